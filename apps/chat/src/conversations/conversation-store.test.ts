@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { CONVERSATIONS_STORAGE_KEY, ConversationStore, loadConversationState, titleFromMessages } from "./conversation-store";
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, value),
+    data,
+  };
+}
+
+describe("ConversationStore", () => {
+  it("keeps conversations across a reload (a new store on the same storage)", () => {
+    const storage = memoryStorage();
+    const store = new ConversationStore(storage);
+    const first = store.create({ model: "claude-haiku-4-5" });
+    store.update(first.id, { messages: [{ role: "user", content: "What is 2+2?\nThanks" }] });
+    const second = store.create();
+
+    const reloaded = new ConversationStore(storage).getSnapshot();
+    expect(reloaded.activeId).toBe(second.id);
+    expect(reloaded.conversations.map((conversation) => conversation.title)).toEqual([
+      "New conversation",
+      "What is 2+2?",
+    ]);
+    expect(reloaded.conversations[1]?.messages).toEqual([{ role: "user", content: "What is 2+2?\nThanks" }]);
+    // A new conversation inherits the options of the one that was active.
+    expect(reloaded.conversations[0]?.options.model).toBe("claude-haiku-4-5");
+  });
+
+  it("activates the most recent remaining conversation after deleting the active one", () => {
+    const store = new ConversationStore(memoryStorage());
+    const older = store.create();
+    const newer = store.create();
+    store.remove(newer.id);
+    expect(store.getSnapshot()).toMatchObject({ activeId: older.id, conversations: [{ id: older.id }] });
+    store.remove(older.id);
+    expect(store.getSnapshot()).toEqual({ activeId: null, conversations: [] });
+  });
+
+  it("notifies subscribers on every change", () => {
+    const store = new ConversationStore(memoryStorage());
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => calls++);
+    const conversation = store.create();
+    store.update(conversation.id, { options: { system: "Be terse" } });
+    unsubscribe();
+    store.remove(conversation.id);
+    expect(calls).toBe(2);
+  });
+});
+
+describe("loadConversationState", () => {
+  it("survives corrupt storage and drops malformed entries", () => {
+    expect(loadConversationState(memoryStorage({ [CONVERSATIONS_STORAGE_KEY]: "{not json" }))).toEqual({
+      conversations: [],
+      activeId: null,
+    });
+    const stored = JSON.stringify({
+      activeId: "gone",
+      conversations: [{ id: "a", messages: [], options: { maxTokens: 99 } }, { id: 3 }, "x"],
+    });
+    const state = loadConversationState(memoryStorage({ [CONVERSATIONS_STORAGE_KEY]: stored }));
+    expect(state.activeId).toBe("a");
+    expect(state.conversations).toHaveLength(1);
+    expect(state.conversations[0]?.options).toMatchObject({ maxTokens: 99, tools: true });
+  });
+});
+
+describe("titleFromMessages", () => {
+  it("uses the first user text without mock directives, shortened", () => {
+    expect(titleFromMessages([{ role: "user", content: [{ type: "text", text: "[[mock: words=5]] Tell me a story" }] }])).toBe(
+      "Tell me a story",
+    );
+    expect(titleFromMessages([{ role: "user", content: "x".repeat(60) }])).toHaveLength(48);
+    expect(titleFromMessages([])).toBe("New conversation");
+  });
+});

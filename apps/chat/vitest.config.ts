@@ -1,0 +1,11 @@
+import { defineProject } from "vitest/config";
+import { workspaceAliases } from "../../vitest.shared";
+
+export default defineProject({
+  resolve: { alias: workspaceAliases },
+  test: {
+    name: "chat",
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}", "server/**/*.test.ts"],
+  },
+});

@@ -1,0 +1,157 @@
+// Helpers of the app's browser tests: free ports, detached servers killed by process group, Chromium, and
+// a tiny sequential test runner that prints `✓`/`✗` lines.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+export const appDir = fileURLToPath(new URL("../apps/chat/", import.meta.url));
+export const screenshotDir = fileURLToPath(new URL("../test-results/screenshots/", import.meta.url));
+
+/** A port nobody listens on right now, on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs a command to completion, output inherited; throws on a non-zero exit. */
+export function runCommand(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", ...options });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+/**
+ * Starts a long-running process in its own process group (so every child it spawns can be stopped at once).
+ * Returns `{ child, output(), stop() }`.
+ */
+export function startDetached(command, args, options = {}) {
+  const child = spawn(command, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const collect = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }, 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls a URL until it answers (any HTTP status) or the time runs out. */
+export async function waitForUrl(url, { timeoutMs = 30_000, process: server } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (server && server.child.exitCode !== null) {
+        throw new Error(`server exited before answering ${url}:\n${server.output()}`);
+      }
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+}
+
+/** Debian's Chromium and its flags: from e2e/chromium-path.mjs when present, else resolved here alike. */
+export async function chromiumLaunchOptions() {
+  const shared = fileURLToPath(new URL("./chromium-path.mjs", import.meta.url));
+  if (existsSync(shared)) {
+    const { chromiumPath, chromiumArgs } = await import("./chromium-path.mjs");
+    return { executablePath: chromiumPath, args: chromiumArgs };
+  }
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+  return {
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  };
+}
+
+export function screenshotPath(name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  return `${screenshotDir}${name}.png`;
+}
+
+/**
+ * Runs tests one after another, each in a fresh browser context (empty storage), with a time limit.
+ * A failing test leaves a screenshot `failed-<name>.png`. Returns `{ passed, failed }`.
+ */
+export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 45_000 }) {
+  let passed = 0;
+  let failed = 0;
+  for (const test of tests) {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error));
+    const started = Date.now();
+    let timer;
+    try {
+      await Promise.race([
+        test.run({ page, context, baseURL, ...fixtures }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      if (pageErrors.length > 0) throw new Error(`uncaught error in the page: ${pageErrors[0].stack ?? pageErrors[0]}`);
+      passed++;
+      console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${test.name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 8).join("\n    ")}`);
+      const slug = test.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+      await page.screenshot({ path: screenshotPath(`failed-${slug}`), fullPage: true }).catch(() => {});
+    } finally {
+      clearTimeout(timer);
+      await context.close().catch(() => {});
+    }
+  }
+  return { passed, failed };
+}
+
+/** Fails with a message unless the condition holds. */
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}

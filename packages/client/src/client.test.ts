@@ -1,0 +1,441 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  errorResponse,
+  hangingFetch,
+  jsonResponse,
+  message,
+  params,
+  scriptedFetch,
+} from "../test/scripted-fetch.js";
+import Anthropic, {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  BadRequestError,
+  InternalServerError,
+  OverloadedError,
+  RateLimitError,
+} from "./index.js";
+
+const fast = { "retry-after-ms": "1" };
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe("configuration", () => {
+  it("reads the key, token and base URL from the environment", async () => {
+    vi.stubEnv("ANTHROPIC_API_KEY", "sk-ant-env-key");
+    vi.stubEnv("ANTHROPIC_AUTH_TOKEN", "env-token");
+    vi.stubEnv("ANTHROPIC_BASE_URL", "http://env.example/");
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ fetch });
+    expect(client.apiKey).toBe("sk-ant-env-key");
+    await client.messages.create(params);
+    const request = fetch.requests[0]!;
+    expect(request.url).toBe("http://env.example/v1/messages");
+    expect(request.headers.get("x-api-key")).toBe("sk-ant-env-key");
+    expect(request.headers.get("authorization")).toBe("Bearer env-token");
+  });
+
+  it("sends the default headers, the version and a JSON body", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, defaultHeaders: { "x-team": "web" } });
+    await client.messages.create(params);
+    const request = fetch.requests[0]!;
+    expect(request.method).toBe("POST");
+    expect(request.headers.get("anthropic-version")).toBe("2023-06-01");
+    expect(request.headers.get("content-type")).toBe("application/json");
+    expect(request.headers.get("x-team")).toBe("web");
+    expect(request.headers.get("x-stainless-retry-count")).toBe("0");
+    expect(request.headers.has("anthropic-dangerous-direct-browser-access")).toBe(false);
+    expect(await request.json()).toEqual(params);
+  });
+
+  it("lets a request override the version header", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.create(params, { headers: { "anthropic-version": "My-Custom-Value" } });
+    expect(fetch.requests[0]!.headers.get("anthropic-version")).toBe("My-Custom-Value");
+  });
+
+  it("removes a header given as null", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", authToken: "t", fetch });
+    await client.messages.create(params, { headers: { authorization: null } });
+    expect(fetch.requests[0]!.headers.has("authorization")).toBe(false);
+    expect(fetch.requests[0]!.headers.get("x-api-key")).toBe("k");
+  });
+
+  it("refuses to send a request without any credentials", async () => {
+    vi.stubEnv("ANTHROPIC_API_KEY", "");
+    vi.stubEnv("ANTHROPIC_AUTH_TOKEN", "");
+    const fetch = scriptedFetch();
+    const client = new Anthropic({ fetch });
+    await expect(client.messages.create(params)).rejects.toThrow(/Could not resolve authentication method/);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("merges default and per-call query parameters, with bracketed arrays", async () => {
+    const fetch = scriptedFetch(jsonResponse({ ok: true }));
+    const client = new Anthropic({ apiKey: "k", fetch, defaultQuery: { team: "web" } });
+    await client.get("/v1/things", { query: { limit: 2, ids: ["a", "b"], skip: undefined } });
+    const url = new URL(fetch.requests[0]!.url);
+    expect(url.searchParams.get("team")).toBe("web");
+    expect(url.searchParams.get("limit")).toBe("2");
+    expect(url.searchParams.getAll("ids[]")).toEqual(["a", "b"]);
+    expect(url.searchParams.has("skip")).toBe(false);
+  });
+
+  it("sends the idempotency key on every attempt", async () => {
+    const fetch = scriptedFetch(errorResponse(500, "api_error", "x", fast), jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.create(params, { idempotencyKey: "idem-1" });
+    expect(fetch.requests.map((r) => r.headers.get("idempotency-key"))).toEqual(["idem-1", "idem-1"]);
+  });
+
+  it("withOptions makes a copy with some options replaced", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 5 });
+    const copy = client.withOptions({ baseURL: "http://other.example" });
+    expect(copy).toBeInstanceOf(Anthropic);
+    expect(copy.maxRetries).toBe(5);
+    await copy.messages.create(params);
+    expect(fetch.requests[0]!.url).toBe("http://other.example/v1/messages");
+  });
+});
+
+describe("browser guard", () => {
+  it("throws in a browser-like runtime unless dangerouslyAllowBrowser is set", () => {
+    vi.stubGlobal("window", { document: {} });
+    vi.stubGlobal("navigator", { userAgent: "test" });
+    expect(() => new Anthropic({ apiKey: "k" })).toThrow(/dangerouslyAllowBrowser/);
+  });
+
+  it("with the opt-in, sends the direct-browser-access header", async () => {
+    vi.stubGlobal("window", { document: {} });
+    vi.stubGlobal("navigator", { userAgent: "test" });
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, dangerouslyAllowBrowser: true });
+    await client.messages.create(params);
+    expect(fetch.requests[0]!.headers.get("anthropic-dangerous-direct-browser-access")).toBe("true");
+  });
+
+  it("does not throw in Node", () => {
+    expect(() => new Anthropic({ apiKey: "k" })).not.toThrow();
+  });
+});
+
+describe("responses", () => {
+  it("parses the message and exposes the request id", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const result = await client.messages.create(params);
+    expect(result).toEqual(message);
+    expect((result as unknown as { _request_id: string })._request_id).toBe("req_test");
+  });
+
+  it("asResponse returns the raw Response with its body unread", async () => {
+    const fetch = scriptedFetch(jsonResponse(message, 200, { "x-my-header": "yes" }));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const response = await client.messages.create(params).asResponse();
+    expect(response.headers.get("X-My-Header")).toBe("yes");
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual(message);
+  });
+
+  it("withResponse returns the data, the raw Response and the request id", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const { data, response, request_id } = await client.messages.create(params).withResponse();
+    expect(data.content).toEqual(message.content);
+    expect(response.status).toBe(200);
+    expect(request_id).toBe("req_test");
+  });
+
+  it("rejects a 200 whose body is not JSON with a typed error", async () => {
+    const fetch = scriptedFetch(
+      new Response("<html>hi</html>", { status: 200, headers: { "content-type": "text/html" } }),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect((error as Error).message).toMatch(/Expected a JSON body.*text\/html/);
+  });
+
+  it("sends undocumented requests with client.post and its options", async () => {
+    const fetch = scriptedFetch(jsonResponse({ done: true }));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const result = await client.post("/some/path", {
+      body: { some_prop: "foo" },
+      query: { some_query_arg: "bar" },
+    });
+    expect(result).toEqual({ done: true });
+    expect(fetch.requests[0]!.url).toBe("https://api.anthropic.com/some/path?some_query_arg=bar");
+    expect(await fetch.requests[0]!.json()).toEqual({ some_prop: "foo" });
+  });
+
+  it("sends extra undocumented params as they are", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    // @ts-expect-error baz is not yet public
+    await client.messages.create({ ...params, baz: "undocumented option" });
+    expect(await fetch.requests[0]!.json()).toMatchObject({ baz: "undocumented option" });
+  });
+});
+
+describe("errors", () => {
+  it("raises the class of the status with status, headers, body and request id", async () => {
+    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error", "max_tokens: Field required"));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const apiError = error as BadRequestError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.name).toBe("BadRequestError");
+    expect(apiError.headers?.get("request-id")).toBe("req_test");
+    expect(apiError.requestID).toBe("req_test");
+    expect(apiError.error).toMatchObject({ error: { type: "invalid_request_error" } });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("reports an HTML error page from a proxy as the status's class with its text", async () => {
+    const fetch = scriptedFetch(new Response("<html>502 Bad Gateway</html>", { status: 502 }));
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toContain("502 Bad Gateway");
+  });
+
+  it("never puts the key in an error or a log line", async () => {
+    const lines: string[] = [];
+    const logger = {
+      debug: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+      info: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+      warn: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+      error: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+    };
+    const key = "sk-ant-api03-TOPSECRET-abcdefghijklmnop";
+    const fetch = scriptedFetch(
+      errorResponse(500, "api_error", `bad key ${key}`, fast),
+      errorResponse(401, "authentication_error", `invalid x-api-key ${key}`),
+    );
+    const client = new Anthropic({ apiKey: key, fetch, logLevel: "debug", logger });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line).not.toContain("TOPSECRET");
+    expect(String(error)).not.toContain("TOPSECRET");
+    expect(JSON.stringify(error)).not.toContain("TOPSECRET");
+    expect((error as Error).message).not.toContain("TOPSECRET");
+  });
+
+  it("logs every request and response at debug level when DEBUG=true", async () => {
+    vi.stubEnv("DEBUG", "true");
+    const lines: string[] = [];
+    const log = (...args: unknown[]) => lines.push(String(args[0]));
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({
+      apiKey: "k",
+      fetch,
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+    await client.messages.create(params);
+    expect(lines.some((line) => line.includes("POST https://api.anthropic.com/v1/messages"))).toBe(true);
+    expect(lines.some((line) => line.includes("200 POST"))).toBe(true);
+  });
+
+  it("is quiet below warn by default", async () => {
+    const lines: string[] = [];
+    const log = (...args: unknown[]) => lines.push(String(args[0]));
+    const fetch = scriptedFetch(errorResponse(500, "api_error", "x", fast), jsonResponse(message));
+    const client = new Anthropic({
+      apiKey: "k",
+      fetch,
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+    await client.messages.create(params);
+    expect(lines).toEqual([]);
+  });
+});
+
+describe("retries", () => {
+  it.each([
+    [408, "timeout_error"],
+    [409, "conflict_error"],
+    [429, "rate_limit_error"],
+    [500, "api_error"],
+    [503, "api_error"],
+    [529, "overloaded_error"],
+  ])("retries a %i and then succeeds", async (status, type) => {
+    const fetch = scriptedFetch(errorResponse(status, type, "x", fast), jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params)).resolves.toEqual(message);
+    expect(fetch.requests.map((r) => r.headers.get("x-stainless-retry-count"))).toEqual(["0", "1"]);
+  });
+
+  it("gives up after maxRetries with the last error", async () => {
+    const fetch = scriptedFetch(
+      errorResponse(529, "overloaded_error", "a", fast),
+      errorResponse(529, "overloaded_error", "b", fast),
+      errorResponse(529, "overloaded_error", "c", fast),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OverloadedError);
+    expect((error as Error).message).toContain("c");
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("honours a per-request maxRetries", async () => {
+    const fetch = scriptedFetch(
+      ...Array.from({ length: 6 }, () => errorResponse(500, "api_error", "x", fast)),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
+    await expect(client.messages.create(params, { maxRetries: 6 })).resolves.toEqual(message);
+    expect(fetch.requests).toHaveLength(7);
+  });
+
+  it("does not retry a 400", async () => {
+    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error"));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params)).rejects.toBeInstanceOf(BadRequestError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("does not retry when the server says x-should-retry: false", async () => {
+    const fetch = scriptedFetch(errorResponse(429, "rate_limit_error", "x", { "x-should-retry": "false" }));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params)).rejects.toBeInstanceOf(RateLimitError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("retries a 400 when the server says x-should-retry: true", async () => {
+    const fetch = scriptedFetch(
+      errorResponse(400, "invalid_request_error", "x", { "x-should-retry": "true", ...fast }),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params)).resolves.toEqual(message);
+  });
+
+  it("retries a connection error and keeps the cause when out of retries", async () => {
+    vi.useFakeTimers();
+    const failure = new TypeError("fetch failed");
+    const fetch = scriptedFetch(failure, failure, failure);
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const result = client.messages.create(params).catch((caught: unknown) => caught);
+    await vi.runAllTimersAsync();
+    const error = await result;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).cause).toBe(failure);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("waits the retry-after delay before the next attempt", async () => {
+    vi.useFakeTimers();
+    const fetch = scriptedFetch(
+      errorResponse(429, "rate_limit_error", "x", { "retry-after": "3" }),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const result = client.messages.create(params);
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fetch.requests).toHaveLength(2);
+    await expect(result).resolves.toEqual(message);
+  });
+
+  it("never retries after the user aborts during the retry sleep", async () => {
+    vi.useFakeTimers();
+    const fetch = scriptedFetch(
+      errorResponse(529, "overloaded_error", "x", { "retry-after": "5" }),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const controller = new AbortController();
+    const result = client.messages
+      .create(params, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await result).toBeInstanceOf(APIUserAbortError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+});
+
+describe("timeouts and aborts", () => {
+  it("times out an attempt with APIConnectionTimeoutError and retries it", async () => {
+    vi.useFakeTimers();
+    const fetch = hangingFetch();
+    const client = new Anthropic({ apiKey: "k", fetch, timeout: 1_000, maxRetries: 1 });
+    const result = client.messages.create(params).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("a per-request timeout overrides the client's", async () => {
+    vi.useFakeTimers();
+    const fetch = hangingFetch();
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
+    const result = client.messages.create(params, { timeout: 5_000 }).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("covers a body that stalls after the headers of a non-streaming call", async () => {
+    vi.useFakeTimers();
+    const fetch = scriptedFetch((request) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    });
+    const client = new Anthropic({ apiKey: "k", fetch, timeout: 2_000, maxRetries: 0 });
+    const result = client.messages.create(params).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("an aborted signal rejects with APIUserAbortError and is not retried", async () => {
+    const fetch = hangingFetch();
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const controller = new AbortController();
+    const result = client.messages
+      .create(params, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await Promise.resolve();
+    controller.abort();
+    expect(await result).toBeInstanceOf(APIUserAbortError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("a signal aborted before sending sends nothing", async () => {
+    const fetch = scriptedFetch();
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("refuses a non-streaming call that could run past 10 minutes", () => {
+    const client = new Anthropic({ apiKey: "k", fetch: scriptedFetch() });
+    expect(() => client.messages.create({ ...params, max_tokens: 64_000 })).toThrow(/Streaming is required/);
+    const allowed = client.messages.create({ ...params, max_tokens: 64_000 }, { timeout: 3_600_000 });
+    // It was sent: the scripted fetch has no answer for it, which shows as a rejection.
+    return expect(allowed).rejects.toThrow(/unexpected request/);
+  });
+});

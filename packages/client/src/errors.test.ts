@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  OverloadedError,
+  PermissionDeniedError,
+  RateLimitError,
+  StreamTruncatedError,
+  UnprocessableEntityError,
+} from "./errors.js";
+
+const body = (type: string, message = "boom") => ({
+  type: "error",
+  error: { type, message },
+  request_id: "req_body",
+});
+
+describe("APIError.generate", () => {
+  it.each([
+    [400, BadRequestError, "BadRequestError"],
+    [401, AuthenticationError, "AuthenticationError"],
+    [403, PermissionDeniedError, "PermissionDeniedError"],
+    [404, NotFoundError, "NotFoundError"],
+    [409, ConflictError, "ConflictError"],
+    [422, UnprocessableEntityError, "UnprocessableEntityError"],
+    [429, RateLimitError, "RateLimitError"],
+    [500, InternalServerError, "InternalServerError"],
+    [502, InternalServerError, "InternalServerError"],
+    [529, OverloadedError, "OverloadedError"],
+  ])("maps status %i to its class", (status, Class, name) => {
+    const headers = new Headers({ "request-id": "req_header" });
+    const error = APIError.generate(status, body("x"), undefined, headers);
+    expect(error).toBeInstanceOf(Class);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect(error.name).toBe(name);
+    expect(error.status).toBe(status);
+    expect(error.headers).toBe(headers);
+    expect(error.requestID).toBe("req_header");
+    expect(error.error).toEqual(body("x"));
+  });
+
+  it("an overloaded_error event without a status becomes a 529-like OverloadedError", () => {
+    const error = APIError.generate(undefined, body("overloaded_error", "Overloaded"), undefined, undefined);
+    expect(error).toBeInstanceOf(OverloadedError);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.status).toBe(529);
+    expect(error.type).toBe("overloaded_error");
+    expect(error.requestID).toBe("req_body");
+    expect(error.message).toContain("Overloaded");
+  });
+
+  it("an unknown error type without a status stays a plain APIError", () => {
+    const error = APIError.generate(undefined, body("brand_new_error"), undefined, undefined);
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBeUndefined();
+    expect(error.type).toBe("brand_new_error");
+  });
+
+  it("puts the body's type and message in the error message", () => {
+    const error = APIError.generate(
+      400,
+      body("invalid_request_error", "max_tokens: Field required"),
+      undefined,
+      undefined,
+    );
+    expect(error.message).toBe("400 invalid_request_error: max_tokens: Field required");
+  });
+
+  it("uses the raw text when the body is not JSON", () => {
+    const error = APIError.generate(502, undefined, "<html>Bad gateway</html>", undefined);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe("502 <html>Bad gateway</html>");
+  });
+
+  it("redacts keys and bearer tokens that appear in a message", () => {
+    const error = APIError.generate(
+      401,
+      body("authentication_error", "invalid x-api-key sk-ant-api03-abcdefSECRET"),
+      undefined,
+      undefined,
+    );
+    expect(error.message).not.toContain("SECRET");
+    expect(JSON.stringify(error)).not.toContain("SECRET");
+    const bearer = APIError.generate(400, undefined, "header was Bearer tok_SECRET123", undefined);
+    expect(bearer.message).not.toContain("SECRET");
+  });
+});
+
+describe("connection errors", () => {
+  it("form a hierarchy under APIError with no status", () => {
+    const timeout = new APIConnectionTimeoutError();
+    expect(timeout).toBeInstanceOf(APIConnectionError);
+    expect(timeout.status).toBeUndefined();
+    expect(timeout.message).toBe("Request timed out.");
+    expect(new StreamTruncatedError()).toBeInstanceOf(APIConnectionError);
+    expect(new APIUserAbortError().message).toBe("Request was aborted.");
+  });
+
+  it("keep the original failure as cause", () => {
+    const cause = new TypeError("fetch failed");
+    expect(new APIConnectionError({ cause }).cause).toBe(cause);
+  });
+});

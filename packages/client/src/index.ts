@@ -1,0 +1,37 @@
+export { Anthropic, Anthropic as default } from "./anthropic.js";
+export { APIPromise } from "./api-promise.js";
+export { BaseAnthropic, type ClientOptions, type Fetch } from "./client.js";
+export {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  BillingError,
+  ConflictError,
+  GatewayTimeoutError,
+  InternalServerError,
+  NotFoundError,
+  OverloadedError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestTooLargeError,
+  StreamTruncatedError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export type { Logger, LogLevel } from "./internal/logger.js";
+export { MessageAccumulator } from "./internal/message-accumulator.js";
+export { PartialJSONAccumulator } from "./internal/partial-json.js";
+export { MessageStream } from "./message-stream.js";
+export { Page, PagePromise } from "./pagination.js";
+export type { HeadersInit, RequestOptions } from "./request-options.js";
+export { Batches, BetaBatches } from "./resources/batches.js";
+export { Beta, BetaMessages } from "./resources/beta.js";
+export { Messages } from "./resources/messages.js";
+export { Models } from "./resources/models.js";
+export { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
+export { JSONLDecoder } from "./streaming/jsonl.js";
+export { Stream } from "./streaming/stream.js";
+export type * from "./types/index.js";

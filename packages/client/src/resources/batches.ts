@@ -1,0 +1,101 @@
+import type { APIPromise } from "../api-promise.js";
+import { AnthropicError } from "../errors.js";
+import type { PagePromise } from "../pagination.js";
+import type { HeadersInit, RequestOptions } from "../request-options.js";
+import type { JSONLDecoder } from "../streaming/jsonl.js";
+import type {
+  BatchCreateParams,
+  BatchListParams,
+  DeletedMessageBatch,
+  MessageBatch,
+  MessageBatchIndividualResponse,
+} from "../types/index.js";
+import { APIResource } from "./resource.js";
+
+/**
+ * Message Batches: many Messages requests processed asynchronously at a lower price. The same class
+ * serves `client.messages.batches` and `client.beta.messages.batches` (which adds the beta header).
+ */
+export class Batches extends APIResource {
+  /** Headers added to every call of this namespace (the beta header for `beta.messages.batches`). */
+  protected readonly namespaceHeaders: HeadersInit | undefined = undefined;
+
+  create(body: BatchCreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
+    return this.client.post("/v1/messages/batches", this.withHeaders({ ...options, body }));
+  }
+
+  retrieve(messageBatchID: string, options?: RequestOptions): APIPromise<MessageBatch> {
+    return this.client.get(`/v1/messages/batches/${encodeID(messageBatchID)}`, this.withHeaders(options));
+  }
+
+  /** Batches, newest first; `for await` walks every page. */
+  list(query: BatchListParams = {}, options?: RequestOptions): PagePromise<MessageBatch> {
+    return this.client.getAPIList<MessageBatch>(
+      "/v1/messages/batches",
+      this.withHeaders({ ...options, query: { ...query } }),
+    );
+  }
+
+  /** Starts cancelling: the batch goes to `canceling`, then `ended` with unprocessed requests `canceled`. */
+  cancel(messageBatchID: string, options?: RequestOptions): APIPromise<MessageBatch> {
+    return this.client.post(
+      `/v1/messages/batches/${encodeID(messageBatchID)}/cancel`,
+      this.withHeaders(options),
+    );
+  }
+
+  /** Deletes an ended batch (cancel it first while it is in progress). */
+  delete(messageBatchID: string, options?: RequestOptions): APIPromise<DeletedMessageBatch> {
+    return this.client.delete(`/v1/messages/batches/${encodeID(messageBatchID)}`, this.withHeaders(options));
+  }
+
+  /**
+   * The results of an ended batch, decoded from JSONL as they stream in; match them on `custom_id`
+   * (their order is not guaranteed). Rejects with `AnthropicError` while the batch has no `results_url`.
+   */
+  async results(
+    messageBatchID: string,
+    options?: RequestOptions,
+  ): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
+    const batch = await this.retrieve(messageBatchID, options);
+    if (!batch.results_url) {
+      throw new AnthropicError(
+        `No results_url for batch ${batch.id} (processing_status: ${batch.processing_status}): results exist once it has ended.`,
+      );
+    }
+    return this.client.get<JSONLDecoder<MessageBatchIndividualResponse>>(
+      batch.results_url,
+      this.withHeaders({
+        ...options,
+        headers: { accept: "application/binary", ...headerRecord(options?.headers) },
+        jsonl: true,
+      }),
+    );
+  }
+
+  private withHeaders(options: RequestOptions = {}): RequestOptions {
+    if (!this.namespaceHeaders) return options;
+    return {
+      ...options,
+      headers: { ...headerRecord(this.namespaceHeaders), ...headerRecord(options.headers) },
+    };
+  }
+}
+
+/** `client.beta.messages.batches`: the same endpoints with `anthropic-beta: message-batches-2024-09-24`. */
+export class BetaBatches extends Batches {
+  protected override readonly namespaceHeaders: HeadersInit = {
+    "anthropic-beta": "message-batches-2024-09-24",
+  };
+}
+
+function encodeID(id: string): string {
+  return encodeURIComponent(id);
+}
+
+function headerRecord(headers: HeadersInit | undefined): Record<string, string | null | undefined> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers);
+  return headers;
+}

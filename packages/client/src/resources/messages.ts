@@ -1,0 +1,90 @@
+import type { APIPromise } from "../api-promise.js";
+import { AnthropicError } from "../errors.js";
+import { MessageStream } from "../message-stream.js";
+import type { RequestOptions } from "../request-options.js";
+import type { Stream } from "../streaming/stream.js";
+import type {
+  Message,
+  MessageCountTokensParams,
+  MessageCreateParams,
+  MessageCreateParamsNonStreaming,
+  MessageCreateParamsStreaming,
+  MessageStreamParams,
+  MessageTokensCount,
+  RawMessageStreamEvent,
+} from "../types/index.js";
+import { Batches } from "./batches.js";
+import { APIResource } from "./resource.js";
+
+/** `POST /v1/messages`, its streaming helper, token counting and Message Batches. */
+export class Messages extends APIResource {
+  readonly batches: Batches = new Batches(this.client);
+
+  /**
+   * Sends a conversation and returns Claude's reply: a `Message`, or with `stream: true` a `Stream` of
+   * server-sent events.
+   */
+  create(body: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Message>;
+  create(
+    body: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent>>;
+  create(
+    body: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent> | Message>;
+  create(
+    body: MessageCreateParams,
+    options: RequestOptions = {},
+  ): APIPromise<Stream<RawMessageStreamEvent> | Message> {
+    const stream = body.stream === true;
+    let timeout = options.timeout;
+    if (!stream && timeout === undefined && this.client._options.timeout === undefined) {
+      timeout = nonStreamingTimeout(body.max_tokens);
+    }
+    return this.client.post("/v1/messages", {
+      ...options,
+      ...(timeout === undefined ? {} : { timeout }),
+      body,
+      stream,
+    });
+  }
+
+  /**
+   * Streams a reply with helpers: `.on("text", ...)`, `finalMessage()`, `finalText()`, `abort()`.
+   * @example
+   * const stream = client.messages.stream({ model, max_tokens: 1024, messages }).on("text", console.log);
+   * const message = await stream.finalMessage();
+   */
+  stream(body: MessageStreamParams, options: RequestOptions = {}): MessageStream {
+    return MessageStream.createMessage(
+      (signal) =>
+        this.create({ ...body, stream: true } as MessageCreateParamsStreaming, {
+          ...options,
+          signal,
+        }).withResponse(),
+      { signal: options.signal ?? undefined },
+    );
+  }
+
+  /** Counts the input tokens of a request without sending it to the model. */
+  countTokens(body: MessageCountTokensParams, options?: RequestOptions): APIPromise<MessageTokensCount> {
+    return this.client.post("/v1/messages/count_tokens", { ...options, body });
+  }
+}
+
+const maxExpectedMs = 10 * 60 * 1000;
+
+/**
+ * A non-streaming call expected to run past 10 minutes (about 1 hour per 128k output tokens) is refused,
+ * as in the official SDK: such calls should stream.
+ */
+function nonStreamingTimeout(maxTokens: number): number {
+  const expectedMs = (60 * 60 * 1000 * maxTokens) / 128_000;
+  if (expectedMs > maxExpectedMs) {
+    throw new AnthropicError(
+      "Streaming is required for operations that may take longer than 10 minutes: use messages.stream() or stream: true, or pass an explicit timeout.",
+    );
+  }
+  return maxExpectedMs;
+}

@@ -1,0 +1,246 @@
+import { AnthropicError, APIError, APIUserAbortError, StreamTruncatedError } from "../errors.js";
+import { jsonLineBatches } from "./jsonl.js";
+import { readBody } from "./read-body.js";
+import { type ServerSentEvent, SSEDecoder } from "./sse-decoder.js";
+
+/** Options of {@link Stream.fromSSEResponse}. */
+export interface SSEStreamOptions {
+  /**
+   * Milliseconds the body may go without a byte, once the headers are in, before the request is
+   * aborted with `APIConnectionTimeoutError`. Only time spent waiting for bytes counts, not time the
+   * consumer spends between reads. `0` or `undefined` turns it off.
+   * @default undefined
+   */
+  idleTimeoutMs?: number | undefined;
+}
+
+/** The events of a message stream; other event names are ignored (`ping`, `error` are handled apart). */
+const messageEventNames = new Set([
+  "message_start",
+  "message_delta",
+  "message_stop",
+  "content_block_start",
+  "content_block_delta",
+  "content_block_stop",
+]);
+
+/** Yields the items each chunk of the body completed, in order. */
+type BatchSource<Item> = () => AsyncGenerator<Item[], void, undefined>;
+
+/** @internal Lets `MessageStream` read whole chunks of events at once; not part of the public API. */
+export const readBatches: unique symbol = Symbol("readBatches");
+
+const encoder = new TextEncoder();
+
+/**
+ * An async-iterable stream of typed events from the API.
+ *
+ * Stricter than a bare SSE reader: an `error` event throws the `APIError` subclass of its type, a
+ * message stream that ends before `message_stop` throws `StreamTruncatedError`, malformed data throws
+ * an `AnthropicError` naming the event, and an aborted request throws `APIUserAbortError`. Breaking
+ * out of `for await` aborts the request and ends quietly.
+ *
+ * @example
+ * const stream = await client.messages.create({ ...params, stream: true });
+ * for await (const event of stream) {
+ *   if (event.type === "content_block_delta" && event.delta.type === "text_delta") write(event.delta.text);
+ * }
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  /** Aborts the request that feeds this stream. */
+  readonly controller: AbortController;
+  readonly #source: BatchSource<Item>;
+  #consumed = false;
+
+  constructor(source: BatchSource<Item>, controller: AbortController) {
+    this.#source = source;
+    this.controller = controller;
+  }
+
+  /** Reads the SSE body of a `POST /v1/messages` response with `stream: true`. */
+  static fromSSEResponse<Item>(
+    response: Response,
+    controller: AbortController,
+    options: SSEStreamOptions = {},
+  ): Stream<Item> {
+    const idleTimeoutMs = options.idleTimeoutMs;
+    async function* batches(): AsyncGenerator<Item[], void, undefined> {
+      const decoder = new SSEDecoder();
+      let firstEvent: string | undefined;
+      let stopped = false;
+      const toItem = (sse: ServerSentEvent, atEnd: boolean): Item | undefined => {
+        const name = sse.event;
+        if (name === "error") {
+          let body: unknown = sse.data;
+          try {
+            body = JSON.parse(sse.data);
+          } catch {
+            // Not JSON: the raw text is the best description of the error there is.
+          }
+          throw APIError.generate(undefined, body, undefined, response.headers);
+        }
+        if (!messageEventNames.has(name) || sse.data === "") return undefined;
+        let item: Item;
+        try {
+          item = JSON.parse(sse.data) as Item;
+        } catch (cause) {
+          // An unparsable last event without its blank line is a connection cut mid-event.
+          if (atEnd && firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
+          throw new AnthropicError(
+            `Could not parse the data of a "${name}" event as JSON: ${(cause as Error).message}`,
+            { cause },
+          );
+        }
+        firstEvent ??= name;
+        if (name === "message_stop") stopped = true;
+        return item;
+      };
+      const collect = (events: readonly ServerSentEvent[], atEnd: boolean, items: Item[]): unknown => {
+        try {
+          for (const sse of events) {
+            const item = toItem(sse, atEnd);
+            if (item !== undefined) items.push(item);
+          }
+        } catch (error) {
+          return error ?? new AnthropicError("Unknown stream failure");
+        }
+        return undefined;
+      };
+
+      if (!response.body) {
+        controller.abort();
+        throw new AnthropicError("Attempted to iterate over a response with no body");
+      }
+      for await (const chunk of readBody(response.body, controller, idleTimeoutMs)) {
+        const items: Item[] = [];
+        const failure = collect(decoder.decode(chunk), false, items);
+        // The events before a failure in the same chunk are still delivered, in order.
+        if (items.length > 0) yield items;
+        if (failure !== undefined) throw failure;
+      }
+      const items: Item[] = [];
+      const failure = collect(decoder.flush(), true, items);
+      if (items.length > 0) yield items;
+      if (failure !== undefined) throw failure;
+      if (firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
+    }
+    return new Stream(batches, controller);
+  }
+
+  /**
+   * Reads the newline-delimited JSON that {@link Stream.toReadableStream} writes, e.g. a stream a
+   * server passed on to a browser.
+   */
+  static fromReadableStream<Item>(
+    readableStream: ReadableStream,
+    controller: AbortController = new AbortController(),
+  ): Stream<Item> {
+    async function* batches(): AsyncGenerator<Item[], void, undefined> {
+      let firstType: unknown;
+      let stopped = false;
+      for await (const items of jsonLineBatches<Item>(readableStream, controller, "the stream")) {
+        for (const item of items) {
+          const type = (item as { type?: unknown } | null)?.type;
+          firstType ??= type;
+          if (type === "message_stop") stopped = true;
+        }
+        yield items;
+      }
+      if (firstType === "message_start" && !stopped) throw new StreamTruncatedError();
+    }
+    return new Stream(batches, controller);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    const batches = this[readBatches]();
+    const signal = this.controller.signal;
+    let buffer: Item[] = [];
+    let index = 0;
+    return {
+      next: async (): Promise<IteratorResult<Item>> => {
+        if (index < buffer.length) {
+          // An abort while the consumer handled the previous item stops the rest of the chunk too.
+          if (signal.aborted) {
+            buffer = [];
+            await batches.return();
+            throw new APIUserAbortError();
+          }
+          return { value: buffer[index++] as Item, done: false };
+        }
+        for (;;) {
+          const result = await batches.next();
+          if (result.done) return { value: undefined, done: true };
+          if (result.value.length === 0) continue;
+          buffer = result.value;
+          index = 1;
+          return { value: buffer[0] as Item, done: false };
+        }
+      },
+      return: async (): Promise<IteratorResult<Item>> => {
+        buffer = [];
+        await batches.return();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+
+  /** @internal The items chunk by chunk; `break` (`return()`) aborts the request. */
+  [readBatches](): AsyncGenerator<Item[], void, undefined> {
+    if (this.#consumed) {
+      throw new AnthropicError("Cannot iterate over a consumed stream, use `.tee()` to split the stream.");
+    }
+    this.#consumed = true;
+    return this.#source();
+  }
+
+  /** Splits the stream into two that can be read independently, at different speeds. */
+  tee(): [Stream<Item>, Stream<Item>] {
+    const source = this[readBatches]();
+    const queues: Promise<IteratorResult<Item[], void>>[][] = [[], []];
+    const branch = (own: Promise<IteratorResult<Item[], void>>[]): BatchSource<Item> =>
+      async function* teeBranch() {
+        for (;;) {
+          if (own.length === 0) {
+            const next = source.next();
+            // Both branches see every result, so a failure is reported to each; mark it handled here.
+            next.catch(() => {});
+            for (const queue of queues) queue.push(next);
+          }
+          const result = await own.shift()!;
+          if (result.done) return;
+          yield result.value;
+        }
+      };
+    return [new Stream(branch(queues[0]!), this.controller), new Stream(branch(queues[1]!), this.controller)];
+  }
+
+  /**
+   * A `ReadableStream` of newline-delimited JSON, one event per line, for passing the stream on (for
+   * example from a server to a browser); read it back with {@link Stream.fromReadableStream}.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    let batches: AsyncGenerator<Item[], void, undefined> | undefined;
+    return new ReadableStream<Uint8Array>({
+      start: () => {
+        batches = this[readBatches]();
+      },
+      pull: async (streamController) => {
+        try {
+          const result = await batches!.next();
+          if (result.done) {
+            streamController.close();
+            return;
+          }
+          let text = "";
+          for (const item of result.value) text += `${JSON.stringify(item)}\n`;
+          if (text) streamController.enqueue(encoder.encode(text));
+        } catch (error) {
+          streamController.error(error);
+        }
+      },
+      cancel: async () => {
+        await batches?.return();
+      },
+    });
+  }
+}

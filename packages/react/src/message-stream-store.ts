@@ -1,0 +1,378 @@
+import { AnthropicError, APIUserAbortError } from "@colloquy/client";
+import { type CancelFlush, createFlushScheduler, type ScheduleFlush } from "./internal/frame-scheduler.js";
+import type {
+  AnthropicClient,
+  ContentBlock,
+  Message,
+  MessageStreamParams,
+  RawMessageStreamEvent,
+  RequestOptions,
+  StopReason,
+  Usage,
+} from "./internal/types.js";
+
+/**
+ * Where a stream is in its life: `idle` before the first `send`, `connecting` until the first event,
+ * `streaming` while events arrive, then one of `done`, `error` or `aborted`.
+ */
+export type MessageStreamStatus = "idle" | "connecting" | "streaming" | "done" | "error" | "aborted";
+
+/** What a component renders: an immutable view of the stream, replaced (never mutated) on every publish. */
+export interface MessageStreamSnapshot {
+  status: MessageStreamStatus;
+  /**
+   * The message as far as it has arrived (a new object on every publish); the final message once `done`.
+   * Tool input is a partial object while its JSON streams.
+   */
+  message: Message | null;
+  /** The text of every text block so far, concatenated. */
+  text: string;
+  /** The failure when `status` is `error`; `null` otherwise (an abort is not an error). */
+  error: AnthropicError | null;
+  /** Token usage as last reported (cumulative in `message_delta`). */
+  usage: Usage | null;
+  stopReason: StopReason | null;
+  /** Milliseconds from `send` to the first content delta; `null` before it. */
+  firstTokenMs: number | null;
+}
+
+/** How a `send` ended. It never rejects: failures are reported here and in the snapshot. */
+export type MessageStreamResult =
+  | { status: "done"; message: Message }
+  | { status: "error"; error: AnthropicError; message: Message | null }
+  | { status: "aborted"; message: Message | null };
+
+/** Options of a {@link MessageStreamStore}; all can be changed later with `setOptions`. */
+export interface MessageStreamStoreOptions {
+  /** The client used by `send`. */
+  client?: AnthropicClient | undefined;
+  /**
+   * How often buffered deltas are published: `undefined` = once per animation frame (about 16 ms where
+   * there are no frames), a number = at most once per that many milliseconds, `0` = on every event.
+   * Status and error changes are always published at once.
+   * @default undefined
+   */
+  throttleMs?: number | undefined;
+  /** Called on every text delta, unthrottled, with the delta and the whole text so far. */
+  onText?: ((delta: string, text: string) => void) | undefined;
+  /** Called on every raw stream event, unthrottled. */
+  onEvent?: ((event: RawMessageStreamEvent) => void) | undefined;
+  /** Called once with the final message when a stream completes. */
+  onFinish?: ((message: Message) => void) | undefined;
+  /** Called once when a stream fails (not when it is aborted). */
+  onError?: ((error: AnthropicError) => void) | undefined;
+}
+
+interface StreamLike {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  abort(): void;
+  finalMessage(): Promise<Message>;
+  readonly currentMessage: Message | undefined;
+}
+
+interface Run {
+  controller: AbortController;
+  stream: StreamLike | null;
+  startedAt: number;
+  settled: boolean;
+  latest: Message | null;
+  partialInputs: Map<number, unknown>;
+  resolve: (result: MessageStreamResult) => void;
+}
+
+const idleSnapshot: MessageStreamSnapshot = Object.freeze({
+  status: "idle",
+  message: null,
+  text: "",
+  error: null,
+  usage: null,
+  stopReason: null,
+  firstTokenMs: null,
+});
+
+/**
+ * A framework-free store for one streaming message at a time. It folds the client's `MessageStream` events
+ * into immutable snapshots and publishes them through `subscribe`/`getSnapshot` (the shape
+ * `useSyncExternalStore` expects), throttling text deltas and publishing status changes at once.
+ *
+ * @example
+ * const store = new MessageStreamStore({ client });
+ * store.subscribe(() => render(store.getSnapshot().text));
+ * const result = await store.send({ model, max_tokens: 1024, messages });
+ */
+export class MessageStreamStore {
+  #options: MessageStreamStoreOptions;
+  #schedule: ScheduleFlush;
+  #cancelFlush: CancelFlush | null = null;
+  #listeners = new Set<() => void>();
+  #snapshot: MessageStreamSnapshot = idleSnapshot;
+  #run: Run | null = null;
+  #text = "";
+  #firstTokenMs: number | null = null;
+
+  constructor(options: MessageStreamStoreOptions = {}) {
+    this.#options = { ...options };
+    this.#schedule = createFlushScheduler(options.throttleMs);
+  }
+
+  /** Replaces some options; a new `throttleMs` applies from the next scheduled flush. */
+  setOptions(options: MessageStreamStoreOptions): void {
+    if ("throttleMs" in options && options.throttleMs !== this.#options.throttleMs) {
+      this.#schedule = createFlushScheduler(options.throttleMs);
+    }
+    this.#options = { ...this.#options, ...options };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): MessageStreamSnapshot => this.#snapshot;
+
+  /** The snapshot used while rendering on the server and hydrating: always the idle one. */
+  getServerSnapshot = (): MessageStreamSnapshot => idleSnapshot;
+
+  /** Whether a stream is connecting or streaming. */
+  get active(): boolean {
+    return this.#run !== null;
+  }
+
+  /**
+   * Starts streaming a message, aborting the stream in flight if any. Resolves (never rejects) when the
+   * stream ends, with how it ended.
+   */
+  send(
+    params: MessageStreamParams,
+    requestOptions: RequestOptions & { client?: AnthropicClient | undefined } = {},
+  ): Promise<MessageStreamResult> {
+    this.#abortRun();
+    const { client: clientOverride, ...options } = requestOptions;
+    const client = clientOverride ?? this.#options.client;
+    return new Promise<MessageStreamResult>((resolve) => {
+      const run: Run = {
+        controller: new AbortController(),
+        stream: null,
+        startedAt: now(),
+        settled: false,
+        latest: null,
+        partialInputs: new Map(),
+        resolve,
+      };
+      this.#run = run;
+      this.#text = "";
+      this.#firstTokenMs = null;
+      this.#publish({ ...idleSnapshot, status: "connecting" });
+
+      const outerSignal = options.signal;
+      if (outerSignal) {
+        if (outerSignal.aborted) run.controller.abort(outerSignal.reason);
+        else outerSignal.addEventListener("abort", () => this.#abortIfCurrent(run), { once: true });
+      }
+      if (!client) {
+        this.#fail(run, new AnthropicError("No client: pass one to the store or wrap the tree in <AnthropicProvider>"));
+        return;
+      }
+      if (run.controller.signal.aborted) {
+        this.#finishAborted(run);
+        return;
+      }
+      let stream: StreamLike;
+      try {
+        stream = client.messages.stream(params, { ...options, signal: run.controller.signal }) as unknown as StreamLike;
+      } catch (error) {
+        this.#fail(run, error);
+        return;
+      }
+      run.stream = stream;
+      stream.on("streamEvent", (event: RawMessageStreamEvent, snapshot: Message) => {
+        if (run.settled) return;
+        this.#onEvent(run, event, snapshot ?? stream.currentMessage ?? null);
+      });
+      stream.on("text", (delta: string) => {
+        if (run.settled) return;
+        this.#text += delta;
+        this.#options.onText?.(delta, this.#text);
+      });
+      stream.on("inputJson", (_partialJson: string, jsonSnapshot: unknown) => {
+        if (run.settled) return;
+        const content = (run.latest ?? stream.currentMessage)?.content ?? [];
+        for (let index = content.length - 1; index >= 0; index--) {
+          const type = content[index]?.type;
+          if (type === "tool_use" || type === "server_tool_use") {
+            run.partialInputs.set(index, jsonSnapshot);
+            break;
+          }
+        }
+      });
+      stream.finalMessage().then(
+        (message) => this.#finishDone(run, message),
+        (error: unknown) => {
+          if (run.controller.signal.aborted || error instanceof APIUserAbortError) this.#finishAborted(run);
+          else this.#fail(run, error);
+        },
+      );
+    });
+  }
+
+  /** Aborts the stream in flight, keeping what has arrived; status becomes `aborted`. No-op when idle. */
+  stop(): void {
+    const run = this.#run;
+    if (!run) return;
+    abortRequest(run);
+    this.#finishAborted(run);
+  }
+
+  /** Aborts any stream in flight and returns to the idle snapshot. */
+  reset(): void {
+    this.#abortRun();
+    this.#text = "";
+    this.#firstTokenMs = null;
+    this.#publish(idleSnapshot);
+  }
+
+  #onEvent(run: Run, event: RawMessageStreamEvent, message: Message | null): void {
+    run.latest = message;
+    this.#options.onEvent?.(event);
+    if (event.type === "content_block_delta" && this.#firstTokenMs === null) {
+      this.#firstTokenMs = Math.round(now() - run.startedAt);
+    }
+    if (event.type === "content_block_stop") run.partialInputs.delete(event.index);
+    if (this.#snapshot.status === "connecting") {
+      this.#publish(this.#buildStreamingSnapshot(run));
+      return;
+    }
+    if (this.#cancelFlush === null) {
+      this.#cancelFlush = this.#schedule(() => {
+        this.#cancelFlush = null;
+        if (this.#run === run && !run.settled) this.#publish(this.#buildStreamingSnapshot(run));
+      });
+    }
+  }
+
+  #buildStreamingSnapshot(run: Run, final = false): MessageStreamSnapshot {
+    if (final && !run.latest) run.latest = run.stream?.currentMessage ?? null;
+    const message = run.latest ? cloneMessage(run.latest, run.partialInputs) : null;
+    return {
+      status: "streaming",
+      message,
+      text: this.#text,
+      error: null,
+      usage: message?.usage ?? null,
+      stopReason: message?.stop_reason ?? null,
+      firstTokenMs: this.#firstTokenMs,
+    };
+  }
+
+  #finishDone(run: Run, message: Message): void {
+    if (!this.#settle(run)) return;
+    this.#publish({
+      status: "done",
+      message,
+      text: textOf(message.content),
+      error: null,
+      usage: message.usage ?? null,
+      stopReason: message.stop_reason ?? null,
+      firstTokenMs: this.#firstTokenMs,
+    });
+    this.#options.onFinish?.(message);
+    run.resolve({ status: "done", message });
+  }
+
+  #finishAborted(run: Run): void {
+    if (!this.#settle(run)) return;
+    const snapshot = this.#buildStreamingSnapshot(run, true);
+    this.#publish({ ...snapshot, status: "aborted" });
+    run.resolve({ status: "aborted", message: snapshot.message });
+  }
+
+  #fail(run: Run, cause: unknown): void {
+    if (!this.#settle(run)) return;
+    const error = toAnthropicError(cause);
+    const snapshot = this.#buildStreamingSnapshot(run, true);
+    const partial = snapshot.message;
+    this.#publish({ ...snapshot, status: "error", error });
+    this.#options.onError?.(error);
+    run.resolve({ status: "error", error, message: partial });
+  }
+
+  /** Marks the run finished; false when it already was (a late event or a second outcome). */
+  #settle(run: Run): boolean {
+    if (run.settled) return false;
+    run.settled = true;
+    if (this.#run === run) {
+      this.#run = null;
+      this.#cancelFlush?.();
+      this.#cancelFlush = null;
+    }
+    return true;
+  }
+
+  #abortIfCurrent(run: Run): void {
+    if (this.#run !== run) return;
+    abortRequest(run);
+    this.#finishAborted(run);
+  }
+
+  /** Aborts the request of the run in flight without publishing; its `send` resolves as aborted. */
+  #abortRun(): void {
+    const run = this.#run;
+    if (!run) return;
+    abortRequest(run);
+    if (!run.settled) {
+      run.settled = true;
+      const latest = run.latest ?? run.stream?.currentMessage ?? null;
+      run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.partialInputs) : null });
+    }
+    this.#run = null;
+    this.#cancelFlush?.();
+    this.#cancelFlush = null;
+  }
+
+  #publish(snapshot: MessageStreamSnapshot): void {
+    this.#snapshot = snapshot;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function abortRequest(run: Run): void {
+  run.controller.abort();
+  try {
+    run.stream?.abort();
+  } catch {
+    // The stream may already be finished; aborting the controller is what matters.
+  }
+}
+
+/** Joins the text of every text block. */
+export function textOf(content: readonly ContentBlock[]): string {
+  let text = "";
+  for (const block of content) if (block.type === "text") text += block.text;
+  return text;
+}
+
+function cloneMessage(message: Message, partialInputs: ReadonlyMap<number, unknown>): Message {
+  return {
+    ...message,
+    usage: message.usage ? { ...message.usage } : message.usage,
+    content: message.content.map((block, index) => {
+      const copy = { ...block } as ContentBlock & { citations?: unknown; input?: unknown };
+      if (Array.isArray(copy.citations)) copy.citations = [...copy.citations];
+      if (partialInputs.has(index)) copy.input = partialInputs.get(index);
+      return copy;
+    }),
+  };
+}
+
+function toAnthropicError(cause: unknown): AnthropicError {
+  if (cause instanceof AnthropicError) return cause;
+  const error = new AnthropicError(cause instanceof Error ? cause.message : String(cause));
+  (error as { cause?: unknown }).cause = cause;
+  return error;
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}

@@ -1,0 +1,244 @@
+import { APIConnectionError, APIError, APIUserAbortError } from "@colloquy/client";
+import { infiniteQueryOptions, queryOptions, skipToken } from "@tanstack/react-query";
+import { stableHash } from "./internal/stable-hash.js";
+import type {
+  AnthropicClient,
+  MessageBatch,
+  MessageBatchListParams,
+  MessageBatchResult,
+  MessageCountTokensParams,
+  MessageCreateParams,
+  ModelInfo,
+  ModelListParams,
+  RequestOptions,
+} from "./internal/types.js";
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    /** Every query and mutation of this package fails with the client's `APIError` (or a subclass). */
+    defaultError: APIError;
+  }
+}
+
+/**
+ * The one factory of React Query keys used by every hook, for `invalidateQueries`, `prefetchQuery` and
+ * `setQueryData`. Keys are hierarchical: `anthropicKeys.batches()` matches every batch query.
+ *
+ * @example
+ * queryClient.invalidateQueries({ queryKey: anthropicKeys.batches() });
+ */
+export const anthropicKeys = {
+  all: ["anthropic"] as const,
+  messages: () => [...anthropicKeys.all, "messages"] as const,
+  /** A non-streaming message, keyed by a stable hash of its params (key order does not matter). */
+  message: (params: MessageCreateParams | null) =>
+    [...anthropicKeys.messages(), "create", params ? stableHash(params) : null] as const,
+  countTokens: (params: MessageCountTokensParams | null) =>
+    [...anthropicKeys.messages(), "count-tokens", params ? stableHash(params) : null] as const,
+  models: () => [...anthropicKeys.all, "models"] as const,
+  modelList: (params: ModelListParams = {}) => [...anthropicKeys.models(), "list", params] as const,
+  model: (modelId: string) => [...anthropicKeys.models(), "detail", modelId] as const,
+  batches: () => [...anthropicKeys.all, "batches"] as const,
+  batchLists: () => [...anthropicKeys.batches(), "list"] as const,
+  batchList: (params: MessageBatchListParams = {}) => [...anthropicKeys.batchLists(), params] as const,
+  batch: (batchId: string) => [...anthropicKeys.batches(), "detail", batchId] as const,
+  batchResults: (batchId: string) => [...anthropicKeys.batches(), "results", batchId] as const,
+};
+
+/**
+ * Whether retrying could help: connection failures and the statuses the API marks transient (408, 409,
+ * 429, ≥ 500). Never a user abort or another 4xx.
+ */
+export function isRetryableError(error: unknown): boolean {
+  if (error instanceof APIUserAbortError) return false;
+  if (error instanceof APIConnectionError) return true;
+  if (!(error instanceof APIError)) return false;
+  const status = error.status;
+  return status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
+}
+
+/**
+ * React Query's `retry` for this package: the client already retries each request (`maxRetries`), so the
+ * query retries once more, and only a retryable error.
+ */
+export function retryRetryableOnce(failureCount: number, error: unknown): boolean {
+  return failureCount < 1 && isRetryableError(error);
+}
+
+/**
+ * Query options for one non-streaming message. Defaults: never stale (the same params give an answer
+ * worth keeping), no refetch on focus or reconnect, retry only retryable errors. `null` params disable it.
+ *
+ * @example
+ * await queryClient.prefetchQuery(messageQueryOptions(client, params));
+ */
+export function messageQueryOptions(
+  client: AnthropicClient,
+  params: MessageCreateParams | null,
+  requestOptions?: RequestOptions,
+) {
+  return queryOptions({
+    queryKey: anthropicKeys.message(params),
+    queryFn: params
+      ? ({ signal }) => client.messages.create(params, { ...requestOptions, signal: mergeSignals(signal, requestOptions?.signal) })
+      : skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: retryRetryableOnce,
+  });
+}
+
+/** Query options for counting the input tokens of a request. `null` params disable it. */
+export function countTokensQueryOptions(client: AnthropicClient, params: MessageCountTokensParams | null) {
+  return queryOptions({
+    queryKey: anthropicKeys.countTokens(params),
+    queryFn: params ? ({ signal }) => client.messages.countTokens(params, { signal }) : skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    retry: retryRetryableOnce,
+  });
+}
+
+/** Query options for every available model (all pages walked), newest first. */
+export function modelsQueryOptions(client: AnthropicClient, params: ModelListParams = {}) {
+  return queryOptions({
+    queryKey: anthropicKeys.modelList(params),
+    queryFn: async ({ signal }) => {
+      const models: ModelInfo[] = [];
+      for await (const model of client.models.list(params, { signal })) models.push(model);
+      return models;
+    },
+    staleTime: 5 * 60_000,
+    retry: retryRetryableOnce,
+  });
+}
+
+/** Query options for one model's details. */
+export function modelQueryOptions(client: AnthropicClient, modelId: string) {
+  return queryOptions({
+    queryKey: anthropicKeys.model(modelId),
+    queryFn: ({ signal }) => client.models.retrieve(modelId, {}, { signal }),
+    staleTime: 5 * 60_000,
+    retry: retryRetryableOnce,
+  });
+}
+
+/** How {@link batchQueryOptions} polls a batch that has not ended. */
+export interface BatchPollingOptions {
+  /**
+   * Delay before the first re-fetch of a batch still in progress.
+   * @default 1000
+   */
+  pollIntervalMs?: number | undefined;
+  /**
+   * Longest delay between two fetches; each delay is 1.5× the previous one up to this.
+   * @default 30000
+   */
+  maxPollIntervalMs?: number | undefined;
+}
+
+/** The delay before the next poll of a batch fetched `fetchCount` times; `false` once it ended. */
+export function batchPollDelay(
+  batch: MessageBatch | undefined,
+  fetchCount: number,
+  { pollIntervalMs = 1000, maxPollIntervalMs = 30_000 }: BatchPollingOptions = {},
+): number | false {
+  if (!batch || batch.processing_status === "ended") return false;
+  return Math.min(maxPollIntervalMs, pollIntervalMs * 1.5 ** Math.max(0, fetchCount - 1));
+}
+
+/**
+ * Query options for one batch, polled with a growing delay while it is `in_progress` or `canceling`, and
+ * never again once `ended`.
+ */
+export function batchQueryOptions(client: AnthropicClient, batchId: string | null, polling: BatchPollingOptions = {}) {
+  return queryOptions({
+    queryKey: anthropicKeys.batch(batchId ?? ""),
+    queryFn: batchId ? ({ signal }) => client.messages.batches.retrieve(batchId, {}, { signal }) : skipToken,
+    refetchInterval: (query) =>
+      query.state.status === "error" ? false : batchPollDelay(query.state.data, query.state.dataUpdateCount, polling),
+    staleTime: (query) => (query.state.data?.processing_status === "ended" ? Number.POSITIVE_INFINITY : 0),
+    retry: retryRetryableOnce,
+  });
+}
+
+/** One page of the batch list, as plain data (the client's `Page` class is not kept in the cache). */
+export interface MessageBatchPage {
+  data: MessageBatch[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
+
+/** Infinite query options for the batch list, newest first, following `last_id` cursors. */
+export function batchesInfiniteQueryOptions(client: AnthropicClient, params: MessageBatchListParams = {}) {
+  return infiniteQueryOptions({
+    queryKey: anthropicKeys.batchList(params),
+    queryFn: async ({ pageParam, signal }): Promise<MessageBatchPage> => {
+      const page = await client.messages.batches.list(
+        pageParam ? { ...params, after_id: pageParam } : params,
+        { signal },
+      );
+      return { data: page.data, has_more: page.has_more, first_id: page.first_id, last_id: page.last_id };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => (lastPage.has_more && lastPage.last_id ? lastPage.last_id : undefined),
+    retry: retryRetryableOnce,
+  });
+}
+
+/** The results of an ended batch, filled in as the JSONL streams. */
+export interface BatchResults {
+  /** Each request's result by its `custom_id`. */
+  results: Record<string, MessageBatchResult>;
+  /** The `custom_id`s in the order their results arrived. */
+  customIds: string[];
+  /** `false` while lines are still arriving. */
+  complete: boolean;
+}
+
+/**
+ * Query options for the results of an ended batch. The JSONL is decoded as it streams and written into the
+ * cache as it goes (at most every `flushMs`), so a table can fill in before the last line.
+ */
+export function batchResultsQueryOptions(client: AnthropicClient, batchId: string | null, { flushMs = 50 } = {}) {
+  return queryOptions({
+    queryKey: anthropicKeys.batchResults(batchId ?? ""),
+    queryFn: batchId
+      ? async ({ signal, client: queryClient, queryKey }): Promise<BatchResults> => {
+          const results: Record<string, MessageBatchResult> = {};
+          const customIds: string[] = [];
+          const lines = await client.messages.batches.results(batchId, {}, { signal });
+          let flushedAt = Date.now();
+          for await (const line of lines) {
+            if (!(line.custom_id in results)) customIds.push(line.custom_id);
+            results[line.custom_id] = line.result;
+            if (Date.now() - flushedAt >= flushMs) {
+              flushedAt = Date.now();
+              queryClient.setQueryData<BatchResults>(queryKey, {
+                results: { ...results },
+                customIds: [...customIds],
+                complete: false,
+              });
+            }
+          }
+          return { results, customIds, complete: true };
+        }
+      : skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    retry: retryRetryableOnce,
+  });
+}
+
+function mergeSignals(first: AbortSignal, second: AbortSignal | null | undefined): AbortSignal {
+  if (!second) return first;
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([first, second]);
+  const controller = new AbortController();
+  for (const signal of [first, second]) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}

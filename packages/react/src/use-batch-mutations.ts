@@ -1,0 +1,52 @@
+import { useMutation } from "@tanstack/react-query";
+import { useAnthropicClient } from "./anthropic-provider.js";
+import type { AnthropicClient, MessageBatch, MessageBatchCreateParams } from "./internal/types.js";
+import { anthropicKeys } from "./query-options.js";
+
+type ClientOption = { client?: AnthropicClient | undefined };
+
+/**
+ * Creates a batch; the new batch is put in the cache and every batch list is refetched.
+ *
+ * @example
+ * const create = useCreateBatch();
+ * create.mutate({ requests: [{ custom_id: "q1", params: { model, max_tokens: 256, messages } }] });
+ */
+export function useCreateBatch(options: ClientOption = {}) {
+  const client = useAnthropicClient("useCreateBatch", options.client);
+  return useMutation({
+    mutationFn: (params: MessageBatchCreateParams) => client.messages.batches.create(params),
+    onSuccess: (batch: MessageBatch, _params, _result, context) => {
+      context.client.setQueryData(anthropicKeys.batch(batch.id), batch);
+      return context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
+    },
+  });
+}
+
+/** Asks to cancel a batch; its cached state becomes `canceling` and the lists are refetched. */
+export function useCancelBatch(options: ClientOption = {}) {
+  const client = useAnthropicClient("useCancelBatch", options.client);
+  return useMutation({
+    mutationFn: (batchId: string) => client.messages.batches.cancel(batchId),
+    onSuccess: (batch: MessageBatch, _batchId, _result, context) => {
+      context.client.setQueryData(anthropicKeys.batch(batch.id), batch);
+      return Promise.all([
+        context.client.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
+        context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() }),
+      ]);
+    },
+  });
+}
+
+/** Deletes an ended batch; its cached state and results are removed and the lists are refetched. */
+export function useDeleteBatch(options: ClientOption = {}) {
+  const client = useAnthropicClient("useDeleteBatch", options.client);
+  return useMutation({
+    mutationFn: (batchId: string) => client.messages.batches.delete(batchId),
+    onSuccess: (_deleted, batchId, _result, context) => {
+      context.client.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
+      context.client.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });
+      return context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import type { TextBlock as TextBlockData } from "@colloquy/client";
+import { type ComponentPropsWithoutRef, forwardRef } from "react";
+import { CitationMarker } from "./citation-marker.js";
+import { cx } from "./internal/class-names.js";
+import { Markdown } from "./markdown.js";
+
+export interface TextBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+  block: Pick<TextBlockData, "text"> & { citations?: TextBlockData["citations"] | undefined };
+  /** @default false */
+  streaming?: boolean;
+  /**
+   * Number of the first citation marker, so numbering continues across the blocks of a message.
+   * @default 1
+   */
+  citationStart?: number;
+}
+
+/** A `text` block: markdown with its citation markers after it. */
+export const TextBlock = forwardRef<HTMLDivElement, TextBlockProps>(function TextBlock(
+  { block, streaming = false, citationStart = 1, className, ...props },
+  ref,
+) {
+  const citations = block.citations ?? [];
+  return (
+    <div
+      ref={ref}
+      className={cx("cq-block", "cq-text-block", className)}
+      data-block="text"
+      data-state={streaming ? "streaming" : "complete"}
+      data-cited={citations.length > 0 ? "" : undefined}
+      {...props}
+    >
+      <Markdown text={block.text} streaming={streaming} />
+      {citations.length > 0 ? (
+        <span className="cq-citations">
+          {citations.map((citation, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: citations are positional within the block
+            <CitationMarker key={index} citation={citation} number={citationStart + index} />
+          ))}
+        </span>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,71 @@
+import type { WebSearchToolResultBlock } from "@colloquy/client";
+import { type ComponentPropsWithoutRef, forwardRef } from "react";
+import { cx } from "./internal/class-names.js";
+import { safeHttpUrl } from "./internal/safe-url.js";
+
+export interface WebSearchResultBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+  block: Pick<WebSearchToolResultBlock, "tool_use_id" | "content">;
+}
+
+interface WebResult {
+  url: string;
+  title: string;
+  page_age?: string | null;
+}
+
+/** A `web_search_tool_result` block: the pages found (title, host, age) or the search error. */
+export const WebSearchResultBlock = forwardRef<HTMLDivElement, WebSearchResultBlockProps>(function WebSearchResultBlock(
+  { block, className, ...props },
+  ref,
+) {
+  const content = block.content as unknown;
+  const results = Array.isArray(content) ? (content as WebResult[]) : null;
+  const errorCode = results === null ? String((content as { error_code?: unknown })?.error_code ?? "unknown") : null;
+  return (
+    <div
+      ref={ref}
+      className={cx("cq-block", "cq-web-search-result-block", className)}
+      data-block="web_search_tool_result"
+      data-state={errorCode !== null ? "error" : results!.length === 0 ? "empty" : "results"}
+      {...props}
+    >
+      <div className="cq-block-header">
+        <span className="cq-block-kind">Search results</span>
+        {results !== null ? <span className="cq-muted">{results.length} found</span> : null}
+      </div>
+      {errorCode !== null ? (
+        <p role="alert" className="cq-danger-text">
+          The search failed: <code>{errorCode}</code>
+        </p>
+      ) : (
+        <ol className="cq-web-results">
+          {results!.map((result, index) => {
+            const href = safeHttpUrl(result.url);
+            let host = result.url;
+            try {
+              host = new URL(result.url).host;
+            } catch {
+              // keep the raw text
+            }
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: results are positional and may repeat URLs
+              <li key={index}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {result.title || host}
+                  </a>
+                ) : (
+                  <span>{result.title || result.url}</span>
+                )}{" "}
+                <span className="cq-muted">
+                  {host}
+                  {result.page_age ? ` · ${result.page_age}` : ""}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+});

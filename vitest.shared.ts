@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Resolves our own packages to their sources, so tests, Storybook and the demo's dev server run
+ * without a build step. Published consumers resolve `dist` through each package's `exports` map.
+ */
+export const workspaceAliases = [
+  { find: /^@colloquy\/client$/, replacement: root("./packages/client/src/index.ts") },
+  { find: /^@colloquy\/client\/(.*)$/, replacement: root("./packages/client/src/$1.ts") },
+  { find: /^@colloquy\/mock-api$/, replacement: root("./packages/mock-api/src/index.ts") },
+  { find: /^@colloquy\/mock-api\/(.*)$/, replacement: root("./packages/mock-api/src/$1.ts") },
+  { find: /^@colloquy\/react$/, replacement: root("./packages/react/src/index.ts") },
+  { find: /^@colloquy\/ui\/styles\.css$/, replacement: root("./packages/ui/src/styles.css") },
+  { find: /^@colloquy\/ui$/, replacement: root("./packages/ui/src/index.ts") },
+];
