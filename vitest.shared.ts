@@ -11,6 +11,8 @@ export const workspaceAliases = [
   { find: /^@colloquy\/client\/(.*)$/, replacement: root("./packages/client/src/$1.ts") },
   { find: /^@colloquy\/mock-api$/, replacement: root("./packages/mock-api/src/index.ts") },
   { find: /^@colloquy\/mock-api\/(.*)$/, replacement: root("./packages/mock-api/src/$1.ts") },
+  { find: /^@colloquy\/bedrock$/, replacement: root("./packages/bedrock/src/index.ts") },
+  { find: /^@colloquy\/vertex$/, replacement: root("./packages/vertex/src/index.ts") },
   { find: /^@colloquy\/react$/, replacement: root("./packages/react/src/index.ts") },
   { find: /^@colloquy\/ui\/styles\.css$/, replacement: root("./packages/ui/src/styles.css") },
   { find: /^@colloquy\/ui$/, replacement: root("./packages/ui/src/index.ts") },

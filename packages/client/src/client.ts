@@ -197,14 +197,34 @@ export class BaseAnthropic {
         }
       }
     }
-    if (!headers.has("x-api-key") && !headers.has("authorization")) {
-      if (!removed.has("x-api-key") && !removed.has("authorization")) {
-        throw new AnthropicError(
-          'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
-        );
-      }
-    }
+    this.validateHeaders(headers, removed);
     return headers;
+  }
+
+  /** Throws when no credential would be sent. Cloud clients that sign requests override it. */
+  protected validateHeaders(headers: Headers, removed: ReadonlySet<string>): void {
+    if (headers.has("x-api-key") || headers.has("authorization")) return;
+    if (removed.has("x-api-key") || removed.has("authorization")) return;
+    throw new AnthropicError(
+      'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+    );
+  }
+
+  /**
+   * The last step before each attempt is sent: cloud clients override it to move the model into the
+   * path, rewrite the body, or sign the request with fresh credentials.
+   */
+  protected async prepareRequest(
+    url: string,
+    init: RequestInit & { headers: Headers },
+    _options: FinalRequestOptions,
+  ): Promise<{ url: string; init: RequestInit }> {
+    return { url, init };
+  }
+
+  /** Turns a streaming response into a `Stream`; cloud clients with another framing override it. */
+  protected makeStream<Item>(response: Response, controller: AbortController, idleTimeoutMs: number): Stream<Item> {
+    return Stream.fromSSEResponse<Item>(response, controller, { idleTimeoutMs });
   }
 
   private async makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
@@ -228,23 +248,31 @@ export class BaseAnthropic {
         userSignal?.removeEventListener("abort", onUserAbort);
       };
 
-      const init: RequestInit = {
+      const baseInit: RequestInit & { headers: Headers } = {
         ...this._options.fetchOptions,
         ...options.fetchOptions,
         method: options.method.toUpperCase(),
         headers,
         signal: controller.signal,
       };
-      if (options.body !== undefined) init.body = JSON.stringify(options.body);
+      if (options.body !== undefined) baseInit.body = JSON.stringify(options.body);
+      let prepared: { url: string; init: RequestInit };
+      try {
+        prepared = await this.prepareRequest(url, baseInit, options);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      const { init } = prepared;
 
-      this.logger.debug(`[${requestLogID}] ${init.method} ${url}`, {
+      this.logger.debug(`[${requestLogID}] ${init.method} ${prepared.url}`, {
         retryOf: retriesDone || undefined,
-        headers: redactHeaders(headers),
+        headers: redactHeaders(new Headers(init.headers)),
       });
 
       let response: Response;
       try {
-        response = await this.fetchImpl(url, init);
+        response = await this.fetchImpl(prepared.url, init);
       } catch (cause) {
         release();
         if (userSignal?.aborted) throw new APIUserAbortError();
@@ -259,7 +287,7 @@ export class BaseAnthropic {
         throw error;
       }
 
-      this.logger.debug(`[${requestLogID}] ${response.status} ${init.method} ${url}`, {
+      this.logger.debug(`[${requestLogID}] ${response.status} ${init.method} ${prepared.url}`, {
         headers: redactHeaders(response.headers),
       });
 
@@ -299,8 +327,7 @@ export class BaseAnthropic {
   private async parseResponse<R>(props: APIResponseProps, options: FinalRequestOptions): Promise<R> {
     const { response, controller, release, userSignal } = props;
     if (options.stream) {
-      const idleTimeoutMs = options.idleTimeout ?? this.idleTimeout;
-      return Stream.fromSSEResponse(response, controller, { idleTimeoutMs }) as R;
+      return this.makeStream(response, controller, options.idleTimeout ?? this.idleTimeout) as R;
     }
     if (options.jsonl) return JSONLDecoder.fromResponse(response, controller) as R;
     try {

@@ -83,7 +83,8 @@ export function toRequestMessages(messages: readonly ChatMessage[], prefill = fa
     content = content.filter((block) => block.type !== "tool_use" || answered.has(block.id));
     const isLast = index === messages.length - 1;
     if (isLast && prefill) content = trimTrailingWhitespace(content);
-    if (content.length > 0) request.push({ role: "assistant", content });
+    // Response blocks go back as they came: the API accepts them as params (nullable fields included).
+    if (content.length > 0) request.push({ role: "assistant", content: content as unknown as ContentBlockParam[] });
   });
   return request;
 }

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from "@colloquy/client";
-import { infiniteQueryOptions, queryOptions, skipToken } from "@tanstack/react-query";
+import { type DefaultError, infiniteQueryOptions, queryOptions, skipToken } from "@tanstack/react-query";
 import { stableHash } from "./internal/stable-hash.js";
 import type {
   AnthropicClient,
@@ -61,7 +61,7 @@ export function isRetryableError(error: unknown): boolean {
  * React Query's `retry` for this package: the client already retries each request (`maxRetries`), so the
  * query retries once more, and only a retryable error.
  */
-export function retryRetryableOnce(failureCount: number, error: unknown): boolean {
+export function retryRetryableOnce(failureCount: number, error: DefaultError): boolean {
   return failureCount < 1 && isRetryableError(error);
 }
 
@@ -118,7 +118,7 @@ export function modelsQueryOptions(client: AnthropicClient, params: ModelListPar
 export function modelQueryOptions(client: AnthropicClient, modelId: string) {
   return queryOptions({
     queryKey: anthropicKeys.model(modelId),
-    queryFn: ({ signal }) => client.models.retrieve(modelId, {}, { signal }),
+    queryFn: ({ signal }) => client.models.retrieve(modelId, { signal }),
     staleTime: 5 * 60_000,
     retry: retryRetryableOnce,
   });
@@ -155,7 +155,7 @@ export function batchPollDelay(
 export function batchQueryOptions(client: AnthropicClient, batchId: string | null, polling: BatchPollingOptions = {}) {
   return queryOptions({
     queryKey: anthropicKeys.batch(batchId ?? ""),
-    queryFn: batchId ? ({ signal }) => client.messages.batches.retrieve(batchId, {}, { signal }) : skipToken,
+    queryFn: batchId ? ({ signal }) => client.messages.batches.retrieve(batchId, { signal }) : skipToken,
     refetchInterval: (query) =>
       query.state.status === "error" ? false : batchPollDelay(query.state.data, query.state.dataUpdateCount, polling),
     staleTime: (query) => (query.state.data?.processing_status === "ended" ? Number.POSITIVE_INFINITY : 0),
@@ -209,7 +209,7 @@ export function batchResultsQueryOptions(client: AnthropicClient, batchId: strin
       ? async ({ signal, client: queryClient, queryKey }): Promise<BatchResults> => {
           const results: Record<string, MessageBatchResult> = {};
           const customIds: string[] = [];
-          const lines = await client.messages.batches.results(batchId, {}, { signal });
+          const lines = await client.messages.batches.results(batchId, { signal });
           let flushedAt = Date.now();
           for await (const line of lines) {
             if (!(line.custom_id in results)) customIds.push(line.custom_id);

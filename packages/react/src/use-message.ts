@@ -24,7 +24,12 @@ export type UseMessageOptions<TData = Message> = Omit<
 export function useMessage<TData = Message>(params: MessageCreateParams | null, options: UseMessageOptions<TData> = {}) {
   const { client: override, requestOptions, ...queryOverrides } = options;
   const client = useAnthropicClient("useMessage", override);
-  return useQuery({ ...messageQueryOptions(client, params, requestOptions), ...queryOverrides });
+  const base = messageQueryOptions(client, params, requestOptions);
+  type Key = ReturnType<typeof anthropicKeys.message>;
+  return useQuery<Message, DefaultError, TData, Key>({
+    ...(base as unknown as UseQueryOptions<Message, DefaultError, TData, Key>),
+    ...queryOverrides,
+  });
 }
 
 /** {@link useMessage} for Suspense: suspends until the message is there and throws errors to a boundary. */

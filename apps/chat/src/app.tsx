@@ -1,0 +1,97 @@
+import { AnthropicProvider } from "@colloquy/react";
+import { useEffect, useState } from "react";
+import { BatchesPage } from "./batches/batches-page";
+import { ChatPage } from "./chat/chat-page";
+import { HelpPanel } from "./help/help-panel";
+import { SettingsPage } from "./settings/settings-page";
+import { type Connection, useConnection } from "./settings/use-connection";
+import { type Page, routeHref, useHashRoute } from "./shell/hash-route";
+import { useTheme } from "./shell/use-theme";
+
+const PAGES: { page: Page; label: string }[] = [
+  { page: "chat", label: "Chat" },
+  { page: "batches", label: "Batches" },
+  { page: "settings", label: "Settings" },
+];
+
+const MODE_LABELS: Record<Connection["settings"]["mode"], string> = {
+  mock: "Mock API",
+  proxy: "Proxy (server key)",
+  direct: "Direct (browser key)",
+};
+
+/** The demo: a header with navigation, the current page, and the help panel listing the mock's triggers. */
+export function App() {
+  const route = useHashRoute();
+  const connection = useConnection();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [theme, setTheme] = useTheme();
+  const { mode } = connection.settings;
+
+  useEffect(() => {
+    const label = PAGES.find((entry) => entry.page === route.page)?.label ?? "Chat";
+    document.title = `${label} · Colloquy demo`;
+  }, [route.page]);
+
+  return (
+    <div className="app" data-page={route.page}>
+      <header className="app-header">
+        <a className="app-brand" href={routeHref("chat")}>
+          Colloquy
+        </a>
+        <nav aria-label="Pages" className="app-nav">
+          {PAGES.map(({ page, label }) => (
+            <a key={page} href={routeHref(page)} aria-current={route.page === page ? "page" : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <span className="app-mode" data-mode={mode} title="Connection mode (change it in Settings)">
+          {MODE_LABELS[mode]}
+        </span>
+        <button
+          type="button"
+          className="app-header-button"
+          onClick={() => setTheme(theme === "dark" ? "light" : "dark")}
+          aria-label={theme === "dark" ? "Use the light theme" : "Use the dark theme"}
+        >
+          {theme === "dark" ? "Light" : "Dark"}
+        </button>
+        <button
+          type="button"
+          className="app-header-button"
+          aria-expanded={helpOpen}
+          aria-controls="help-panel"
+          onClick={() => setHelpOpen((open) => !open)}
+        >
+          Help
+        </button>
+      </header>
+      {mode === "direct" ? (
+        <p className="app-warning" role="note">
+          Direct mode: your API key is used by this browser tab and sent straight to {connection.settings.directBaseURL}.
+          Anyone who can run script in this page can read it. Use it only on your own machine, with a key you can revoke.
+        </p>
+      ) : null}
+      <div className="app-body">
+        <main className="app-main">
+          {connection.client ? (
+            <AnthropicProvider key={connection.clientKey} client={connection.client}>
+              {route.page === "chat" ? <ChatPage /> : null}
+              {route.page === "batches" ? <BatchesPage batchId={route.id} /> : null}
+              {route.page === "settings" ? <SettingsPage connection={connection} /> : null}
+            </AnthropicProvider>
+          ) : (
+            <>
+              <p className="app-error" role="alert">
+                The client could not be created: {connection.clientError?.message}
+              </p>
+              <SettingsPage connection={connection} />
+            </>
+          )}
+        </main>
+        {helpOpen ? <HelpPanel id="help-panel" onClose={() => setHelpOpen(false)} /> : null}
+      </div>
+    </div>
+  );
+}

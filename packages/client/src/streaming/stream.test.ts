@@ -1,0 +1,300 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  OverloadedError,
+  StreamTruncatedError,
+} from "../errors.js";
+import type { RawMessageStreamEvent } from "../types/index.js";
+import { Stream } from "./stream.js";
+import {
+  bodyOf,
+  failingBody,
+  sseEvent,
+  sseResponse,
+  stallingBody,
+  textAnswerSSE,
+  toolUseAnswerSSE,
+} from "./test-sse-fixtures.js";
+
+const encoder = new TextEncoder();
+
+function streamOf(chunks: readonly (string | Uint8Array)[], controller = new AbortController()) {
+  return Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(bodyOf(chunks)), controller);
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
+const start = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
+
+describe("Stream.fromSSEResponse", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("yields the typed events of a recorded stream and drops ping", async () => {
+    const events = await collect(streamOf([textAnswerSSE]));
+    expect(events.map((event) => event.type)).toEqual([
+      "message_start",
+      "content_block_start",
+      "content_block_delta",
+      "content_block_delta",
+      "content_block_stop",
+      "message_delta",
+      "message_stop",
+    ]);
+  });
+
+  it("yields the same events for every split point of a recorded stream", async () => {
+    const expected = await collect(streamOf([toolUseAnswerSSE]));
+    const bytes = encoder.encode(toolUseAnswerSSE);
+    for (let at = 0; at <= bytes.length; at += 1) {
+      const events = await collect(streamOf([bytes.slice(0, at), bytes.slice(at)]));
+      expect(events).toEqual(expected);
+    }
+  });
+
+  it("counts a message_stop that lacks its final blank line", async () => {
+    const events = await collect(streamOf([textAnswerSSE.trimEnd()]));
+    expect(events.at(-1)).toEqual({ type: "message_stop" });
+  });
+
+  it("throws StreamTruncatedError when the body ends before message_stop", async () => {
+    const cut = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: message_delta"));
+    const error = await failure(collect(streamOf([cut])));
+    expect(error).toBeInstanceOf(StreamTruncatedError);
+  });
+
+  it("throws StreamTruncatedError, not a JSON error, when the body ends inside the last event", async () => {
+    const cut = textAnswerSSE.slice(0, textAnswerSSE.indexOf('"text":"Hello"'));
+    expect(await failure(collect(streamOf([cut])))).toBeInstanceOf(StreamTruncatedError);
+  });
+
+  it("delivers the events before a truncation", async () => {
+    const cut = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: message_delta"));
+    const seen: string[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const event of streamOf([cut])) seen.push(event.type);
+      })(),
+    );
+    expect(error).toBeInstanceOf(StreamTruncatedError);
+    expect(seen).toContain("content_block_stop");
+  });
+
+  it("throws the APIError subclass of an error event's type (overloaded → a 529-like error) with the body", async () => {
+    const errorBody = {
+      type: "error",
+      error: { type: "overloaded_error", message: "Overloaded" },
+      request_id: "req_011CSHoEeqs5C35K2UUqR7Fy",
+    };
+    const seen: string[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const event of streamOf([start, sseEvent("error", errorBody)])) seen.push(event.type);
+      })(),
+    );
+    expect(seen).toEqual(["message_start"]);
+    expect(error).toBeInstanceOf(OverloadedError);
+    const apiError = error as APIError;
+    expect(apiError.status).toBe(529);
+    expect(apiError.type).toBe("overloaded_error");
+    expect(apiError.error).toEqual(errorBody);
+    expect(apiError.requestID).toBe("req_test_1");
+    expect(apiError.message).toContain("Overloaded");
+  });
+
+  it("throws an AnthropicError naming the event for malformed JSON, never a bare SyntaxError", async () => {
+    const error = await failure(collect(streamOf([start, "event: content_block_start\ndata: {not json\n\n"])));
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect(error).not.toBeInstanceOf(SyntaxError);
+    expect((error as Error).message).toContain('"content_block_start"');
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("ignores unknown event names and events without a name", async () => {
+    const body = textAnswerSSE.replace(
+      "event: ping",
+      'event: future_event\ndata: {"type":"future_event"}\n\ndata: {"type":"unnamed"}\n\nevent: ping',
+    );
+    const events = await collect(streamOf([body]));
+    expect(events.map((event) => event.type)).not.toContain("future_event");
+    expect(events.map((event) => event.type)).not.toContain("unnamed");
+    expect(events).toHaveLength(7);
+  });
+
+  it("throws APIUserAbortError when the controller is aborted mid-stream", async () => {
+    const controller = new AbortController();
+    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller);
+    const error = await failure(
+      (async () => {
+        for await (const _event of stream) controller.abort();
+      })(),
+    );
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("throws APIUserAbortError when the abort comes while waiting for bytes", async () => {
+    const controller = new AbortController();
+    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller);
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    const pending = iterator.next();
+    controller.abort();
+    expect(await failure(pending)).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("aborts the request and ends quietly when the consumer breaks out", async () => {
+    const controller = new AbortController();
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(streamController) {
+        streamController.enqueue(encoder.encode(textAnswerSSE));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(body), controller);
+    for await (const event of stream) {
+      if (event.type === "content_block_start") break;
+    }
+    expect(controller.signal.aborted).toBe(true);
+    expect(cancelled).toBe(true);
+  });
+
+  it("does not abort the request when the stream ends normally", async () => {
+    const controller = new AbortController();
+    await collect(streamOf([textAnswerSSE], controller));
+    expect(controller.signal.aborted).toBe(false);
+  });
+
+  it("fails a stalled body with APIConnectionTimeoutError after the idle timeout, aborting the request", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller, { idleTimeoutMs: 50 });
+    const result = failure(collect(stream));
+    await vi.advanceTimersByTimeAsync(60);
+    const error = await result;
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(controller.signal.aborted).toBe(true);
+  });
+
+  it("never times out a slow trickle that keeps sending bytes", async () => {
+    vi.useFakeTimers();
+    const pieces = [...encoder.encode(textAnswerSSE)].map((byte) => Uint8Array.of(byte)).slice(0, 400);
+    let index = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(streamController) {
+        // Each byte comes 30 ms after the previous one: slower in total than the timeout, never idle as long.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const piece = pieces[index++];
+        if (piece) streamController.enqueue(piece);
+        else streamController.enqueue(encoder.encode(textAnswerSSE.slice(400)));
+        if (!piece) streamController.close();
+      },
+    });
+    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(body), new AbortController(), {
+      idleTimeoutMs: 50,
+    });
+    const result = collect(stream);
+    await vi.advanceTimersByTimeAsync(30 * 410);
+    const events = await result;
+    expect(events.at(-1)?.type).toBe("message_stop");
+  });
+
+  it("does not count the consumer's own pauses as idle time", async () => {
+    vi.useFakeTimers();
+    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(
+      sseResponse(bodyOf([textAnswerSSE])),
+      new AbortController(),
+      { idleTimeoutMs: 50 },
+    );
+    const run = (async () => {
+      const types: string[] = [];
+      for await (const event of stream) {
+        types.push(event.type);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return types;
+    })();
+    await vi.advanceTimersByTimeAsync(200 * 8);
+    expect((await run).at(-1)).toBe("message_stop");
+  });
+
+  it("turns a body read failure into APIConnectionError with the cause", async () => {
+    const reset = Object.assign(new TypeError("terminated"), { code: "ECONNRESET" });
+    const stream = Stream.fromSSEResponse(sseResponse(failingBody([start], reset)), new AbortController());
+    const error = await failure(collect(stream));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).cause).toBe(reset);
+  });
+
+  it("refuses to be iterated twice", async () => {
+    const stream = streamOf([textAnswerSSE]);
+    await collect(stream);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/consumed stream/);
+  });
+
+  it("tees into two streams that each see every event, read at different speeds", async () => {
+    const [left, right] = streamOf([textAnswerSSE]).tee();
+    const leftEvents = await collect(left);
+    const rightEvents = await collect(right);
+    expect(leftEvents).toHaveLength(7);
+    expect(rightEvents).toEqual(leftEvents);
+  });
+
+  it("reports a failure to both branches of a tee", async () => {
+    const cut = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: message_delta"));
+    const [left, right] = streamOf([cut]).tee();
+    expect(await failure(collect(left))).toBeInstanceOf(StreamTruncatedError);
+    expect(await failure(collect(right))).toBeInstanceOf(StreamTruncatedError);
+  });
+
+  it("round-trips through toReadableStream and fromReadableStream as NDJSON", async () => {
+    const expected = await collect(streamOf([toolUseAnswerSSE]));
+    const readable = streamOf([toolUseAnswerSSE]).toReadableStream();
+    const [forText, forStream] = readable.tee();
+    const text = await new Response(forText).text();
+    expect(text.endsWith("\n")).toBe(true);
+    expect(text.trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual(expected);
+    expect(await collect(Stream.fromReadableStream<RawMessageStreamEvent>(forStream))).toEqual(expected);
+  });
+
+  it("reads NDJSON split at any point, and detects its truncation", async () => {
+    const events = await collect(streamOf([textAnswerSSE]));
+    const ndjson = events.map((event) => JSON.stringify(event)).join("\n");
+    for (let at = 0; at <= ndjson.length; at += 7) {
+      const read = await collect(Stream.fromReadableStream(bodyOf([ndjson.slice(0, at), ndjson.slice(at)])));
+      expect(read).toEqual(events);
+    }
+    const cut = events
+      .slice(0, 4)
+      .map((event) => `${JSON.stringify(event)}\n`)
+      .join("");
+    expect(await failure(collect(Stream.fromReadableStream(bodyOf([cut]))))).toBeInstanceOf(StreamTruncatedError);
+  });
+
+  it("passes an error through toReadableStream to the reader", async () => {
+    const readable = streamOf([start, sseEvent("error", { type: "error", error: { type: "api_error", message: "boom" } })]).toReadableStream();
+    const error = await failure(collect(Stream.fromReadableStream(readable)));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).type).toBe("api_error");
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Recorded streams of the protocol document (ANTHROPIC_API.md §3.4-3.6), byte for byte, and helpers to
+ * serve them as chunked bodies. Test-only: excluded from the build.
+ */
+
+/** §3.4: a text answer, with a ping. */
+export const textAnswerSSE = [
+  "event: message_start",
+  "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-6\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"stop_details\":null,\"container\":null,\"diagnostics\":null,\"usage\":{\"input_tokens\":14,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0},\"output_tokens\":1,\"output_tokens_details\":null,\"server_tool_use\":null,\"service_tier\":\"standard\",\"inference_geo\":null,\"speed\":null}}}",
+  "",
+  "event: content_block_start",
+  "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+  "",
+  "event: ping",
+  "data: {\"type\":\"ping\"}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"! How can I help?\"}}",
+  "",
+  "event: content_block_stop",
+  "data: {\"type\":\"content_block_stop\",\"index\":0}",
+  "",
+  "event: message_delta",
+  "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"stop_details\":null,\"container\":null},\"usage\":{\"input_tokens\":14,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":9,\"output_tokens_details\":null,\"server_tool_use\":null}}",
+  "",
+  "event: message_stop",
+  "data: {\"type\":\"message_stop\"}",
+  "",
+].join("\n") + "\n";
+
+/** §3.5: text, then a tool_use whose input streams as input_json_delta. */
+export const toolUseAnswerSSE = [
+  "event: message_start",
+  "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_014p7gG3wDgGV9EUtLvnow3U\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-6\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"stop_details\":null,\"container\":null,\"diagnostics\":null,\"usage\":{\"input_tokens\":472,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0},\"output_tokens\":2,\"output_tokens_details\":null,\"server_tool_use\":null,\"service_tier\":\"standard\",\"inference_geo\":null,\"speed\":null}}}",
+  "",
+  "event: content_block_start",
+  "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+  "",
+  "event: ping",
+  "data: {\"type\":\"ping\"}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Let me check the weather.\"}}",
+  "",
+  "event: content_block_stop",
+  "data: {\"type\":\"content_block_stop\",\"index\":0}",
+  "",
+  "event: content_block_start",
+  "data: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_01T1x1fJ34qAmk2tNTrN7Up6\",\"name\":\"get_weather\",\"input\":{},\"caller\":{\"type\":\"direct\"}}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"location\\\": \\\"San Fra\"}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"ncisco, CA\\\", \\\"unit\\\": \\\"celsius\\\"}\"}}",
+  "",
+  "event: content_block_stop",
+  "data: {\"type\":\"content_block_stop\",\"index\":1}",
+  "",
+  "event: message_delta",
+  "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"stop_details\":null,\"container\":null},\"usage\":{\"output_tokens\":89}}",
+  "",
+  "event: message_stop",
+  "data: {\"type\":\"message_stop\"}",
+  "",
+].join("\n") + "\n";
+
+/** §3.6: a thinking block fragment (no message_start). */
+export const thinkingBlockSSE = [
+  "event: content_block_start",
+  "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"The user greets me; \"}}",
+  "",
+  "event: content_block_delta",
+  "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...\"}}",
+  "",
+  "event: content_block_stop",
+  "data: {\"type\":\"content_block_stop\",\"index\":0}",
+  "",
+].join("\n") + "\n";
+
+const encoder = new TextEncoder();
+
+/** A body that delivers the given chunks in order (strings are UTF-8 encoded), then ends. */
+export function bodyOf(chunks: readonly (string | Uint8Array)[]): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[index++];
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+    },
+  });
+}
+
+/** A body that delivers the chunks, then never sends another byte nor ends (a stalled connection). */
+export function stallingBody(chunks: readonly (string | Uint8Array)[]): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[index++];
+      if (chunk !== undefined) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+      else return new Promise<void>(() => {});
+    },
+  });
+}
+
+/** A body that delivers the chunks, then fails like a reset connection. */
+export function failingBody(chunks: readonly string[], failure: Error): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[index++];
+      if (chunk !== undefined) controller.enqueue(encoder.encode(chunk));
+      else controller.error(failure);
+    },
+  });
+}
+
+/** The bytes split in two at `at` (a byte offset, so it may fall inside a UTF-8 character). */
+export function splitBytesAt(text: string, at: number): Uint8Array[] {
+  const bytes = encoder.encode(text);
+  return [bytes.slice(0, at), bytes.slice(at)];
+}
+
+/** A 200 SSE response with the body. */
+export function sseResponse(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Response {
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "request-id": "req_test_1", ...headers },
+  });
+}
+
+/** One SSE event as the API frames it. */
+export function sseEvent(name: string, data: unknown): string {
+  return `event: ${name}\ndata: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
+}

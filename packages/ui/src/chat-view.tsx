@@ -1,0 +1,86 @@
+import type { Usage } from "@colloquy/client";
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type Ref } from "react";
+import { ChatThread } from "./chat-thread.js";
+import { Composer } from "./composer.js";
+import { ErrorNotice } from "./error-notice.js";
+import { cx } from "./internal/class-names.js";
+import type { MessageLike, ReplyStatus } from "./message-types.js";
+import { UsageMeter } from "./usage-meter.js";
+
+export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children"> {
+  messages: readonly MessageLike[];
+  /** @default "idle" */
+  status?: ReplyStatus;
+  /** The last failure, shown with a Retry button under the thread. */
+  error?: unknown;
+  onSend: (text: string) => void;
+  onStop?: (() => void) | undefined;
+  onRetry?: (() => void) | undefined;
+  onContinue?: (() => void) | undefined;
+  /** Token totals of the conversation, shown in a usage meter when given. */
+  usage?: Partial<Usage> | null | undefined;
+  contextWindow?: number | null | undefined;
+  /** Tokens the draft will cost (`null` while counting); shown in the composer. */
+  tokenCount?: number | null | undefined;
+  /** Composer text (controlled). */
+  draft?: string;
+  onDraftChange?: (text: string) => void;
+  budgetTokens?: number | undefined;
+  emptyState?: ReactNode;
+  placeholder?: string;
+  /** @default "Chat with Claude" */
+  label?: string;
+  textareaRef?: Ref<HTMLTextAreaElement>;
+}
+
+/** A whole chat from plain props: thread, error notice, usage and composer. `<Chat>` wires it to `useChat`. */
+export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView(
+  {
+    messages,
+    status = "idle",
+    error,
+    onSend,
+    onStop,
+    onRetry,
+    onContinue,
+    usage,
+    contextWindow,
+    tokenCount,
+    draft,
+    onDraftChange,
+    budgetTokens,
+    emptyState,
+    placeholder,
+    label = "Chat with Claude",
+    textareaRef,
+    className,
+    ...props
+  },
+  ref,
+) {
+  const busy = status === "connecting" || status === "streaming";
+  const showError = error !== null && error !== undefined && status === "error";
+  return (
+    <section ref={ref} aria-label={label} className={cx("cq-chat", className)} data-state={status} {...props}>
+      <ChatThread
+        messages={messages}
+        status={status}
+        emptyState={emptyState}
+        budgetTokens={budgetTokens}
+        onContinue={onContinue}
+        footer={showError ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
+      />
+      {usage ? <UsageMeter usage={usage} contextWindow={contextWindow} /> : null}
+      <Composer
+        onSend={onSend}
+        onStop={onStop}
+        streaming={busy}
+        tokenCount={tokenCount}
+        placeholder={placeholder}
+        textareaRef={textareaRef}
+        {...(draft !== undefined ? { value: draft } : {})}
+        {...(onDraftChange ? { onValueChange: onDraftChange } : {})}
+      />
+    </section>
+  );
+});

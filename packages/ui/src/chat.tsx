@@ -1,0 +1,92 @@
+import type { ChatMessage, UseChatOptions } from "@colloquy/react";
+import { useChat, useCountTokens } from "@colloquy/react";
+import { forwardRef, type ReactNode, useMemo, useState } from "react";
+import { ChatView } from "./chat-view.js";
+import type { MessageLike, ReplyStatus } from "./message-types.js";
+
+export interface ChatProps extends UseChatOptions {
+  className?: string;
+  /** Show the conversation's token totals. @default false */
+  showUsage?: boolean;
+  /** Count the draft's tokens before sending (debounced `count_tokens` calls). @default false */
+  countTokens?: boolean;
+  /** The model's context window, for the usage meter. */
+  contextWindow?: number | null | undefined;
+  emptyState?: ReactNode;
+  placeholder?: string;
+  label?: string;
+}
+
+const converted = new WeakMap<ChatMessage, MessageLike>();
+
+/** A chat message as the presentational parts take it; cached per object so settled messages keep identity. */
+export function toMessageLike(message: ChatMessage): MessageLike {
+  const cached = converted.get(message);
+  if (cached) return cached;
+  const result: MessageLike =
+    message.role === "user"
+      ? { id: message.id, role: "user", content: message.content }
+      : {
+          id: message.id,
+          role: "assistant",
+          content: message.content,
+          stop_reason: message.stopReason,
+          usage: message.usage,
+          interrupted: message.status === "interrupted" || message.status === "stopped",
+        };
+  converted.set(message, result);
+  return result;
+}
+
+/** Maps the chat's richer status onto the one the thread and composer show. */
+export function toReplyStatus(status: ReturnType<typeof useChat>["status"]): ReplyStatus {
+  if (status === "running-tools" || status === "awaiting-approval") return "streaming";
+  return status;
+}
+
+/**
+ * A complete chat wired to `useChat`: streaming replies, Stop, Retry after an error, Continue after
+ * `max_tokens`, and optionally usage totals and a token count of the draft. Needs `<AnthropicProvider>`.
+ */
+export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
+  { className, showUsage = false, countTokens = false, contextWindow, emptyState, placeholder, label, ...options },
+  ref,
+) {
+  const chat = useChat(options);
+  const [draft, setDraft] = useState("");
+  const messages = useMemo(() => chat.messages.map(toMessageLike), [chat.messages]);
+  const countParams =
+    countTokens && draft.trim() !== ""
+      ? { model: options.model, messages: [{ role: "user" as const, content: draft }] }
+      : null;
+  const count = useCountTokens(countParams, { enabled: countTokens });
+  const status = toReplyStatus(chat.status);
+  return (
+    <ChatView
+      ref={ref}
+      className={className}
+      messages={messages}
+      status={status}
+      error={chat.error}
+      onSend={(text) => {
+        void chat.send(text);
+      }}
+      onStop={chat.stop}
+      onRetry={() => {
+        void chat.retry();
+      }}
+      onContinue={() => {
+        void chat.continue();
+      }}
+      usage={showUsage ? chat.usage : undefined}
+      contextWindow={contextWindow}
+      tokenCount={countParams ? (count.data?.input_tokens ?? null) : undefined}
+      draft={draft}
+      onDraftChange={setDraft}
+      budgetTokens={options.thinking?.type === "enabled" ? options.thinking.budget_tokens : undefined}
+      emptyState={emptyState}
+      placeholder={placeholder}
+      label={label}
+    />
+  );
+});
