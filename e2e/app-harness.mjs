@@ -27,7 +27,9 @@ export function runCommand(command, args, options = {}) {
     const child = spawn(command, args, { stdio: "inherit", ...options });
     child.once("error", reject);
     child.once("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
     );
   });
 }
@@ -93,7 +95,8 @@ export async function chromiumLaunchOptions() {
     return { executablePath: chromiumPath, args: chromiumArgs };
   }
   const executablePath =
-    process.env.CHROMIUM_PATH ?? execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+    process.env.CHROMIUM_PATH ??
+    execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
   return {
     executablePath,
     args: [
@@ -135,12 +138,18 @@ export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 
           timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
         }),
       ]);
-      if (pageErrors.length > 0) throw new Error(`uncaught error in the page: ${pageErrors[0].stack ?? pageErrors[0]}`);
+      if (pageErrors.length > 0)
+        throw new Error(`uncaught error in the page: ${pageErrors[0].stack ?? pageErrors[0]}`);
       passed++;
       console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ ${test.name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 8).join("\n    ")}`);
+      console.log(
+        `  ✗ ${test.name}\n    ${String(error?.stack ?? error)
+          .split("\n")
+          .slice(0, 8)
+          .join("\n    ")}`,
+      );
       const slug = test.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
       await page.screenshot({ path: screenshotPath(`failed-${slug}`), fullPage: true }).catch(() => {});
     } finally {
@@ -154,4 +163,10 @@ export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 
 /** Fails with a message unless the condition holds. */
 export function check(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+/** The rendered text of a Playwright locator (as a reader sees it, line breaks included). */
+export function shownText(locator) {
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node; rendered text is the point
+  return locator.innerText();
 }

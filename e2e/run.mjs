@@ -29,7 +29,12 @@ const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import
 const testModules = ["./app-chat.e2e.mjs", "./app-batches.e2e.mjs", "./app-proxy.e2e.mjs"];
 // A fake key with a unique marker, so finding it anywhere in the page's traffic or the bundle is a real leak.
 const secret = `sk-ant-test-SECRET-${randomUUID()}`;
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", STORYBOOK_DISABLE_TELEMETRY: "1" };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  STORYBOOK_DISABLE_TELEMETRY: "1",
+};
 
 let passed = 0;
 let failed = 0;
@@ -53,7 +58,9 @@ try {
   const upstream = await startMockApi({ port: 0, host: "127.0.0.1", apiKey: secret, streamDelayMs: 5 });
   cleanups.push(() => upstream.close());
 
-  console.log("e2e: building apps/chat (with the fake key in the build's environment, to prove it stays out)");
+  console.log(
+    "e2e: building apps/chat (with the fake key in the build's environment, to prove it stays out)",
+  );
   await runCommand(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
     cwd: appDir,
     env: { ...env, VITE_MOCK_API_URL: mock.url, ANTHROPIC_API_KEY: secret },

@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { workspaceAliases } from "../../vitest.shared";
-import { anthropicProxy } from "./server/anthropic-proxy";
+import { workspaceAliases } from "../../vitest.shared.ts";
+import { anthropicProxy } from "./server/anthropic-proxy.ts";
 
 // `VITE_MOCK_API_URL` (read by Vite from the environment, default http://127.0.0.1:4010) tells the app
 // where the embedded mock API listens. Only `VITE_`-prefixed variables reach the bundle, so the server's

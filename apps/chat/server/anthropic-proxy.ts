@@ -62,7 +62,11 @@ function sendError(response: ServerResponse, status: number, type: string, messa
   response.end(JSON.stringify({ type: "error", error: { type, message }, request_id: null }));
 }
 
-function forwardedRequestHeaders(headers: IncomingHttpHeaders, apiKey: string, host: string): OutgoingHttpHeaders {
+function forwardedRequestHeaders(
+  headers: IncomingHttpHeaders,
+  apiKey: string,
+  host: string,
+): OutgoingHttpHeaders {
   const result: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !DROPPED_REQUEST_HEADERS.has(name)) result[name] = value;
@@ -113,7 +117,10 @@ export function createAnthropicProxyHandler(options: AnthropicProxyOptions = {})
     });
 
     upstream.on("response", (upstreamResponse) => {
-      response.writeHead(upstreamResponse.statusCode ?? 502, forwardedResponseHeaders(upstreamResponse.headers));
+      response.writeHead(
+        upstreamResponse.statusCode ?? 502,
+        forwardedResponseHeaders(upstreamResponse.headers),
+      );
       response.flushHeaders();
       upstreamResponse.pipe(response);
       upstreamResponse.on("error", () => response.destroy());

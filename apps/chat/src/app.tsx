@@ -69,25 +69,25 @@ export function App() {
       </header>
       {mode === "direct" ? (
         <p className="app-warning" role="note">
-          Direct mode: your API key is used by this browser tab and sent straight to {connection.settings.directBaseURL}.
-          Anyone who can run script in this page can read it. Use it only on your own machine, with a key you can revoke.
+          Direct mode: your API key is used by this browser tab and sent straight to{" "}
+          {connection.settings.directBaseURL}. Anyone who can run script in this page can read it. Use it only
+          on your own machine, with a key you can revoke.
         </p>
       ) : null}
       <div className="app-body">
         <main className="app-main">
-          {connection.client ? (
+          {route.page === "settings" ? (
+            <SettingsPage connection={connection} />
+          ) : connection.client ? (
+            // A new client gets a fresh cache: batches and models of one API are not those of another.
             <AnthropicProvider key={connection.clientKey} client={connection.client}>
-              {route.page === "chat" ? <ChatPage /> : null}
-              {route.page === "batches" ? <BatchesPage batchId={route.id} /> : null}
-              {route.page === "settings" ? <SettingsPage connection={connection} /> : null}
+              {route.page === "chat" ? <ChatPage /> : <BatchesPage batchId={route.id} />}
             </AnthropicProvider>
           ) : (
-            <>
-              <p className="app-error" role="alert">
-                The client could not be created: {connection.clientError?.message}
-              </p>
-              <SettingsPage connection={connection} />
-            </>
+            <p className="app-error" role="alert">
+              The client could not be created: {connection.clientError?.message}. Check the{" "}
+              <a href={routeHref("settings")}>settings</a>.
+            </p>
           )}
         </main>
         {helpOpen ? <HelpPanel id="help-panel" onClose={() => setHelpOpen(false)} /> : null}

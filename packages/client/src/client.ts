@@ -109,7 +109,7 @@ export class BaseAnthropic {
   }: ClientOptions = {}) {
     if (!rest.dangerouslyAllowBrowser && isBrowserLike()) {
       throw new AnthropicError(
-        "It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\nnew Anthropic({ apiKey, dangerouslyAllowBrowser: true });",
+        "Refusing to run in a browser: it would expose your API key to anyone who loads the page. If you accept the risk (an internal tool, a short-lived key), pass `dangerouslyAllowBrowser: true`.",
       );
     }
     this._options = { ...rest, apiKey, authToken, baseURL: baseURL || defaultBaseURL };
@@ -123,11 +123,7 @@ export class BaseAnthropic {
     this.logger = makeLogger(rest.logger ?? console, this.logLevel, () =>
       [this.apiKey, this.authToken].filter((secret): secret is string => !!secret),
     );
-    const fetchImpl = rest.fetch ?? (globalThis.fetch as Fetch | undefined);
-    if (!fetchImpl) {
-      throw new AnthropicError("No `fetch` in this runtime: pass one with `new Anthropic({ fetch })`.");
-    }
-    // Bound lazily so a test's later replacement of globalThis.fetch is honoured.
+    // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
     this.fetchImpl = rest.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -173,7 +169,7 @@ export class BaseAnthropic {
     return url.toString();
   }
 
-  buildHeaders(options: FinalRequestOptions, retryCount: number, timeoutMs: number): Headers {
+  buildHeaders(options: FinalRequestOptions, retryCount: number): Headers {
     const headers = new Headers();
     headers.set("accept", "application/json");
     if (options.body !== undefined) headers.set("content-type", "application/json");
@@ -183,7 +179,6 @@ export class BaseAnthropic {
     if (this._options.dangerouslyAllowBrowser)
       headers.set("anthropic-dangerous-direct-browser-access", "true");
     headers.set("x-stainless-retry-count", String(retryCount));
-    headers.set("x-stainless-timeout", String(Math.trunc(timeoutMs / 1000)));
     if (options.idempotencyKey) headers.set("idempotency-key", options.idempotencyKey);
     const removed = new Set<string>();
     for (const source of [this._options.defaultHeaders, options.headers]) {
@@ -206,7 +201,7 @@ export class BaseAnthropic {
     if (headers.has("x-api-key") || headers.has("authorization")) return;
     if (removed.has("x-api-key") || removed.has("authorization")) return;
     throw new AnthropicError(
-      'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+      "Could not resolve authentication method: set apiKey or authToken, or pass null for the x-api-key or authorization header.",
     );
   }
 
@@ -230,13 +225,13 @@ export class BaseAnthropic {
   private async makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeoutMs = options.timeout ?? this.timeout;
-    const requestLogID = `log_${(++this.requestCounter).toString(16).padStart(6, "0")}`;
+    const requestLogID = `log_${++this.requestCounter}`;
     const userSignal = options.signal ?? undefined;
 
     for (let retriesDone = 0; ; retriesDone++) {
       if (userSignal?.aborted) throw new APIUserAbortError();
       const url = this.buildURL(options.path, options.query);
-      const headers = this.buildHeaders(options, retriesDone, timeoutMs);
+      const headers = this.buildHeaders(options, retriesDone);
       const controller = new AbortController();
       const onUserAbort = () => controller.abort(userSignal?.reason);
       userSignal?.addEventListener("abort", onUserAbort, { once: true });

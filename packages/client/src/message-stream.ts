@@ -1,4 +1,4 @@
-import { AnthropicError, APIUserAbortError } from "./errors.js";
+import { AnthropicError, APIUserAbortError, StreamTruncatedError } from "./errors.js";
 import { MessageAccumulator } from "./internal/message-accumulator.js";
 import { readBatches, Stream } from "./streaming/stream.js";
 import type {
@@ -160,7 +160,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   }
 
   /** The stream itself, the raw `Response` and its `request-id`, once the headers arrived. */
-  async withResponse(): Promise<{ data: MessageStream; response: Response; request_id: string | null | undefined }> {
+  async withResponse(): Promise<{
+    data: MessageStream;
+    response: Response;
+    request_id: string | null | undefined;
+  }> {
     const response = await this.#connected;
     if (!response) throw new AnthropicError("Could not resolve a `Response` object");
     return { data: this, response, request_id: response.headers.get("request-id") };
@@ -223,7 +227,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       if (this.#ended) {
         if (event === "end") resolve(undefined as MessageStreamEmitted<Event>);
         else if (event === "error" && this.#failure && !this.#aborted) resolve(this.#failure as never);
-        else reject(this.#failure ?? new AnthropicError(`The stream has already ended; "${event}" will not be emitted.`));
+        else
+          reject(
+            this.#failure ??
+              new AnthropicError(`The stream has already ended; "${event}" will not be emitted.`),
+          );
         return;
       }
       const settle = (action: () => void) => {
@@ -262,7 +270,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const texts = this.#finalMessage()
       .content.filter((block): block is TextBlock => block.type === "text")
       .map((block) => block.text);
-    if (texts.length === 0) throw new AnthropicError("stream ended without producing a content block with type=text");
+    if (texts.length === 0)
+      throw new AnthropicError("stream ended without producing a content block with type=text");
     return texts.join(" ");
   }
 
@@ -270,7 +279,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
     const queue: MessageStreamEvent[] = [];
     let head = 0;
-    let waiting: { resolve: (result: IteratorResult<MessageStreamEvent>) => void; reject: (error: unknown) => void } | undefined;
+    let waiting:
+      | { resolve: (result: IteratorResult<MessageStreamEvent>) => void; reject: (error: unknown) => void }
+      | undefined;
     let finished = this.#ended;
     let failure: AnthropicError | undefined = this.#ended ? this.#failure : undefined;
     const subscriber = (event: MessageStreamEvent) => {
@@ -400,16 +411,18 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     if (signal.aborted) throw new APIUserAbortError();
     const accumulator = this.#accumulator;
     if (!accumulator) throw new AnthropicError("The stream ended without sending any event.");
-    if (!accumulator.done) throw new AnthropicError("The stream ended before message_stop: the reply is incomplete.");
+    if (!accumulator.done) throw new StreamTruncatedError();
     this.#currentMessage = undefined;
   }
 
   #addEvent(event: MessageStreamEvent): void {
     if (this.#ended) return;
-    const accumulator = (this.#accumulator ??= new MessageAccumulator());
+    this.#accumulator ??= new MessageAccumulator();
+    const accumulator = this.#accumulator;
     accumulator.apply(event);
     const snapshot = accumulator.snapshot;
-    for (const subscriber of this.#rawSubscribers) subscriber(event);
+    const subscribers = this.#rawSubscribers;
+    for (let index = 0; index < subscribers.length; index++) subscribers[index]!(event);
     if (!snapshot) return;
     const listeners = this.#listeners;
     if (listeners.streamEvent?.length) this.#emit("streamEvent", event, snapshot);

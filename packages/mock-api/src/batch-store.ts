@@ -69,10 +69,17 @@ export function hasEnded(record: BatchRecord, now: number): boolean {
 export function batchView(record: BatchRecord, now: number, resultsBase: string): MessageBatch {
   const { expiresAt, endAt } = batchTimeline(record);
   const ended = now >= endAt;
-  const counts: MessageBatchRequestCounts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+  const counts: MessageBatchRequestCounts = {
+    processing: 0,
+    succeeded: 0,
+    errored: 0,
+    canceled: 0,
+    expired: 0,
+  };
   // Like the real API, requests count as processing until the whole batch has ended.
-  if (ended) record.items.forEach((_, index) => counts[finalItemState(record, index)]++);
-  else counts.processing = record.items.length;
+  if (ended) {
+    for (let index = 0; index < record.items.length; index++) counts[finalItemState(record, index)]++;
+  } else counts.processing = record.items.length;
   const archiveAt = record.createdAt + BATCH_ARCHIVE_MS;
   return {
     id: record.id,

@@ -78,7 +78,11 @@ export function errorEnvelope(
   requestId: string | null,
   details?: Record<string, unknown>,
 ): ErrorEnvelope {
-  return { type: "error", error: details ? { type, message, details } : { type, message }, request_id: requestId };
+  return {
+    type: "error",
+    error: details ? { type, message, details } : { type, message },
+    request_id: requestId,
+  };
 }
 
 /** A complete JSON error response; the router adds `request-id` and CORS headers to every response. */

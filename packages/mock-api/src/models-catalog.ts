@@ -26,13 +26,32 @@ function capabilities(thinkingTypes: { enabled: boolean; adaptive: boolean }): R
         between_tools: supported,
       },
     },
-    effort: { supported: true, low: supported, medium: supported, high: supported, max: supported, xhigh: null },
-    context_management: { supported: false, clear_thinking_20251015: null, clear_tool_uses_20250919: null, compact_20260112: null },
+    effort: {
+      supported: true,
+      low: supported,
+      medium: supported,
+      high: supported,
+      max: supported,
+      xhigh: null,
+    },
+    context_management: {
+      supported: false,
+      clear_thinking_20251015: null,
+      clear_tool_uses_20250919: null,
+      compact_20260112: null,
+    },
     server_tools: { supported: true, web_search: supported, code_execution: supported },
   };
 }
 
-type Row = [id: string, displayName: string, createdAt: string, maxInput: number, maxTokens: number, aliases?: string[]];
+type Row = [
+  id: string,
+  displayName: string,
+  createdAt: string,
+  maxInput: number,
+  maxTokens: number,
+  aliases?: string[],
+];
 
 // Dates and limits are illustrative: the ids are those the official SDK 1.14 knows.
 const rows: Row[] = [
@@ -58,7 +77,11 @@ const rows: Row[] = [
 ];
 
 const lifecycles: Record<string, Pick<ModelInfo, "lifecycle" | "deprecated_at" | "retires_at">> = {
-  "claude-mythos-preview": { lifecycle: "retired", deprecated_at: "2026-04-30T00:00:00Z", retires_at: "2026-06-30T00:00:00Z" },
+  "claude-mythos-preview": {
+    lifecycle: "retired",
+    deprecated_at: "2026-04-30T00:00:00Z",
+    retires_at: "2026-06-30T00:00:00Z",
+  },
   "claude-sonnet-4-5-20250929": {
     lifecycle: "deprecated",
     deprecated_at: "2026-08-30T00:00:00Z",

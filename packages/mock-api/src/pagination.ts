@@ -9,7 +9,9 @@ export function paginate<T extends { id: string }>(items: readonly T[], query: U
   const limitText = query.get("limit");
   const limit = limitText === null ? 20 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw invalidRequest(`limit: Input should be an integer between 1 and 1000, got ${JSON.stringify(limitText)}`);
+    throw invalidRequest(
+      `limit: Input should be an integer between 1 and 1000, got ${JSON.stringify(limitText)}`,
+    );
   }
   const afterId = query.get("after_id");
   const beforeId = query.get("before_id");
@@ -29,5 +31,10 @@ export function paginate<T extends { id: string }>(items: readonly T[], query: U
     data = items.slice(start, start + limit);
     hasMore = start + limit < items.length;
   }
-  return { data, has_more: hasMore, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null };
+  return {
+    data,
+    has_more: hasMore,
+    first_id: data[0]?.id ?? null,
+    last_id: data[data.length - 1]?.id ?? null,
+  };
 }

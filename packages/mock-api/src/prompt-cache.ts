@@ -59,7 +59,12 @@ export function createPromptCache(now: () => number): PromptCache {
       const breakpoints = parts.flatMap((part, index) => (part.cacheControl ? [index] : []));
       const empty = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
       if (breakpoints.length === 0) {
-        return { input_tokens: total, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cache_creation: empty };
+        return {
+          input_tokens: total,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+          cache_creation: empty,
+        };
       }
       const time = now();
       let read = 0;

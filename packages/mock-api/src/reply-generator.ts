@@ -4,7 +4,14 @@ import { sampleFromSchema } from "./schema-sample.js";
 import { excerpt, fakeSignature, generateWords } from "./text-generator.js";
 import { estimateTextTokens } from "./token-estimate.js";
 import { lastUserText, type MockTriggers, stripDirectives } from "./triggers.js";
-import type { ContentBlock, Message, MessagesRequest, RequestBlock, StopReason, TextCitation } from "./types.js";
+import type {
+  ContentBlock,
+  Message,
+  MessagesRequest,
+  RequestBlock,
+  StopReason,
+  TextCitation,
+} from "./types.js";
 
 /** The reply to a request, before it is wrapped as a `Message` or a stream. */
 export interface ReplyPlan {
@@ -100,7 +107,11 @@ function findCitedDocument(request: MessagesRequest): CitedDocument | null {
       if (enabled) {
         const source = block.source as { type: string; data?: string; content?: unknown; file_id?: string };
         const title = typeof block.title === "string" ? block.title : null;
-        const common = { document_index: documentIndex, document_title: title, file_id: source.file_id ?? null };
+        const common = {
+          document_index: documentIndex,
+          document_title: title,
+          file_id: source.file_id ?? null,
+        };
         const label = title ?? "the document";
         if (source.type === "text") {
           const data = source.data ?? "";
@@ -108,15 +119,29 @@ function findCitedDocument(request: MessagesRequest): CitedDocument | null {
           const cited = data.slice(0, end ? end.index + 1 : Math.min(data.length, 200)) || data;
           return {
             title: label,
-            citation: { type: "char_location", cited_text: cited, start_char_index: 0, end_char_index: cited.length, ...common },
+            citation: {
+              type: "char_location",
+              cited_text: cited,
+              start_char_index: 0,
+              end_char_index: cited.length,
+              ...common,
+            },
           };
         }
         if (source.type === "content") {
-          const first = Array.isArray(source.content) ? (source.content[0] as RequestBlock | undefined) : undefined;
+          const first = Array.isArray(source.content)
+            ? (source.content[0] as RequestBlock | undefined)
+            : undefined;
           const cited = typeof source.content === "string" ? source.content : String(first?.text ?? "");
           return {
             title: label,
-            citation: { type: "content_block_location", cited_text: cited, start_block_index: 0, end_block_index: 1, ...common },
+            citation: {
+              type: "content_block_location",
+              cited_text: cited,
+              start_block_index: 0,
+              end_block_index: 1,
+              ...common,
+            },
           };
         }
         return {
@@ -150,7 +175,10 @@ function blockTokens(block: ContentBlock): number {
 }
 
 /** Cuts text blocks at the earliest stop sequence; later blocks are dropped. */
-function applyStopSequences(content: ContentBlock[], stopSequences: string[]): { content: ContentBlock[]; sequence: string | null } {
+function applyStopSequences(
+  content: ContentBlock[],
+  stopSequences: string[],
+): { content: ContentBlock[]; sequence: string | null } {
   if (stopSequences.length === 0) return { content, sequence: null };
   for (let index = 0; index < content.length; index++) {
     const block = content[index];
@@ -171,7 +199,10 @@ function applyStopSequences(content: ContentBlock[], stopSequences: string[]): {
 }
 
 /** Keeps content within `max_tokens`: text and thinking are cut, a tool call that does not fit is dropped. */
-function applyMaxTokens(content: ContentBlock[], maxTokens: number): { content: ContentBlock[]; truncated: boolean } {
+function applyMaxTokens(
+  content: ContentBlock[],
+  maxTokens: number,
+): { content: ContentBlock[]; truncated: boolean } {
   const kept: ContentBlock[] = [];
   let remaining = maxTokens;
   for (const block of content) {
@@ -181,7 +212,8 @@ function applyMaxTokens(content: ContentBlock[], maxTokens: number): { content: 
       remaining -= tokens;
       continue;
     }
-    if (remaining > 0 && block.type === "text") kept.push({ ...block, text: block.text.slice(0, remaining * 4) });
+    if (remaining > 0 && block.type === "text")
+      kept.push({ ...block, text: block.text.slice(0, remaining * 4) });
     if (remaining > 0 && block.type === "thinking") {
       const thinking = block.thinking.slice(0, remaining * 4);
       kept.push({ ...block, thinking, signature: fakeSignature(thinking) });
@@ -207,12 +239,20 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
   const content: ContentBlock[] = [];
 
   let thinkingTokens: number | null = null;
-  if (thinkingWanted(request, triggers) && request.tool_choice?.type !== "any" && request.tool_choice?.type !== "tool") {
+  if (
+    thinkingWanted(request, triggers) &&
+    request.tool_choice?.type !== "any" &&
+    request.tool_choice?.type !== "tool"
+  ) {
     const plan = toolName ? `call the ${toolName} tool` : "answer in a few sentences";
     const thinking = `The user wrote "${excerpt(prompt) || "(no text)"}". I will ${plan}. ${generateWords(`${key}:thinking`, 12)}`;
     thinkingTokens = estimateTextTokens(thinking);
     const display = (request.thinking as { display?: string | null } | null)?.display;
-    content.push({ type: "thinking", thinking: display === "omitted" ? "" : thinking, signature: fakeSignature(thinking) });
+    content.push({
+      type: "thinking",
+      thinking: display === "omitted" ? "" : thinking,
+      signature: fakeSignature(thinking),
+    });
   }
 
   const forced = request.tool_choice?.type === "any" || request.tool_choice?.type === "tool";
@@ -242,7 +282,13 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
     const tool = request.tools.find((candidate) => candidate.name === toolName);
     const schema = tool?.input_schema ?? { type: "object" };
     const input = sampleFromSchema(schema, { root: schema, now: context.now });
-    content.push({ type: "tool_use", id: context.nextToolUseId(), name: toolName, input, caller: { type: "direct" } });
+    content.push({
+      type: "tool_use",
+      id: context.nextToolUseId(),
+      name: toolName,
+      input,
+      caller: { type: "direct" },
+    });
   }
 
   const stopped = applyStopSequences(content, request.stop_sequences);
@@ -260,7 +306,8 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
     outputTokens += thinkingTokens - blockTokens(finalThinking);
     thinkingTokens = Math.min(thinkingTokens, outputTokens);
   } else thinkingTokens = null;
-  if (request.max_tokens !== 0) outputTokens = Math.max(1, Math.min(outputTokens, request.max_tokens ?? outputTokens));
+  if (request.max_tokens !== 0)
+    outputTokens = Math.max(1, Math.min(outputTokens, request.max_tokens ?? outputTokens));
   return {
     content: finalContent,
     stop_reason: stopReason,

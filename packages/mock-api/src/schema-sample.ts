@@ -8,10 +8,13 @@ export interface SampleContext {
 
 function resolveRef(schema: JsonSchema, context: SampleContext): JsonSchema {
   const ref = schema.$ref;
+  if (ref === "#") return context.root;
   if (!ref?.startsWith("#/")) return schema;
   let target: unknown = context.root;
   for (const segment of ref.slice(2).split("/")) {
-    target = (target as Record<string, unknown> | undefined)?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
+    target = (target as Record<string, unknown> | undefined)?.[
+      segment.replaceAll("~1", "/").replaceAll("~0", "~")
+    ];
   }
   return (target as JsonSchema | undefined) ?? {};
 }
@@ -50,15 +53,22 @@ function sampleString(schema: JsonSchema, name: string, context: SampleContext):
     default:
       value = name ? `example ${name.replaceAll("_", " ")}` : "example";
   }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength) value = value.slice(0, schema.maxLength);
-  if (schema.minLength !== undefined && value.length < schema.minLength) value = value.padEnd(schema.minLength, "x");
+  if (schema.maxLength !== undefined && value.length > schema.maxLength)
+    value = value.slice(0, schema.maxLength);
+  if (schema.minLength !== undefined && value.length < schema.minLength)
+    value = value.padEnd(schema.minLength, "x");
   return value;
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
-  const low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
-  const high = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : undefined);
-  let value = low !== undefined && high !== undefined ? (low + high) / 2 : (low ?? (high !== undefined ? Math.min(high, 1) : 1));
+  const low =
+    schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
+  const high =
+    schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : undefined);
+  let value =
+    low !== undefined && high !== undefined
+      ? (low + high) / 2
+      : (low ?? (high !== undefined ? Math.min(high, 1) : 1));
   if (integer) value = Math.round(value);
   return value;
 }

@@ -19,14 +19,16 @@ export function encodeEvent(event: SseEvent): string {
 function groupPieces(text: string, size: number): string[] {
   const pieces = textPieces(text);
   const chunks: string[] = [];
-  for (let index = 0; index < pieces.length; index += size) chunks.push(pieces.slice(index, index + size).join(""));
+  for (let index = 0; index < pieces.length; index += size)
+    chunks.push(pieces.slice(index, index + size).join(""));
   return chunks;
 }
 
 function splitJson(json: string, size: number): string[] {
   const characters = Array.from(json);
   const chunks: string[] = [];
-  for (let index = 0; index < characters.length; index += size) chunks.push(characters.slice(index, index + size).join(""));
+  for (let index = 0; index < characters.length; index += size)
+    chunks.push(characters.slice(index, index + size).join(""));
   return chunks;
 }
 
@@ -38,19 +40,30 @@ function blockEvents(block: ContentBlock, index: number): SseEvent[] {
   const events: SseEvent[] = [];
   if (block.type === "text") {
     const skeleton = block.citations ? { type: "text", text: "", citations: [] } : { type: "text", text: "" };
-    events.push({ type: "content_block_start", data: { type: "content_block_start", index, content_block: skeleton } });
+    events.push({
+      type: "content_block_start",
+      data: { type: "content_block_start", index, content_block: skeleton },
+    });
     for (const citation of block.citations ?? []) events.push(delta({ type: "citations_delta", citation }));
     for (const text of groupPieces(block.text, 3)) events.push(delta({ type: "text_delta", text }));
   } else if (block.type === "thinking") {
     events.push({
       type: "content_block_start",
-      data: { type: "content_block_start", index, content_block: { type: "thinking", thinking: "", signature: "" } },
+      data: {
+        type: "content_block_start",
+        index,
+        content_block: { type: "thinking", thinking: "", signature: "" },
+      },
     });
-    for (const thinking of groupPieces(block.thinking, 3)) events.push(delta({ type: "thinking_delta", thinking }));
+    for (const thinking of groupPieces(block.thinking, 3))
+      events.push(delta({ type: "thinking_delta", thinking }));
     events.push(delta({ type: "signature_delta", signature: block.signature }));
   } else {
     const skeleton = { type: "tool_use", id: block.id, name: block.name, input: {}, caller: block.caller };
-    events.push({ type: "content_block_start", data: { type: "content_block_start", index, content_block: skeleton } });
+    events.push({
+      type: "content_block_start",
+      data: { type: "content_block_start", index, content_block: skeleton },
+    });
     events.push(delta({ type: "input_json_delta", partial_json: "" }));
     for (const part of splitJson(JSON.stringify(block.input), 24)) {
       events.push(delta({ type: "input_json_delta", partial_json: part }));
@@ -71,7 +84,11 @@ export function messageStreamEvents(message: Message, plan: ReplyPlan): SseEvent
     content: [],
     stop_reason: null,
     stop_sequence: null,
-    usage: { ...message.usage, output_tokens: Math.min(1, message.usage.output_tokens), output_tokens_details: null },
+    usage: {
+      ...message.usage,
+      output_tokens: Math.min(1, message.usage.output_tokens),
+      output_tokens_details: null,
+    },
   };
   const events: SseEvent[] = [{ type: "message_start", data: { type: "message_start", message: start } }];
   const ping: SseEvent = { type: "ping", data: { type: "ping" } };
@@ -86,7 +103,12 @@ export function messageStreamEvents(message: Message, plan: ReplyPlan): SseEvent
     type: "message_delta",
     data: {
       type: "message_delta",
-      delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence, stop_details: null, container: null },
+      delta: {
+        stop_reason: message.stop_reason,
+        stop_sequence: message.stop_sequence,
+        stop_details: null,
+        container: null,
+      },
       usage: {
         input_tokens: usage.input_tokens,
         cache_creation_input_tokens: usage.cache_creation_input_tokens,
@@ -101,8 +123,13 @@ export function messageStreamEvents(message: Message, plan: ReplyPlan): SseEvent
   return events;
 }
 
+/** Pause before a dropped connection, so the events sent before it reach the reader. */
+const DROP_PAUSE_MS = 25;
+
 /** How a stream fails part-way: an `error` event, or a dropped connection (the body errors). */
-export type StreamFailure = { kind: "error"; after: number; error: ErrorEnvelope } | { kind: "drop"; after: number };
+export type StreamFailure =
+  | { kind: "error"; after: number; error: ErrorEnvelope }
+  | { kind: "drop"; after: number };
 
 export interface EventStreamOptions {
   /** Pause before each event after the first, in milliseconds. */
@@ -116,7 +143,10 @@ export interface EventStreamOptions {
  * A byte stream of SSE events, paced by `delayMs` and produced on demand (pull), so a slow reader gets
  * backpressure and an aborted request stops the producer.
  */
-export function createEventStream(events: readonly SseEvent[], options: EventStreamOptions): ReadableStream<Uint8Array> {
+export function createEventStream(
+  events: readonly SseEvent[],
+  options: EventStreamOptions,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const { signal, failure } = options;
   // The failure always happens before message_stop, so the stream is visibly incomplete.
@@ -140,10 +170,14 @@ export function createEventStream(events: readonly SseEvent[], options: EventStr
         controller.close();
         return;
       }
-      if (position > 0 && options.delayMs > 0) {
+      const failing = failure !== undefined && position === failAt;
+      // A drop comes a moment after the last event, so a reader has taken the events sent before it.
+      const pause =
+        failing && failure.kind === "drop" ? Math.max(options.delayMs, DROP_PAUSE_MS) : options.delayMs;
+      if (position > 0 && pause > 0) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          timer = setTimeout(resolve, options.delayMs);
+          timer = setTimeout(resolve, pause);
         });
         timer = undefined;
         wake = undefined;
@@ -153,7 +187,7 @@ export function createEventStream(events: readonly SseEvent[], options: EventStr
           return;
         }
       }
-      if (failure && position === failAt) {
+      if (failing) {
         finish();
         if (failure.kind === "drop") {
           controller.error(new TypeError("mock-api: connection dropped mid-stream"));

@@ -32,7 +32,10 @@ export function estimateBlockTokens(block: RequestBlock): number {
       return 2000;
     }
     case "search_result":
-      return sumBlocks((block.content as RequestBlock[] | undefined) ?? []) + estimateTextTokens(String(block.title ?? ""));
+      return (
+        sumBlocks((block.content as RequestBlock[] | undefined) ?? []) +
+        estimateTextTokens(String(block.title ?? ""))
+      );
     case "tool_use":
     case "server_tool_use":
       return estimateTextTokens(String(block.name ?? "") + JSON.stringify(block.input ?? {}));

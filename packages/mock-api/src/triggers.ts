@@ -44,15 +44,28 @@ export const triggerDocs: ReadonlyArray<{ syntax: string; effect: string }> = [
   { syntax: "words=N (or long = 500 words)", effect: "reply with exactly N words of text" },
   { syntax: 'reply="some text"', effect: "reply with exactly this text" },
   { syntax: "slow (or slow=MS, delay=MS)", effect: "pause 250 ms (or MS) between stream events" },
-  { syntax: "tool (or tool=NAME)", effect: "call the request's first tool (or NAME, which must be one of its tools)" },
+  {
+    syntax: "tool (or tool=NAME)",
+    effect: "call the request's first tool (or NAME, which must be one of its tools)",
+  },
   { syntax: "thinking", effect: "start the reply with a thinking block and its signature" },
   {
     syntax: "error=STATUS or error=TYPE",
-    effect: "answer with that error: 400, 401, 403, 404, 413, 429 (with retry-after), 500, 504, 529 (overloaded_error)",
+    effect:
+      "answer with that error: 400, 401, 403, 404, 413, 429 (with retry-after), 500, 504, 529 (overloaded_error)",
   },
-  { syntax: "retry-after=S, retry-after-ms=MS, should-retry=true|false", effect: "set those headers on the error" },
-  { syntax: "fail-times=N", effect: "only the first N attempts of an identical request get the error (default 529)" },
-  { syntax: "stream-error[=TYPE] [after=N]", effect: "send an SSE error event (default overloaded_error) after N events" },
+  {
+    syntax: "retry-after=S, retry-after-ms=MS, should-retry=true|false",
+    effect: "set those headers on the error",
+  },
+  {
+    syntax: "fail-times=N",
+    effect: "only the first N attempts of an identical request get the error (default 529)",
+  },
+  {
+    syntax: "stream-error[=TYPE] [after=N]",
+    effect: "send an SSE error event (default overloaded_error) after N events",
+  },
   { syntax: "drop [after=N]", effect: "drop the connection after N stream events, without message_stop" },
 ];
 
@@ -61,7 +74,10 @@ const ENTRY = /([a-z][a-z0-9_-]*)\s*(?:[=:]\s*("[^"]*"|'[^']*'|[^\s,;"']+))?/gi;
 
 /** Removes every `[[mock: …]]` directive from a text. */
 export function stripDirectives(text: string): string {
-  return text.replace(DIRECTIVE, "").replace(/[ \t]{2,}/g, " ").trim();
+  return text
+    .replace(DIRECTIVE, "")
+    .replace(/[ \t]{2,}/g, " ")
+    .trim();
 }
 
 /** Parses `key=value` entries separated by spaces, commas or semicolons (a header value or a directive body). */
@@ -164,13 +180,19 @@ function applyEntry(triggers: MockTriggers, key: string, value: string | undefin
 /** The text of the last user message (text blocks only), where chat users type directives. */
 export function lastUserText(messages: readonly unknown[]): string {
   for (let index = messages.length - 1; index >= 0; index--) {
-    const message = messages[index] as Partial<RequestMessage> | { content?: unknown; role?: unknown } | undefined;
-    if (!message || message.role !== "user") continue;
+    const message = messages[index] as
+      | Partial<RequestMessage>
+      | { content?: unknown; role?: unknown }
+      | undefined;
+    if (message?.role !== "user") continue;
     const content = message.content as unknown;
     if (typeof content === "string") return content;
     if (!Array.isArray(content)) return "";
     return content
-      .filter((block): block is { type: "text"; text: string } => block?.type === "text" && typeof block.text === "string")
+      .filter(
+        (block): block is { type: "text"; text: string } =>
+          block?.type === "text" && typeof block.text === "string",
+      )
       .map((block) => block.text)
       .join("\n");
   }

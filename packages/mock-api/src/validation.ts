@@ -102,18 +102,22 @@ function describe(value: unknown): string {
 }
 
 function expectString(value: unknown, path: string, options: { nonEmpty?: boolean } = {}): string {
-  if (typeof value !== "string") throw invalidRequest(`${path}: Input should be a valid string, got ${describe(value)}`);
-  if (options.nonEmpty && value.length === 0) throw invalidRequest(`${path}: String should have at least 1 character`);
+  if (typeof value !== "string")
+    throw invalidRequest(`${path}: Input should be a valid string, got ${describe(value)}`);
+  if (options.nonEmpty && value.length === 0)
+    throw invalidRequest(`${path}: String should have at least 1 character`);
   return value;
 }
 
 function expectObject(value: unknown, path: string): Json {
-  if (!isObject(value)) throw invalidRequest(`${path}: Input should be a valid dictionary or object, got ${describe(value)}`);
+  if (!isObject(value))
+    throw invalidRequest(`${path}: Input should be a valid dictionary or object, got ${describe(value)}`);
   return value;
 }
 
 function expectArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw invalidRequest(`${path}: Input should be a valid list, got ${describe(value)}`);
+  if (!Array.isArray(value))
+    throw invalidRequest(`${path}: Input should be a valid list, got ${describe(value)}`);
   return value;
 }
 
@@ -169,7 +173,8 @@ function validateSource(block: Json, path: string, kind: "image" | "document"): 
     }
     expectString(source.data, `${path}.source.data`, { nonEmpty: true });
   } else if (type === "text") {
-    if (source.media_type !== "text/plain") throw invalidRequest(`${path}.source.media_type: Input should be 'text/plain'`);
+    if (source.media_type !== "text/plain")
+      throw invalidRequest(`${path}.source.media_type: Input should be 'text/plain'`);
     expectString(source.data, `${path}.source.data`);
   } else if (type === "content") {
     if (typeof source.content !== "string") expectArray(source.content, `${path}.source.content`);
@@ -228,7 +233,8 @@ function validateBlock(
       break;
     case "document":
       validateSource(block, path, "document");
-      if (block.citations !== undefined && block.citations !== null) expectObject(block.citations, `${path}.citations`);
+      if (block.citations !== undefined && block.citations !== null)
+        expectObject(block.citations, `${path}.citations`);
       break;
     case "search_result":
       expectString(block.source, `${path}.source`);
@@ -245,7 +251,8 @@ function validateBlock(
       break;
     case "tool_result":
       expectString(block.tool_use_id, `${path}.tool_use_id`, { nonEmpty: true });
-      if (block.content !== undefined && typeof block.content !== "string") expectArray(block.content, `${path}.content`);
+      if (block.content !== undefined && typeof block.content !== "string")
+        expectArray(block.content, `${path}.content`);
       break;
     case "thinking":
       expectString(block.thinking, `${path}.thinking`);
@@ -260,7 +267,11 @@ function validateBlock(
   return block as RequestBlock;
 }
 
-function validateMessages(value: unknown, context: ValidationContext, breakpoints: BreakpointCounter): RequestMessage[] {
+function validateMessages(
+  value: unknown,
+  context: ValidationContext,
+  breakpoints: BreakpointCounter,
+): RequestMessage[] {
   const list = expectArray(value, "messages");
   if (list.length === 0) throw invalidRequest("messages: at least one message is required");
   if (list.length > 100_000) throw invalidRequest("messages: a request may contain at most 100000 messages");
@@ -286,11 +297,13 @@ function validateMessages(value: unknown, context: ValidationContext, breakpoint
       );
     }
     for (const key of Object.keys(message)) {
-      if (key !== "role" && key !== "content") throw invalidRequest(`${path}.${key}: Extra inputs are not permitted`);
+      if (key !== "role" && key !== "content")
+        throw invalidRequest(`${path}.${key}: Extra inputs are not permitted`);
     }
     return { role, content };
   });
-  if (messages[0]?.role !== "user") throw invalidRequest('messages.0.role: first message must use the "user" role');
+  if (messages[0]?.role !== "user")
+    throw invalidRequest('messages.0.role: first message must use the "user" role');
   validateTurns(messages);
   return messages;
 }
@@ -310,11 +323,15 @@ function validateTurns(messages: RequestMessage[]): void {
     if (group.role === "system" && previous?.role !== "user") {
       throw invalidRequest(`messages.${group.index}: a system message must follow a user message`);
     }
-    const toolUseIds = group.blocks.filter((block) => block.type === "tool_use").map((block) => String(block.id));
+    const toolUseIds = group.blocks
+      .filter((block) => block.type === "tool_use")
+      .map((block) => String(block.id));
     if (group.role === "assistant" && toolUseIds.length > 0 && next) {
       const answered = new Set(
         next.role === "user"
-          ? next.blocks.filter((block) => block.type === "tool_result").map((block) => String(block.tool_use_id))
+          ? next.blocks
+              .filter((block) => block.type === "tool_result")
+              .map((block) => String(block.tool_use_id))
           : [],
       );
       const missing = toolUseIds.filter((id) => !answered.has(id));
@@ -347,7 +364,11 @@ function validateTurns(messages: RequestMessage[]): void {
   }
 }
 
-function validateSystem(value: unknown, context: ValidationContext, breakpoints: BreakpointCounter): RequestBlock[] {
+function validateSystem(
+  value: unknown,
+  context: ValidationContext,
+  breakpoints: BreakpointCounter,
+): RequestBlock[] {
   if (value === undefined || value === null) return [];
   if (typeof value === "string") return value.length > 0 ? [{ type: "text", text: value }] : [];
   return expectArray(value, "system").map((block, index) => {
@@ -367,11 +388,15 @@ function validateTools(value: unknown, breakpoints: BreakpointCounter): RequestT
     const type = tool.type;
     if (type === undefined || type === null || type === "custom") {
       const name = expectString(tool.name, `${path}.name`);
-      if (!NAME_PATTERN.test(name)) throw invalidRequest(`${path}.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
+      if (!NAME_PATTERN.test(name))
+        throw invalidRequest(`${path}.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
       const schema = expectObject(tool.input_schema, `${path}.input_schema`);
-      if (schema.type !== "object") throw invalidRequest(`${path}.input_schema.type: Input should be 'object'`);
+      if (schema.type !== "object")
+        throw invalidRequest(`${path}.input_schema.type: Input should be 'object'`);
     } else if (typeof type !== "string" || !/^[a-z_]+(_\d{8})?$/.test(type)) {
-      throw invalidRequest(`${path}: Input tag '${String(type)}' found using 'type' does not match any of the expected tags`);
+      throw invalidRequest(
+        `${path}: Input tag '${String(type)}' found using 'type' does not match any of the expected tags`,
+      );
     }
     const name = typeof tool.name === "string" ? tool.name : String(type);
     if (names.has(name)) throw invalidRequest(`tools: Tool names must be unique (duplicate '${name}')`);
@@ -423,7 +448,9 @@ function validateThinking(
         `max_tokens must be greater than thinking.budget_tokens (got max_tokens=${maxTokens}, budget_tokens=${budget})`,
       );
     }
-    const types = (model?.capabilities?.thinking as { types?: { enabled?: { supported?: boolean } } } | undefined)?.types;
+    const types = (
+      model?.capabilities?.thinking as { types?: { enabled?: { supported?: boolean } } } | undefined
+    )?.types;
     if (types?.enabled?.supported === false) {
       throw invalidRequest(
         `thinking.type.enabled is not supported for model ${model?.id}; use thinking.type.adaptive instead`,
@@ -482,7 +509,9 @@ export function validateMessagesRequest(value: unknown, context: ValidationConte
   const thinking = validateThinking(body.thinking, maxTokens, model, toolChoice);
   const topLevelCache = breakpoints.read(body, "body");
   if (breakpoints.count > 4) {
-    throw invalidRequest(`A maximum of 4 blocks with cache_control may be provided. Found ${breakpoints.count}.`);
+    throw invalidRequest(
+      `A maximum of 4 blocks with cache_control may be provided. Found ${breakpoints.count}.`,
+    );
   }
   let stopSequences: string[] = [];
   if (body.stop_sequences !== undefined && body.stop_sequences !== null) {
@@ -502,7 +531,8 @@ export function validateMessagesRequest(value: unknown, context: ValidationConte
   }
   if (body.metadata !== undefined && body.metadata !== null) {
     const metadata = expectObject(body.metadata, "metadata");
-    if (metadata.user_id !== undefined && metadata.user_id !== null) expectString(metadata.user_id, "metadata.user_id");
+    if (metadata.user_id !== undefined && metadata.user_id !== null)
+      expectString(metadata.user_id, "metadata.user_id");
   }
   if (!model || model.lifecycle === "retired") {
     throw new MockApiError("not_found_error", `model: ${modelId}`);

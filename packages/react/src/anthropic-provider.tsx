@@ -43,7 +43,10 @@ export function AnthropicProvider({ client, queryClient, children }: AnthropicPr
  * The client a hook should use: its own override, else the provider's. Throws a message naming the hook
  * when there is neither.
  */
-export function useAnthropicClient(hookName = "useAnthropicClient", override?: AnthropicClient): AnthropicClient {
+export function useAnthropicClient(
+  hookName = "useAnthropicClient",
+  override?: AnthropicClient,
+): AnthropicClient {
   const context = useContext(AnthropicContext);
   if (override) return override;
   if (!context) throw new Error(`${hookName} must be used within <AnthropicProvider>`);

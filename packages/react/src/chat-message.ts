@@ -39,7 +39,10 @@ export function createChatMessageId(): string {
 export function toChatMessages(messages: readonly (MessageParam | ChatMessage)[]): ChatMessage[] {
   return messages.map((message): ChatMessage => {
     if ("id" in message && typeof message.id === "string") return message as ChatMessage;
-    const content = typeof message.content === "string" ? [{ type: "text" as const, text: message.content }] : message.content;
+    const content =
+      typeof message.content === "string"
+        ? [{ type: "text" as const, text: message.content }]
+        : message.content;
     if (message.role === "assistant") {
       return {
         id: createChatMessageId(),
@@ -56,7 +59,11 @@ export function toChatMessages(messages: readonly (MessageParam | ChatMessage)[]
 
 /** Whether a user message only carries tool results (it continues a turn rather than starting one). */
 export function isToolResultMessage(message: ChatMessage): boolean {
-  return message.role === "user" && message.content.length > 0 && message.content.every((block) => block.type === "tool_result");
+  return (
+    message.role === "user" &&
+    message.content.length > 0 &&
+    message.content.every((block) => block.type === "tool_result")
+  );
 }
 
 /**
@@ -84,7 +91,8 @@ export function toRequestMessages(messages: readonly ChatMessage[], prefill = fa
     const isLast = index === messages.length - 1;
     if (isLast && prefill) content = trimTrailingWhitespace(content);
     // Response blocks go back as they came: the API accepts them as params (nullable fields included).
-    if (content.length > 0) request.push({ role: "assistant", content: content as unknown as ContentBlockParam[] });
+    if (content.length > 0)
+      request.push({ role: "assistant", content: content as unknown as ContentBlockParam[] });
   });
   return request;
 }
@@ -93,7 +101,10 @@ export function toRequestMessages(messages: readonly ChatMessage[], prefill = fa
  * Joins a continuation to the reply it continues (after `max_tokens` or `pause_turn`): a text block that
  * continues a text block is merged into it, other blocks are appended.
  */
-export function mergeContinuation(base: readonly ContentBlock[], continuation: readonly ContentBlock[]): ContentBlock[] {
+export function mergeContinuation(
+  base: readonly ContentBlock[],
+  continuation: readonly ContentBlock[],
+): ContentBlock[] {
   if (base.length === 0) return [...continuation];
   const last = base[base.length - 1];
   const first = continuation[0];

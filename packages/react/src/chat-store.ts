@@ -167,7 +167,9 @@ export class ChatStore {
   send(input: string | ContentBlockParam[]): Promise<void> {
     this.#interrupt();
     const content: ContentBlockParam[] = typeof input === "string" ? [{ type: "text", text: input }] : input;
-    this.#update({ messages: [...this.#snapshot.messages, { id: createChatMessageId(), role: "user", content }] });
+    this.#update({
+      messages: [...this.#snapshot.messages, { id: createChatMessageId(), role: "user", content }],
+    });
     return this.#run(false);
   }
 
@@ -209,9 +211,11 @@ export class ChatStore {
   /** Replaces the user message at `index` and answers it again, dropping everything after it. */
   edit(index: number, content: string | ContentBlockParam[]): Promise<void> {
     const target = this.#snapshot.messages[index];
-    if (!target || target.role !== "user") throw new AnthropicError(`edit(${index}): only a user message can be edited`);
+    if (target?.role !== "user")
+      throw new AnthropicError(`edit(${index}): only a user message can be edited`);
     this.#interrupt();
-    const blocks: ContentBlockParam[] = typeof content === "string" ? [{ type: "text", text: content }] : content;
+    const blocks: ContentBlockParam[] =
+      typeof content === "string" ? [{ type: "text", text: content }] : content;
     this.#update({ messages: [...this.#snapshot.messages.slice(0, index), { ...target, content: blocks }] });
     return this.#run(false);
   }
@@ -225,9 +229,12 @@ export class ChatStore {
   }
 
   /** Replaces the conversation (aborting anything in progress). */
-  setMessages(messages: readonly (ChatMessage | MessageParam)[] | ((current: ChatMessage[]) => ChatMessage[])): void {
+  setMessages(
+    messages: readonly (ChatMessage | MessageParam)[] | ((current: ChatMessage[]) => ChatMessage[]),
+  ): void {
     this.#interrupt();
-    const next = typeof messages === "function" ? messages(this.#snapshot.messages) : toChatMessages(messages);
+    const next =
+      typeof messages === "function" ? messages(this.#snapshot.messages) : toChatMessages(messages);
     this.#update({ messages: next, status: "idle", error: null, pendingToolCalls: [] });
   }
 
@@ -253,14 +260,23 @@ export class ChatStore {
       reply = { ...reply, status: "streaming" };
       messages = [...messages.slice(0, -1), reply];
     } else {
-      reply = { id: createChatMessageId(), role: "assistant", content: [], status: "streaming", stopReason: null, usage: null };
+      reply = {
+        id: createChatMessageId(),
+        role: "assistant",
+        content: [],
+        status: "streaming",
+        stopReason: null,
+        usage: null,
+      };
       this.#streaming = { id: reply.id, base: [] };
       messages = [...messages, reply];
     }
     const requestMessages = toRequestMessages(this.#snapshot.messages, continuing);
     this.#update({ messages, status: "connecting", error: null, stopReason: null, pendingToolCalls: [] });
 
-    const result = await this.#stream.send(this.#buildParams(requestMessages), { signal: turn.controller.signal });
+    const result = await this.#stream.send(this.#buildParams(requestMessages), {
+      signal: turn.controller.signal,
+    });
     if (this.#turn !== turn) return;
     const base = this.#streaming?.base ?? [];
     this.#streaming = null;
@@ -301,7 +317,8 @@ export class ChatStore {
     const { tools = {}, autoContinue = true } = this.#options;
     if (reply.stopReason === "pause_turn" && autoContinue && stepsLeft > 0) return this.#run(true, stepsLeft);
     const calls = reply.content.filter((block): block is ToolUseBlock => block.type === "tool_use");
-    const runnable = reply.stopReason === "tool_use" && calls.length > 0 && calls.every((call) => tools[call.name]?.run);
+    const runnable =
+      reply.stopReason === "tool_use" && calls.length > 0 && calls.every((call) => tools[call.name]?.run);
     if (!runnable || stepsLeft <= 0) {
       this.#update({ status: "done" });
       this.#options.onFinish?.(reply);
@@ -313,7 +330,9 @@ export class ChatStore {
     const results = await this.#runTools(calls, turn);
     if (this.#turn !== turn || !results) return;
     this.#turn = null;
-    this.#update({ messages: [...this.#snapshot.messages, { id: createChatMessageId(), role: "user", content: results }] });
+    this.#update({
+      messages: [...this.#snapshot.messages, { id: createChatMessageId(), role: "user", content: results }],
+    });
     return this.#run(false, stepsLeft);
   }
 
@@ -326,13 +345,19 @@ export class ChatStore {
       calls.map(async (call, index): Promise<ToolResultBlockParam> => {
         const decision = decisions[index]!;
         if (!decision.approved) {
-          const text = decision.reason ? `The user denied this tool call: ${decision.reason}` : "The user denied this tool call.";
+          const text = decision.reason
+            ? `The user denied this tool call: ${decision.reason}`
+            : "The user denied this tool call.";
           return { type: "tool_result", tool_use_id: call.id, content: text, is_error: true };
         }
         try {
           const tool = tools[call.name] as ChatTool<unknown>;
           const output = await tool.run!(call.input, { toolUseId: call.id, signal: turn.controller.signal });
-          return { type: "tool_result", tool_use_id: call.id, content: typeof output === "string" ? output : JSON.stringify(output ?? null) };
+          return {
+            type: "tool_result",
+            tool_use_id: call.id,
+            content: typeof output === "string" ? output : JSON.stringify(output ?? null),
+          };
         } catch (error) {
           const text = error instanceof Error ? error.message : String(error);
           return { type: "tool_result", tool_use_id: call.id, content: text, is_error: true };
@@ -341,9 +366,15 @@ export class ChatStore {
     );
   }
 
-  async #approve(call: ToolUseBlock, tool: ChatTool<never>, turn: Turn): Promise<{ approved: boolean; reason?: string }> {
+  async #approve(
+    call: ToolUseBlock,
+    tool: ChatTool<never>,
+    turn: Turn,
+  ): Promise<{ approved: boolean; reason?: string }> {
     const needsApproval =
-      typeof tool.needsApproval === "function" ? (tool.needsApproval as (input: unknown) => boolean)(call.input) : tool.needsApproval;
+      typeof tool.needsApproval === "function"
+        ? (tool.needsApproval as (input: unknown) => boolean)(call.input)
+        : tool.needsApproval;
     if (!needsApproval) return { approved: true };
     const pending: PendingToolCall = { id: call.id, name: call.name, input: call.input };
     if (this.#options.approveToolCall) return { approved: await this.#options.approveToolCall(pending) };
@@ -352,14 +383,19 @@ export class ChatStore {
         this.#approvals.delete(call.id);
         turn.controller.signal.removeEventListener("abort", onAbort);
         if (this.#turn === turn) {
-          this.#update({ pendingToolCalls: this.#snapshot.pendingToolCalls.filter((item) => item.id !== call.id) });
+          this.#update({
+            pendingToolCalls: this.#snapshot.pendingToolCalls.filter((item) => item.id !== call.id),
+          });
         }
         resolve(reason === undefined ? { approved } : { approved, reason });
       };
       const onAbort = () => settle(false);
       turn.controller.signal.addEventListener("abort", onAbort, { once: true });
       this.#approvals.set(call.id, settle);
-      this.#update({ status: "awaiting-approval", pendingToolCalls: [...this.#snapshot.pendingToolCalls, pending] });
+      this.#update({
+        status: "awaiting-approval",
+        pendingToolCalls: [...this.#snapshot.pendingToolCalls, pending],
+      });
     });
   }
 
@@ -411,7 +447,13 @@ export class ChatStore {
         messages: this.#replace(
           streaming.id,
           content.length > 0
-            ? [{ ...(this.#find(streaming.id) as ChatAssistantMessage), content, status: streaming.base.length > 0 ? "complete" : "stopped" }]
+            ? [
+                {
+                  ...(this.#find(streaming.id) as ChatAssistantMessage),
+                  content,
+                  status: streaming.base.length > 0 ? "complete" : "stopped",
+                },
+              ]
             : [],
         ),
       });
@@ -425,7 +467,11 @@ export class ChatStore {
   #replace(id: string, replacement: ChatMessage[]): ChatMessage[] {
     const index = this.#snapshot.messages.findIndex((message) => message.id === id);
     if (index < 0) return [...this.#snapshot.messages, ...replacement];
-    return [...this.#snapshot.messages.slice(0, index), ...replacement, ...this.#snapshot.messages.slice(index + 1)];
+    return [
+      ...this.#snapshot.messages.slice(0, index),
+      ...replacement,
+      ...this.#snapshot.messages.slice(index + 1),
+    ];
   }
 
   #update(patch: Partial<ChatSnapshot>): void {

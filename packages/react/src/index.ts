@@ -30,10 +30,10 @@ export {
   anthropicKeys,
   type BatchPollingOptions,
   type BatchResults,
+  batchesInfiniteQueryOptions,
   batchPollDelay,
   batchQueryOptions,
   batchResultsQueryOptions,
-  batchesInfiniteQueryOptions,
   countTokensQueryOptions,
   isRetryableError,
   type MessageBatchPage,
@@ -49,6 +49,10 @@ export { useBatches } from "./use-batches.js";
 export { type UseChatOptions, type UseChatResult, useChat } from "./use-chat.js";
 export { type UseCountTokensOptions, useCountTokens } from "./use-count-tokens.js";
 export { type UseMessageOptions, useMessage, useSuspenseMessage } from "./use-message.js";
-export { type UseMessageStreamOptions, type UseMessageStreamResult, useMessageStream } from "./use-message-stream.js";
+export {
+  type UseMessageStreamOptions,
+  type UseMessageStreamResult,
+  useMessageStream,
+} from "./use-message-stream.js";
 export { useModel, useModels } from "./use-models.js";
 export { type UseSendMessageOptions, useSendMessage } from "./use-send-message.js";

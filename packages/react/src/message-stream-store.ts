@@ -76,7 +76,8 @@ interface Run {
   startedAt: number;
   settled: boolean;
   latest: Message | null;
-  partialInputs: Map<number, unknown>;
+  /** Indexes of tool blocks whose input is still streaming (a live object the client keeps mutating). */
+  openInputs: Set<number>;
   resolve: (result: MessageStreamResult) => void;
 }
 
@@ -158,7 +159,7 @@ export class MessageStreamStore {
         startedAt: now(),
         settled: false,
         latest: null,
-        partialInputs: new Map(),
+        openInputs: new Set(),
         resolve,
       };
       this.#run = run;
@@ -172,7 +173,10 @@ export class MessageStreamStore {
         else outerSignal.addEventListener("abort", () => this.#abortIfCurrent(run), { once: true });
       }
       if (!client) {
-        this.#fail(run, new AnthropicError("No client: pass one to the store or wrap the tree in <AnthropicProvider>"));
+        this.#fail(
+          run,
+          new AnthropicError("No client: pass one to the store or wrap the tree in <AnthropicProvider>"),
+        );
         return;
       }
       if (run.controller.signal.aborted) {
@@ -181,7 +185,10 @@ export class MessageStreamStore {
       }
       let stream: StreamLike;
       try {
-        stream = client.messages.stream(params, { ...options, signal: run.controller.signal }) as unknown as StreamLike;
+        stream = client.messages.stream(params, {
+          ...options,
+          signal: run.controller.signal,
+        }) as unknown as StreamLike;
       } catch (error) {
         this.#fail(run, error);
         return;
@@ -195,17 +202,6 @@ export class MessageStreamStore {
         if (run.settled) return;
         this.#text += delta;
         this.#options.onText?.(delta, this.#text);
-      });
-      stream.on("inputJson", (_partialJson: string, jsonSnapshot: unknown) => {
-        if (run.settled) return;
-        const content = (run.latest ?? stream.currentMessage)?.content ?? [];
-        for (let index = content.length - 1; index >= 0; index--) {
-          const type = content[index]?.type;
-          if (type === "tool_use" || type === "server_tool_use") {
-            run.partialInputs.set(index, jsonSnapshot);
-            break;
-          }
-        }
       });
       stream.finalMessage().then(
         (message) => this.#finishDone(run, message),
@@ -239,7 +235,8 @@ export class MessageStreamStore {
     if (event.type === "content_block_delta" && this.#firstTokenMs === null) {
       this.#firstTokenMs = Math.round(now() - run.startedAt);
     }
-    if (event.type === "content_block_stop") run.partialInputs.delete(event.index);
+    if (event.type === "content_block_start" && "input" in event.content_block) run.openInputs.add(event.index);
+    if (event.type === "content_block_stop") run.openInputs.delete(event.index);
     if (this.#snapshot.status === "connecting") {
       this.#publish(this.#buildStreamingSnapshot(run));
       return;
@@ -254,7 +251,7 @@ export class MessageStreamStore {
 
   #buildStreamingSnapshot(run: Run, final = false): MessageStreamSnapshot {
     if (final && !run.latest) run.latest = run.stream?.currentMessage ?? null;
-    const message = run.latest ? cloneMessage(run.latest, run.partialInputs) : null;
+    const message = run.latest ? cloneMessage(run.latest, run.openInputs) : null;
     return {
       status: "streaming",
       message,
@@ -324,7 +321,7 @@ export class MessageStreamStore {
     if (!run.settled) {
       run.settled = true;
       const latest = run.latest ?? run.stream?.currentMessage ?? null;
-      run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.partialInputs) : null });
+      run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.openInputs) : null });
     }
     this.#run = null;
     this.#cancelFlush?.();
@@ -353,17 +350,26 @@ export function textOf(content: readonly ContentBlock[]): string {
   return text;
 }
 
-function cloneMessage(message: Message, partialInputs: ReadonlyMap<number, unknown>): Message {
+function cloneMessage(message: Message, openInputs: ReadonlySet<number>): Message {
   return {
     ...message,
     usage: message.usage ? { ...message.usage } : message.usage,
     content: message.content.map((block, index) => {
       const copy = { ...block } as ContentBlock & { citations?: unknown; input?: unknown };
       if (Array.isArray(copy.citations)) copy.citations = [...copy.citations];
-      if (partialInputs.has(index)) copy.input = partialInputs.get(index);
+      if (openInputs.has(index)) copy.input = copyJson(copy.input);
       return copy;
     }),
   };
+}
+
+/** A deep copy of a JSON value, so a published partial tool input never changes after the fact. */
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) copy[key] = copyJson(member);
+  return copy;
 }
 
 function toAnthropicError(cause: unknown): AnthropicError {

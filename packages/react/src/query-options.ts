@@ -80,7 +80,11 @@ export function messageQueryOptions(
   return queryOptions({
     queryKey: anthropicKeys.message(params),
     queryFn: params
-      ? ({ signal }) => client.messages.create(params, { ...requestOptions, signal: mergeSignals(signal, requestOptions?.signal) })
+      ? ({ signal }) =>
+          client.messages.create(params, {
+            ...requestOptions,
+            signal: mergeSignals(signal, requestOptions?.signal),
+          })
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
@@ -152,12 +156,18 @@ export function batchPollDelay(
  * Query options for one batch, polled with a growing delay while it is `in_progress` or `canceling`, and
  * never again once `ended`.
  */
-export function batchQueryOptions(client: AnthropicClient, batchId: string | null, polling: BatchPollingOptions = {}) {
+export function batchQueryOptions(
+  client: AnthropicClient,
+  batchId: string | null,
+  polling: BatchPollingOptions = {},
+) {
   return queryOptions({
     queryKey: anthropicKeys.batch(batchId ?? ""),
     queryFn: batchId ? ({ signal }) => client.messages.batches.retrieve(batchId, { signal }) : skipToken,
     refetchInterval: (query) =>
-      query.state.status === "error" ? false : batchPollDelay(query.state.data, query.state.dataUpdateCount, polling),
+      query.state.status === "error"
+        ? false
+        : batchPollDelay(query.state.data, query.state.dataUpdateCount, polling),
     staleTime: (query) => (query.state.data?.processing_status === "ended" ? Number.POSITIVE_INFINITY : 0),
     retry: retryRetryableOnce,
   });
@@ -202,7 +212,11 @@ export interface BatchResults {
  * Query options for the results of an ended batch. The JSONL is decoded as it streams and written into the
  * cache as it goes (at most every `flushMs`), so a table can fill in before the last line.
  */
-export function batchResultsQueryOptions(client: AnthropicClient, batchId: string | null, { flushMs = 50 } = {}) {
+export function batchResultsQueryOptions(
+  client: AnthropicClient,
+  batchId: string | null,
+  { flushMs = 50 } = {},
+) {
   return queryOptions({
     queryKey: anthropicKeys.batchResults(batchId ?? ""),
     queryFn: batchId

@@ -11,7 +11,10 @@ import { batchesInfiniteQueryOptions } from "./query-options.js";
  * const { data, fetchNextPage, hasNextPage } = useBatches({ limit: 20 });
  * const batches = data?.pages.flatMap((page) => page.data) ?? [];
  */
-export function useBatches(params: MessageBatchListParams = {}, options: { client?: AnthropicClient | undefined } = {}) {
+export function useBatches(
+  params: MessageBatchListParams = {},
+  options: { client?: AnthropicClient | undefined } = {},
+) {
   const client = useAnthropicClient("useBatches", options.client);
   return useInfiniteQuery(batchesInfiniteQueryOptions(client, params));
 }

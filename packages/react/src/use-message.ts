@@ -1,7 +1,7 @@
 import { type DefaultError, type UseQueryOptions, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import type { AnthropicClient, Message, MessageCreateParams, RequestOptions } from "./internal/types.js";
-import { anthropicKeys, messageQueryOptions } from "./query-options.js";
+import { type anthropicKeys, messageQueryOptions } from "./query-options.js";
 
 /** React Query options a caller may override on {@link useMessage}, plus a client override. */
 export type UseMessageOptions<TData = Message> = Omit<
@@ -21,7 +21,10 @@ export type UseMessageOptions<TData = Message> = Omit<
  * @example
  * const { data, error, isPending } = useMessage({ model, max_tokens: 256, messages: [{ role: "user", content: "Hi" }] });
  */
-export function useMessage<TData = Message>(params: MessageCreateParams | null, options: UseMessageOptions<TData> = {}) {
+export function useMessage<TData = Message>(
+  params: MessageCreateParams | null,
+  options: UseMessageOptions<TData> = {},
+) {
   const { client: override, requestOptions, ...queryOverrides } = options;
   const client = useAnthropicClient("useMessage", override);
   const base = messageQueryOptions(client, params, requestOptions);

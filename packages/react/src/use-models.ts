@@ -10,7 +10,10 @@ import { modelQueryOptions, modelsQueryOptions } from "./query-options.js";
  * const { data: models = [] } = useModels();
  * <select>{models.map((model) => <option key={model.id}>{model.display_name}</option>)}</select>
  */
-export function useModels(params: ModelListParams = {}, options: { client?: AnthropicClient | undefined } = {}) {
+export function useModels(
+  params: ModelListParams = {},
+  options: { client?: AnthropicClient | undefined } = {},
+) {
   const client = useAnthropicClient("useModels", options.client);
   return useQuery(modelsQueryOptions(client, params));
 }

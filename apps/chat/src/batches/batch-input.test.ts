@@ -11,7 +11,11 @@ describe("parseBatchInput", () => {
     expect(requests).toEqual([
       {
         custom_id: "request-1",
-        params: { model: "claude-sonnet-4-6", max_tokens: 256, messages: [{ role: "user", content: "Hello" }] },
+        params: {
+          model: "claude-sonnet-4-6",
+          max_tokens: 256,
+          messages: [{ role: "user", content: "Hello" }],
+        },
       },
       {
         custom_id: "request-2",
@@ -26,7 +30,12 @@ describe("parseBatchInput", () => {
 
   it("reads a CSV with a header, quoted commas and newlines, and per-row overrides", () => {
     const csv = 'custom_id,prompt,max_tokens\nq1,"Hi, there",\nq2,"Two\nlines ""quoted""",50\n';
-    const { requests, errors } = parseBatchInput(csv, { ...defaults, system: "Be brief" }, "auto", "prompts.csv");
+    const { requests, errors } = parseBatchInput(
+      csv,
+      { ...defaults, system: "Be brief" },
+      "auto",
+      "prompts.csv",
+    );
     expect(errors).toEqual([]);
     expect(requests.map((request) => request.custom_id)).toEqual(["q1", "q2"]);
     expect(requests[0]?.params).toMatchObject({ max_tokens: 256, system: "Be brief" });
@@ -44,7 +53,10 @@ describe("parseBatchInput", () => {
 
   it("accepts JSONL lines with full params or a prompt, detected from the content", () => {
     const jsonl = [
-      JSON.stringify({ custom_id: "full", params: { model: "m", max_tokens: 9, messages: [{ role: "user", content: "x" }] } }),
+      JSON.stringify({
+        custom_id: "full",
+        params: { model: "m", max_tokens: 9, messages: [{ role: "user", content: "x" }] },
+      }),
       JSON.stringify({ prompt: "short one", model: "claude-haiku-4-5" }),
     ].join("\n");
     const { requests, errors, format } = parseBatchInput(jsonl, defaults);
@@ -54,13 +66,19 @@ describe("parseBatchInput", () => {
       custom_id: "full",
       params: { model: "m", max_tokens: 9, messages: [{ role: "user", content: "x" }] },
     });
-    expect(requests[1]).toMatchObject({ custom_id: "request-2", params: { model: "claude-haiku-4-5", max_tokens: 256 } });
+    expect(requests[1]).toMatchObject({
+      custom_id: "request-2",
+      params: { model: "claude-haiku-4-5", max_tokens: 256 },
+    });
   });
 
   it("reports bad JSON, invalid and duplicate custom_ids with their line numbers", () => {
-    const jsonl = ['{"custom_id":"ok","prompt":"a"}', "{nope", '{"custom_id":"ok","prompt":"b"}', '{"custom_id":"bad id!","prompt":"c"}'].join(
-      "\n",
-    );
+    const jsonl = [
+      '{"custom_id":"ok","prompt":"a"}',
+      "{nope",
+      '{"custom_id":"ok","prompt":"b"}',
+      '{"custom_id":"bad id!","prompt":"c"}',
+    ].join("\n");
     const { requests, errors } = parseBatchInput(jsonl, defaults, "jsonl");
     expect(requests.map((request) => request.custom_id)).toEqual(["ok"]);
     expect(errors.map((error) => error.line)).toEqual([2, 3, 4]);

@@ -120,7 +120,8 @@ function parseCsvRows(text: string, errors: BatchInputError[]): Row[] {
     ].map(column) as [number, number, number, number, number];
     const rows: Row[] = [];
     for (const { line, fields } of table.slice(1)) {
-      const cell = (columnIndex: number) => (columnIndex >= 0 ? fields[columnIndex]?.trim() || undefined : undefined);
+      const cell = (columnIndex: number) =>
+        columnIndex >= 0 ? fields[columnIndex]?.trim() || undefined : undefined;
       const maxTokensText = cell(maxColumn);
       const maxTokens = maxTokensText === undefined ? undefined : Number(maxTokensText);
       if (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens < 1)) {
@@ -202,7 +203,11 @@ export function parseBatchInput(
   const used = format === "auto" ? detectBatchInputFormat(text, fileName) : format;
   const errors: BatchInputError[] = [];
   const rows =
-    used === "csv" ? parseCsvRows(text, errors) : used === "jsonl" ? parseJsonlRows(text, errors) : parseLines(text);
+    used === "csv"
+      ? parseCsvRows(text, errors)
+      : used === "jsonl"
+        ? parseJsonlRows(text, errors)
+        : parseLines(text);
 
   const requests: MessageBatchRequest[] = [];
   const seen = new Set<string>();

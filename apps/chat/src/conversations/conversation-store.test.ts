@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CONVERSATIONS_STORAGE_KEY, ConversationStore, loadConversationState, titleFromMessages } from "./conversation-store";
+import {
+  CONVERSATIONS_STORAGE_KEY,
+  ConversationStore,
+  loadConversationState,
+  titleFromMessages,
+} from "./conversation-store";
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -70,9 +75,11 @@ describe("loadConversationState", () => {
 
 describe("titleFromMessages", () => {
   it("uses the first user text without mock directives, shortened", () => {
-    expect(titleFromMessages([{ role: "user", content: [{ type: "text", text: "[[mock: words=5]] Tell me a story" }] }])).toBe(
-      "Tell me a story",
-    );
+    expect(
+      titleFromMessages([
+        { role: "user", content: [{ type: "text", text: "[[mock: words=5]] Tell me a story" }] },
+      ]),
+    ).toBe("Tell me a story");
     expect(titleFromMessages([{ role: "user", content: "x".repeat(60) }])).toHaveLength(48);
     expect(titleFromMessages([])).toBe("New conversation");
   });

@@ -64,7 +64,12 @@ export function titleFromMessages(messages: readonly unknown[]): string {
       );
       text = block?.text ?? "";
     }
-    const firstLine = text.replace(/\[\[mock:[^\]]*\]\]/g, "").trim().split("\n")[0]?.trim() ?? "";
+    const firstLine =
+      text
+        .replace(/\[\[mock:[^\]]*\]\]/g, "")
+        .trim()
+        .split("\n")[0]
+        ?.trim() ?? "";
     if (firstLine) return firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
   }
   return UNTITLED;
@@ -73,7 +78,9 @@ export function titleFromMessages(messages: readonly unknown[]): string {
 function isConversation(value: unknown): value is StoredConversation {
   if (typeof value !== "object" || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.id === "string" && Array.isArray(record.messages) && typeof record.options === "object";
+  return (
+    typeof record.id === "string" && Array.isArray(record.messages) && typeof record.options === "object"
+  );
 }
 
 /** Reads the saved conversations; unreadable data yields an empty list rather than a broken app. */

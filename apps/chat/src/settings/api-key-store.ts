@@ -12,7 +12,9 @@ export interface ApiKeyStore {
 
 export const API_KEY_SESSION_KEY = "colloquy.direct-api-key";
 
-export function createApiKeyStore(session: Pick<Storage, "getItem" | "setItem" | "removeItem"> | undefined): ApiKeyStore {
+export function createApiKeyStore(
+  session: Pick<Storage, "getItem" | "setItem" | "removeItem"> | undefined,
+): ApiKeyStore {
   let memoryKey = "";
   const read = () => {
     try {

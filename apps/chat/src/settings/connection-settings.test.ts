@@ -17,7 +17,11 @@ describe("connection settings", () => {
     const storage = memoryStorage();
     expect(loadSettings(storage).mode).toBe("mock");
     saveSettings(storage, { mode: "proxy", mockBaseURL: "", directBaseURL: "https://example.test" });
-    expect(loadSettings(storage)).toEqual({ mode: "proxy", mockBaseURL: "", directBaseURL: "https://example.test" });
+    expect(loadSettings(storage)).toEqual({
+      mode: "proxy",
+      mockBaseURL: "",
+      directBaseURL: "https://example.test",
+    });
   });
 
   it("ignores unknown modes in storage", () => {

@@ -23,7 +23,11 @@ export const DEFAULT_DIRECT_BASE_URL = "https://api.anthropic.com";
 /** Same-origin route of the app's server that adds the server's key (see `server/anthropic-proxy.ts`). */
 export const PROXY_PATH = "/proxy/anthropic";
 
-export const DEFAULT_SETTINGS: ConnectionSettings = { mode: "mock", mockBaseURL: "", directBaseURL: DEFAULT_DIRECT_BASE_URL };
+export const DEFAULT_SETTINGS: ConnectionSettings = {
+  mode: "mock",
+  mockBaseURL: "",
+  directBaseURL: DEFAULT_DIRECT_BASE_URL,
+};
 
 const MODES: readonly ConnectionMode[] = ["mock", "proxy", "direct"];
 
@@ -38,7 +42,9 @@ export function loadSettings(storage: Pick<Storage, "getItem"> | undefined): Con
   if (typeof stored !== "object" || stored === null) return { ...DEFAULT_SETTINGS };
   const record = stored as Record<string, unknown>;
   return {
-    mode: MODES.includes(record.mode as ConnectionMode) ? (record.mode as ConnectionMode) : DEFAULT_SETTINGS.mode,
+    mode: MODES.includes(record.mode as ConnectionMode)
+      ? (record.mode as ConnectionMode)
+      : DEFAULT_SETTINGS.mode,
     mockBaseURL: typeof record.mockBaseURL === "string" ? record.mockBaseURL : DEFAULT_SETTINGS.mockBaseURL,
     directBaseURL:
       typeof record.directBaseURL === "string" && record.directBaseURL !== ""
@@ -47,7 +53,10 @@ export function loadSettings(storage: Pick<Storage, "getItem"> | undefined): Con
   };
 }
 
-export function saveSettings(storage: Pick<Storage, "setItem"> | undefined, settings: ConnectionSettings): void {
+export function saveSettings(
+  storage: Pick<Storage, "setItem"> | undefined,
+  settings: ConnectionSettings,
+): void {
   try {
     storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
   } catch {

@@ -18,7 +18,10 @@ export interface DemoClientContext {
  * Points absolute API URLs (such as a batch's `results_url`, which names the upstream host) at the proxy
  * route, and drops any `x-api-key`: in proxy mode the browser sends no key at all.
  */
-export function createProxyFetch(proxyBase: string, baseFetch: typeof fetch = (...args) => fetch(...args)): typeof fetch {
+export function createProxyFetch(
+  proxyBase: string,
+  baseFetch: typeof fetch = (...args) => fetch(...args),
+): typeof fetch {
   const toProxyUrl = (url: string) => {
     if (url.startsWith(proxyBase)) return url;
     try {
@@ -38,7 +41,12 @@ export function createProxyFetch(proxyBase: string, baseFetch: typeof fetch = (.
 }
 
 /** The client for the chosen connection mode. */
-export function createDemoClient({ settings, directApiKey, origin, mockApiUrl }: DemoClientContext): Anthropic {
+export function createDemoClient({
+  settings,
+  directApiKey,
+  origin,
+  mockApiUrl,
+}: DemoClientContext): Anthropic {
   const baseURL = resolveBaseURL(settings, origin, mockApiUrl);
   switch (settings.mode) {
     case "mock":
@@ -52,6 +60,11 @@ export function createDemoClient({ settings, directApiKey, origin, mockApiUrl }:
         fetch: createProxyFetch(baseURL),
       });
     case "direct":
-      return new Anthropic({ apiKey: directApiKey || null, baseURL, dangerouslyAllowBrowser: true, logLevel: "off" });
+      return new Anthropic({
+        apiKey: directApiKey || null,
+        baseURL,
+        dangerouslyAllowBrowser: true,
+        logLevel: "off",
+      });
   }
 }

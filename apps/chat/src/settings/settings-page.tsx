@@ -63,7 +63,11 @@ export function SettingsPage({ connection }: { connection: Connection }) {
         <fieldset>
           <legend>Connection mode</legend>
           {MODES.map(({ mode, label, description }) => (
-            <label key={mode} className="settings-mode" data-state={draft.mode === mode ? "checked" : "unchecked"}>
+            <label
+              key={mode}
+              className="settings-mode"
+              data-state={draft.mode === mode ? "checked" : "unchecked"}
+            >
               <input
                 type="radio"
                 name="mode"
@@ -104,9 +108,9 @@ export function SettingsPage({ connection }: { connection: Connection }) {
         {draft.mode === "direct" ? (
           <>
             <div className="settings-warning" role="alert">
-              <strong>Warning:</strong> in direct mode your API key lives in this page and is sent from the browser.
-              Any script running here (an extension, an injected dependency) could read it. Prefer the proxy mode;
-              use a key you can revoke.
+              <strong>Warning:</strong> in direct mode your API key lives in this page and is sent from the
+              browser. Any script running here (an extension, an injected dependency) could read it. Prefer
+              the proxy mode; use a key you can revoke.
             </div>
             <div className="settings-field">
               <label htmlFor={ids.direct}>API base URL</label>
@@ -140,8 +144,8 @@ export function SettingsPage({ connection }: { connection: Connection }) {
                 checked={remember}
                 onChange={(event) => setRemember(event.target.checked)}
               />
-              Remember the key in this tab (sessionStorage, cleared when the tab closes). Otherwise it is kept in
-              memory only and lost on reload.
+              Remember the key in this tab (sessionStorage, cleared when the tab closes). Otherwise it is kept
+              in memory only and lost on reload.
             </label>
             {connection.hasDirectKey ? (
               <button type="button" className="button-secondary" onClick={connection.forgetDirectKey}>

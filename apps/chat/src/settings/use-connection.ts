@@ -1,7 +1,12 @@
 import type Anthropic from "@colloquy/client";
 import { useCallback, useMemo, useState } from "react";
 import { createApiKeyStore } from "./api-key-store";
-import { type ConnectionSettings, DEFAULT_MOCK_API_URL, loadSettings, saveSettings } from "./connection-settings";
+import {
+  type ConnectionSettings,
+  DEFAULT_MOCK_API_URL,
+  loadSettings,
+  saveSettings,
+} from "./connection-settings";
 import { createDemoClient } from "./create-client";
 
 const browserStorage = <Name extends "localStorage" | "sessionStorage">(name: Name) => {

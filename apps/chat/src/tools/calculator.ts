@@ -15,17 +15,22 @@ const FUNCTIONS: Record<string, (value: number) => number> = {
 
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
-type Token = { kind: "number"; value: number } | { kind: "name"; value: string } | { kind: "symbol"; value: string };
+type Token =
+  | { kind: "number"; value: number }
+  | { kind: "name"; value: string }
+  | { kind: "symbol"; value: string };
 
 function tokenize(expression: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([a-zA-Z_]+)|(\*\*|[-+*/%^(),]))/y;
+  const pattern =
+    /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([a-zA-Z_]+)|(\*\*|[-+*/%^(),]))/y;
   let index = 0;
   while (index < expression.length) {
     if (expression.slice(index).trim() === "") break;
     pattern.lastIndex = index;
     const match = pattern.exec(expression);
-    if (!match) throw new Error(`Unexpected character "${expression.slice(index).trim()[0]}" in the expression`);
+    if (!match)
+      throw new Error(`Unexpected character "${expression.slice(index).trim()[0]}" in the expression`);
     if (match[1] !== undefined) tokens.push({ kind: "number", value: Number(match[1]) });
     else if (match[2] !== undefined) tokens.push({ kind: "name", value: match[2].toLowerCase() });
     else tokens.push({ kind: "symbol", value: match[3] === "**" ? "^" : (match[3] ?? "") });

@@ -1,5 +1,11 @@
 import { AnthropicError } from "../errors.js";
-import type { ContentBlock, Message, RawMessageStreamEvent, TextBlock, ThinkingBlock } from "../types/index.js";
+import type {
+  ContentBlock,
+  Message,
+  RawMessageStreamEvent,
+  TextBlock,
+  ThinkingBlock,
+} from "../types/index.js";
 import { PartialJSONAccumulator } from "./partial-json.js";
 
 /** Block types whose `input` streams as `input_json_delta`s. */
@@ -54,18 +60,34 @@ export class MessageAccumulator {
 
   /** Folds one event into the snapshot. */
   apply(event: RawMessageStreamEvent): void {
-    const type: string = event.type;
-    if (type === "message_start") {
-      if (this.#message) throw outOfOrder("message_start arrived twice");
-      const started = (event as Extract<RawMessageStreamEvent, { type: "message_start" }>).message;
-      this.#message = { ...started, content: [...started.content], usage: { ...started.usage } };
-      return;
+    switch (event.type) {
+      case "message_start": {
+        if (this.#message) throw outOfOrder("message_start arrived twice");
+        const started = event.message;
+        this.#message = { ...started, content: [...started.content], usage: { ...started.usage } };
+        return;
+      }
+      case "content_block_start":
+      case "content_block_delta":
+      case "content_block_stop":
+      case "message_delta":
+      case "message_stop":
+        this.#applyToMessage(event, this.#current(event.type));
+        return;
+      default:
+        // `ping` and event types this version does not know.
+        return;
     }
-    if (type === "ping" || !isKnownEventType(type)) return;
+  }
+
+  #current(type: string): Message {
     const message = this.#message;
     if (!message) throw outOfOrder(`${type} arrived before message_start`);
     if (this.#done) throw outOfOrder(`${type} arrived after message_stop`);
+    return message;
+  }
 
+  #applyToMessage(event: Exclude<RawMessageStreamEvent, { type: "message_start" }>, message: Message): void {
     switch (event.type) {
       case "content_block_start": {
         if (this.#deltaSeen) throw outOfOrder("content_block_start arrived after message_delta");
@@ -97,10 +119,12 @@ export class MessageAccumulator {
             return;
           }
           case "thinking_delta":
-            (this.#expect(block, "thinking", delta.type, event.index) as ThinkingBlock).thinking += delta.thinking;
+            (this.#expect(block, "thinking", delta.type, event.index) as ThinkingBlock).thinking +=
+              delta.thinking;
             return;
           case "signature_delta":
-            (this.#expect(block, "thinking", delta.type, event.index) as ThinkingBlock).signature = delta.signature;
+            (this.#expect(block, "thinking", delta.type, event.index) as ThinkingBlock).signature =
+              delta.signature;
             return;
           case "input_json_delta": {
             if (!toolInputBlockTypes.has(blockType)) {
@@ -176,7 +200,9 @@ export class MessageAccumulator {
     const open = this.#open.get(index);
     if (open) return open;
     const started = index < (this.#message?.content.length ?? 0);
-    throw outOfOrder(`${type} for block ${index}, which ${started ? "has already stopped" : "has not started"}`);
+    throw outOfOrder(
+      `${type} for block ${index}, which ${started ? "has already stopped" : "has not started"}`,
+    );
   }
 
   /** Returns the block if it has the type a delta needs; ignores (returns a scratch block for) unknown block types. */
@@ -186,18 +212,6 @@ export class MessageAccumulator {
     // A known delta on an unknown block type: ignore it without touching the block.
     return type === "text" ? { type: "text", text: "" } : { type: "thinking", thinking: "", signature: "" };
   }
-}
-
-const knownEventTypes = new Set([
-  "message_delta",
-  "message_stop",
-  "content_block_start",
-  "content_block_delta",
-  "content_block_stop",
-]);
-
-function isKnownEventType(type: string): boolean {
-  return knownEventTypes.has(type);
 }
 
 function outOfOrder(detail: string): AnthropicError {

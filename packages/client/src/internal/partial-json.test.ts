@@ -44,11 +44,17 @@ describe("PartialJSONAccumulator", () => {
   });
 
   it("decodes escapes split across fragments, surrogate pairs included", () => {
-    const json = accumulate(['{"s": "a\\', 'n\\u00', "e9\\ud83d", '\\ude00"}']);
+    const json = new PartialJSONAccumulator();
+    const snapshots: unknown[] = [];
+    for (const fragment of ['{"s": "a\\', "n\\u00", "e9\\ud83d", '\\ude00"}']) {
+      json.push(fragment);
+      snapshots.push(structuredClone(json.snapshot()));
+    }
+    expect(snapshots).toEqual([{ s: "a" }, { s: "a\n" }, { s: "a\né\ud83d" }, { s: "a\né😀" }]);
     expect(json.final()).toEqual({ s: "a\né😀" });
   });
 
-  it("snapshots the same live value as pushes continue", () => {
+  it("parses only the text pushed since the last snapshot, mutating the same value", () => {
     const json = accumulate(['{"a": "x']);
     const first = json.snapshot();
     json.push('yz"}');
@@ -58,14 +64,28 @@ describe("PartialJSONAccumulator", () => {
 
   it("gives a __proto__ key as an own property, as JSON.parse does", () => {
     const text = '{"__proto__": {"polluted": true}}';
-    const value = accumulate([text]).final() as Record<string, unknown>;
+    const value = accumulate([text]).snapshot() as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(["__proto__"]);
     expect(value).toEqual(JSON.parse(text));
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("rejects invalid and incomplete input in final() with an AnthropicError", () => {
-    for (const text of ["", "{", '{"a":}', "[1,]", "01", "1.", '"\u0001"', "tru", "nul l", "[1] 2", '{"a" 1}', "-"]) {
+    for (const text of [
+      "",
+      "{",
+      '{"a":}',
+      "[1,]",
+      "01",
+      "1.",
+      '"\u0001"',
+      "tru",
+      "nul l",
+      "[1] 2",
+      '{"a" 1}',
+      "-",
+    ]) {
       expect(() => accumulate([text]).final(), text).toThrow(AnthropicError);
     }
   });
@@ -81,6 +101,7 @@ describe("PartialJSONAccumulator", () => {
       const json = accumulate([text.slice(0, end)]);
       expect(() => json.snapshot()).not.toThrow();
     }
+    expect(accumulate([text]).snapshot()).toEqual(JSON.parse(text));
     expect(accumulate([text]).final()).toEqual(JSON.parse(text));
   });
 
@@ -97,17 +118,20 @@ describe("PartialJSONAccumulator", () => {
         }
         fragments.push(text.slice(start));
         const json = new PartialJSONAccumulator();
+        let last: unknown;
         for (const fragment of fragments) {
           json.push(fragment);
-          json.snapshot();
+          last = json.snapshot();
         }
+        // The incremental parse ends on the same value as the native parse of the whole.
+        expect(last).toEqual(JSON.parse(text));
         expect(json.final()).toEqual(JSON.parse(text));
       }),
       { numRuns: 300 },
     );
   });
 
-  it("accepts exactly the texts JSON.parse accepts", () => {
+  it("never throws from snapshot() on arbitrary text, and agrees with JSON.parse on valid text", () => {
     const jsonish = fc.stringMatching(/^[\s{}[\]",:0-9.eE+\-tfrunlasx\\]{0,16}$/);
     fc.assert(
       fc.property(jsonish, (text) => {
@@ -118,9 +142,18 @@ describe("PartialJSONAccumulator", () => {
         } catch {
           valid = false;
         }
-        const json = accumulate(splitEvery(text, 3));
-        if (valid) expect(json.final()).toEqual(expected);
-        else expect(() => json.final()).toThrow(AnthropicError);
+        const json = new PartialJSONAccumulator();
+        let last: unknown;
+        for (const fragment of splitEvery(text, 3)) {
+          json.push(fragment);
+          last = json.snapshot();
+        }
+        if (valid) {
+          expect(last).toEqual(expected);
+          expect(json.final()).toEqual(expected);
+        } else {
+          expect(() => json.final()).toThrow(AnthropicError);
+        }
       }),
       { numRuns: 2000 },
     );
@@ -128,7 +161,11 @@ describe("PartialJSONAccumulator", () => {
 
   it("accumulates a 64 KB input in 16-character fragments, snapshotting after each", () => {
     const value = {
-      files: Array.from({ length: 600 }, (_, index) => ({ path: `src/file-${index}.ts`, lines: index * 3, body: "x".repeat(60) })),
+      files: Array.from({ length: 600 }, (_, index) => ({
+        path: `src/file-${index}.ts`,
+        lines: index * 3,
+        body: "x".repeat(60),
+      })),
     };
     const text = JSON.stringify(value);
     expect(text.length).toBeGreaterThan(64_000);

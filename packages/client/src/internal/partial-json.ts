@@ -15,6 +15,7 @@ const LITERAL = 10; // inside `true`, `false` or `null`
 const DONE = 11; // the top-level value is complete
 const FAILED = 12;
 
+const onlyWhitespace = /^[ \t\n\r]*$/;
 const validNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 const escapes: Record<string, string> = {
@@ -36,15 +37,16 @@ interface Frame {
 }
 
 /**
- * Parses JSON that arrives in fragments (a tool call's `input_json_delta`s) in one pass: a state
- * machine with a stack of open containers builds the value as it goes, so the total work is linear in
- * the input and a snapshot costs O(1), whatever the fragment size.
+ * Accumulates JSON that arrives in fragments (a tool call's `input_json_delta`s), readable at any
+ * moment. Pushing only appends. A snapshot runs a one-pass state machine, with a stack of open
+ * containers, over the text pushed since the previous snapshot and mutates the value it is building,
+ * so all snapshots together cost time linear in the input, whatever the fragment size; nothing is
+ * re-parsed. `final()` is `JSON.parse` of the whole text, run once.
  *
  * `snapshot()` is the best value so far: open objects and arrays hold what they have, an unfinished
  * string shows its prefix, an unfinished number shows once it is a valid number, and a key whose value
- * has not started is left out. The snapshot is a live value that later pushes keep mutating: copy it
- * to keep a moment's state. `final()` checks the input is one complete JSON text and returns a value
- * equal to `JSON.parse` of the whole.
+ * has not started is left out. It never throws (after invalid input it keeps the last good value).
+ * The snapshot is a live value that later snapshots keep mutating: copy it to keep a moment's state.
  *
  * @example
  * const json = new PartialJSONAccumulator();
@@ -65,11 +67,49 @@ export class PartialJSONAccumulator {
   #unicodeDigits = 0;
   #literal = "";
   #literalValue: unknown = null;
-  #offset = 0;
-  #error: string | undefined;
+  /** Everything pushed, for `final()`. */
+  #source = "";
+  /** What was pushed since the last snapshot. */
+  #unparsed = "";
 
-  /** Consumes the next fragment. Invalid JSON does not throw here: `final()` reports it. */
+  /** Appends the next fragment (O(1): parsing waits for a snapshot). */
   push(fragment: string): void {
+    this.#source += fragment;
+    this.#unparsed += fragment;
+  }
+
+  /** Whether nothing but whitespace has been pushed so far. */
+  get isEmpty(): boolean {
+    return onlyWhitespace.test(this.#source);
+  }
+
+  /** The best value so far (see the class notes); `undefined` before any value starts. Never throws. */
+  snapshot(): unknown {
+    if (this.#unparsed !== "") {
+      const text = this.#unparsed;
+      this.#unparsed = "";
+      this.#parse(text);
+    }
+    const state = this.#state;
+    if ((state === STRING || state === ESCAPE || state === UNICODE) && !this.#isKey) {
+      this.#assign(this.#text);
+    } else if (state === NUMBER && validNumber.test(this.#text)) {
+      this.#assign(Number(this.#text));
+    }
+    return this.#root;
+  }
+
+  /** The complete value, `JSON.parse` of everything pushed; throws `AnthropicError` if that is not valid JSON. */
+  final(): unknown {
+    try {
+      return JSON.parse(this.#source);
+    } catch (cause) {
+      throw new AnthropicError(`Invalid JSON: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  /** Runs the state machine over the next piece of text. */
+  #parse(fragment: string): void {
     const length = fragment.length;
     let index = 0;
     while (index < length && this.#state !== FAILED) {
@@ -90,7 +130,7 @@ export class PartialJSONAccumulator {
           }
           if (stop === 0x22) this.#endString();
           else if (stop === 0x5c) this.#state = ESCAPE;
-          else this.#fail(end, "unescaped control character in a string");
+          else this.#fail();
           index = end + 1;
           continue;
         }
@@ -102,7 +142,7 @@ export class PartialJSONAccumulator {
           } else {
             const replacement = escapes[fragment[index]!];
             if (replacement === undefined) {
-              this.#fail(index, "invalid escape in a string");
+              this.#fail();
               continue;
             }
             this.#text += replacement;
@@ -114,7 +154,7 @@ export class PartialJSONAccumulator {
         case UNICODE: {
           const digit = hexValue(code);
           if (digit < 0) {
-            this.#fail(index, "invalid \\u escape");
+            this.#fail();
             continue;
           }
           this.#unicodeValue = this.#unicodeValue * 16 + digit;
@@ -126,18 +166,25 @@ export class PartialJSONAccumulator {
           continue;
         }
         case NUMBER: {
-          if ((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d) {
+          if (
+            (code >= 0x30 && code <= 0x39) ||
+            code === 0x2e ||
+            code === 0x65 ||
+            code === 0x45 ||
+            code === 0x2b ||
+            code === 0x2d
+          ) {
             this.#text += fragment[index];
             index++;
             continue;
           }
           // Any other character ends the number and is read again in the state that follows it.
-          this.#endNumber(index);
+          this.#endNumber();
           continue;
         }
         case LITERAL: {
           if (fragment[index] !== this.#literal[this.#text.length]) {
-            this.#fail(index, "invalid literal");
+            this.#fail();
             continue;
           }
           this.#text += fragment[index];
@@ -164,56 +211,25 @@ export class PartialJSONAccumulator {
             this.#text = "";
             this.#state = STRING;
           } else if (code === 0x7d && this.#state === OBJECT_FIRST) this.#close();
-          else this.#fail(index, "expected a property name");
+          else this.#fail();
           break;
         case COLON:
           if (code === 0x3a) this.#state = VALUE;
-          else this.#fail(index, "expected ':'");
+          else this.#fail();
           break;
         case AFTER_VALUE: {
           const frame = this.#stack[this.#stack.length - 1]!;
           if (code === 0x2c) this.#state = frame.isArray ? VALUE : OBJECT_KEY;
           else if (code === (frame.isArray ? 0x5d : 0x7d)) this.#close();
-          else this.#fail(index, frame.isArray ? "expected ',' or ']'" : "expected ',' or '}'");
+          else this.#fail();
           break;
         }
         case DONE:
-          this.#fail(index, "unexpected data after the JSON value");
+          this.#fail();
           break;
       }
       index++;
     }
-    this.#offset += length;
-  }
-
-  /** Whether nothing but whitespace has been pushed so far. */
-  get isEmpty(): boolean {
-    return this.#state === VALUE && this.#stack.length === 0;
-  }
-
-  /** The best value so far (see the class notes); `undefined` before any value starts. Never throws. */
-  snapshot(): unknown {
-    const state = this.#state;
-    if ((state === STRING || state === ESCAPE || state === UNICODE) && !this.#isKey) {
-      this.#assign(this.#text);
-    } else if (state === NUMBER && validNumber.test(this.#text)) {
-      this.#assign(Number(this.#text));
-    }
-    return this.#root;
-  }
-
-  /** The complete value; throws `AnthropicError` if the input so far is not exactly one JSON value. */
-  final(): unknown {
-    if (this.#state === NUMBER && this.#stack.length === 0) this.#endNumber(0);
-    if (this.#state === FAILED) throw new AnthropicError(`Invalid JSON: ${this.#error}`);
-    if (this.#state !== DONE) {
-      throw new AnthropicError(
-        this.#offset === 0 && this.#root === undefined
-          ? "Invalid JSON: the input is empty"
-          : `Invalid JSON: the input ends inside a value (after ${this.#offset} characters)`,
-      );
-    }
-    return this.#root;
   }
 
   #startValue(code: number, fragment: string, index: number): void {
@@ -238,7 +254,7 @@ export class PartialJSONAccumulator {
       this.#text = fragment[index]!;
       this.#state = LITERAL;
     } else {
-      this.#fail(index, "expected a value");
+      this.#fail();
     }
   }
 
@@ -251,9 +267,9 @@ export class PartialJSONAccumulator {
     }
   }
 
-  #endNumber(index: number): void {
+  #endNumber(): void {
     if (validNumber.test(this.#text)) this.#place(Number(this.#text));
-    else this.#fail(index, `invalid number "${this.#text}"`);
+    else this.#fail();
   }
 
   /** Stores a finished scalar and moves past it. */
@@ -286,8 +302,8 @@ export class PartialJSONAccumulator {
     this.#state = this.#stack.length === 0 ? DONE : AFTER_VALUE;
   }
 
-  #fail(index: number, reason: string): void {
-    this.#error = `${reason} at position ${this.#offset + index}`;
+  /** Invalid input: snapshots keep the last good value; `final()` reports the error. */
+  #fail(): void {
     this.#state = FAILED;
   }
 }

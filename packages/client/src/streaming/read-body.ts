@@ -1,4 +1,10 @@
-import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, type APIError, APIUserAbortError } from "../errors.js";
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  type APIError,
+  APIUserAbortError,
+} from "../errors.js";
 
 /**
  * Reads a body chunk by chunk. Turns an abort into `APIUserAbortError` (or `APIConnectionTimeoutError`

@@ -7,7 +7,8 @@ const encoder = new TextEncoder();
 function decodeAll(chunks: readonly (string | Uint8Array)[]): ServerSentEvent[] {
   const decoder = new SSEDecoder();
   const events: ServerSentEvent[] = [];
-  for (const chunk of chunks) events.push(...decoder.decode(typeof chunk === "string" ? encoder.encode(chunk) : chunk));
+  for (const chunk of chunks)
+    events.push(...decoder.decode(typeof chunk === "string" ? encoder.encode(chunk) : chunk));
   events.push(...decoder.flush());
   return events;
 }
@@ -32,7 +33,9 @@ describe("SSEDecoder", () => {
   });
 
   it("ignores comment lines", () => {
-    expect(decodeAll([": keep-alive\nevent: a\n: between\ndata: 1\n\n:\n\n"])).toEqual([{ event: "a", data: "1" }]);
+    expect(decodeAll([": keep-alive\nevent: a\n: between\ndata: 1\n\n:\n\n"])).toEqual([
+      { event: "a", data: "1" },
+    ]);
   });
 
   it("joins multi-line data with a newline", () => {
@@ -58,7 +61,9 @@ describe("SSEDecoder", () => {
     const bytes = encoder.encode("\uFEFFevent: a\ndata: 1\n\n");
     expect(bytes[0]).toBe(0xef);
     expect(decodeAll([bytes])).toEqual([{ event: "a", data: "1" }]);
-    expect(decodeAll([bytes.slice(0, 1), bytes.slice(1, 2), bytes.slice(2)])).toEqual([{ event: "a", data: "1" }]);
+    expect(decodeAll([bytes.slice(0, 1), bytes.slice(1, 2), bytes.slice(2)])).toEqual([
+      { event: "a", data: "1" },
+    ]);
   });
 
   it("dispatches a final event that lacks its blank line at the end of the body", () => {
@@ -70,7 +75,9 @@ describe("SSEDecoder", () => {
   });
 
   it("drops events without an event name, and names without data", () => {
-    expect(decodeAll(["data: orphan\n\nevent: lonely\n\nevent: a\ndata: 1\n\n"])).toEqual([{ event: "a", data: "1" }]);
+    expect(decodeAll(["data: orphan\n\nevent: lonely\n\nevent: a\ndata: 1\n\n"])).toEqual([
+      { event: "a", data: "1" },
+    ]);
   });
 
   it("gives the same events for every split point of a recorded stream", () => {

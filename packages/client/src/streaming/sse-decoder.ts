@@ -17,6 +17,9 @@ export interface ServerSentEvent {
  * (`flush()`), an event missing its terminating blank line is still dispatched: the spec would drop
  * it, but a `message_stop` whose blank line got lost should still count.
  *
+ * Events are returned by `decode()`/`flush()`, or, when an `onEvent` callback is given, passed to it
+ * as they complete (no intermediate arrays; an exception it throws propagates out of `decode()`).
+ *
  * @example
  * const decoder = new SSEDecoder();
  * for (const event of decoder.decode(chunk)) handle(event);
@@ -28,11 +31,15 @@ export class SSEDecoder {
   #events: ServerSentEvent[] = [];
   #started = false;
 
-  constructor() {
+  constructor(onEvent?: (event: string, data: string) => void) {
     this.#parser = createParser({
-      onEvent: (message) => {
-        if (message.event !== undefined) this.#events.push({ event: message.event, data: message.data });
-      },
+      onEvent: onEvent
+        ? (message) => {
+            if (message.event !== undefined) onEvent(message.event, message.data);
+          }
+        : (message) => {
+            if (message.event !== undefined) this.#events.push({ event: message.event, data: message.data });
+          },
     });
   }
 

@@ -121,7 +121,9 @@ describe("Stream.fromSSEResponse", () => {
   });
 
   it("throws an AnthropicError naming the event for malformed JSON, never a bare SyntaxError", async () => {
-    const error = await failure(collect(streamOf([start, "event: content_block_start\ndata: {not json\n\n"])));
+    const error = await failure(
+      collect(streamOf([start, "event: content_block_start\ndata: {not json\n\n"])),
+    );
     expect(error).toBeInstanceOf(AnthropicError);
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect((error as Error).message).toContain('"content_block_start"');
@@ -188,7 +190,9 @@ describe("Stream.fromSSEResponse", () => {
   it("fails a stalled body with APIConnectionTimeoutError after the idle timeout, aborting the request", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller, { idleTimeoutMs: 50 });
+    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller, {
+      idleTimeoutMs: 50,
+    });
     const result = failure(collect(stream));
     await vi.advanceTimersByTimeAsync(60);
     const error = await result;
@@ -273,7 +277,12 @@ describe("Stream.fromSSEResponse", () => {
     const [forText, forStream] = readable.tee();
     const text = await new Response(forText).text();
     expect(text.endsWith("\n")).toBe(true);
-    expect(text.trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual(expected);
+    expect(
+      text
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(expected);
     expect(await collect(Stream.fromReadableStream<RawMessageStreamEvent>(forStream))).toEqual(expected);
   });
 
@@ -288,11 +297,16 @@ describe("Stream.fromSSEResponse", () => {
       .slice(0, 4)
       .map((event) => `${JSON.stringify(event)}\n`)
       .join("");
-    expect(await failure(collect(Stream.fromReadableStream(bodyOf([cut]))))).toBeInstanceOf(StreamTruncatedError);
+    expect(await failure(collect(Stream.fromReadableStream(bodyOf([cut]))))).toBeInstanceOf(
+      StreamTruncatedError,
+    );
   });
 
   it("passes an error through toReadableStream to the reader", async () => {
-    const readable = streamOf([start, sseEvent("error", { type: "error", error: { type: "api_error", message: "boom" } })]).toReadableStream();
+    const readable = streamOf([
+      start,
+      sseEvent("error", { type: "error", error: { type: "api_error", message: "boom" } }),
+    ]).toReadableStream();
     const error = await failure(collect(Stream.fromReadableStream(readable)));
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).type).toBe("api_error");

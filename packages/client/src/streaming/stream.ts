@@ -1,7 +1,7 @@
 import { AnthropicError, APIError, APIUserAbortError, StreamTruncatedError } from "../errors.js";
 import { jsonLineBatches } from "./jsonl.js";
 import { readBody } from "./read-body.js";
-import { type ServerSentEvent, SSEDecoder } from "./sse-decoder.js";
+import { SSEDecoder } from "./sse-decoder.js";
 
 /** Options of {@link Stream.fromSSEResponse}. */
 export interface SSEStreamOptions {
@@ -13,16 +13,6 @@ export interface SSEStreamOptions {
    */
   idleTimeoutMs?: number | undefined;
 }
-
-/** The events of a message stream; other event names are ignored (`ping`, `error` are handled apart). */
-const messageEventNames = new Set([
-  "message_start",
-  "message_delta",
-  "message_stop",
-  "content_block_start",
-  "content_block_delta",
-  "content_block_stop",
-]);
 
 /** Yields the items each chunk of the body completed, in order. */
 type BatchSource<Item> = () => AsyncGenerator<Item[], void, undefined>;
@@ -65,24 +55,30 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Item> {
     const idleTimeoutMs = options.idleTimeoutMs;
     async function* batches(): AsyncGenerator<Item[], void, undefined> {
-      const decoder = new SSEDecoder();
       let firstEvent: string | undefined;
       let stopped = false;
-      const toItem = (sse: ServerSentEvent, atEnd: boolean): Item | undefined => {
-        const name = sse.event;
-        if (name === "error") {
-          let body: unknown = sse.data;
-          try {
-            body = JSON.parse(sse.data);
-          } catch {
-            // Not JSON: the raw text is the best description of the error there is.
-          }
-          throw APIError.generate(undefined, body, undefined, response.headers);
+      let atEnd = false;
+      let items: Item[] = [];
+      // Called by the decoder for each complete event; a throw stops the chunk (see below).
+      const onEvent = (name: string, data: string): void => {
+        switch (name) {
+          case "message_start":
+          case "message_delta":
+          case "message_stop":
+          case "content_block_start":
+          case "content_block_delta":
+          case "content_block_stop":
+            break;
+          case "error":
+            throw APIError.generate(undefined, parseOr(data, data), undefined, response.headers);
+          default:
+            // `ping` and event types this version does not know.
+            return;
         }
-        if (!messageEventNames.has(name) || sse.data === "") return undefined;
+        if (data === "") return;
         let item: Item;
         try {
-          item = JSON.parse(sse.data) as Item;
+          item = JSON.parse(data) as Item;
         } catch (cause) {
           // An unparsable last event without its blank line is a connection cut mid-event.
           if (atEnd && firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
@@ -93,35 +89,38 @@ export class Stream<Item> implements AsyncIterable<Item> {
         }
         firstEvent ??= name;
         if (name === "message_stop") stopped = true;
-        return item;
+        items.push(item);
       };
-      const collect = (events: readonly ServerSentEvent[], atEnd: boolean, items: Item[]): unknown => {
-        try {
-          for (const sse of events) {
-            const item = toItem(sse, atEnd);
-            if (item !== undefined) items.push(item);
-          }
-        } catch (error) {
-          return error ?? new AnthropicError("Unknown stream failure");
-        }
-        return undefined;
-      };
+      const decoder = new SSEDecoder(onEvent);
 
       if (!response.body) {
         controller.abort();
         throw new AnthropicError("Attempted to iterate over a response with no body");
       }
       for await (const chunk of readBody(response.body, controller, idleTimeoutMs)) {
-        const items: Item[] = [];
-        const failure = collect(decoder.decode(chunk), false, items);
+        let failure: { error: unknown } | undefined;
+        try {
+          decoder.decode(chunk);
+        } catch (error) {
+          failure = { error };
+        }
         // The events before a failure in the same chunk are still delivered, in order.
-        if (items.length > 0) yield items;
-        if (failure !== undefined) throw failure;
+        if (items.length > 0) {
+          const batch = items;
+          items = [];
+          yield batch;
+        }
+        if (failure) throw failure.error;
       }
-      const items: Item[] = [];
-      const failure = collect(decoder.flush(), true, items);
+      atEnd = true;
+      let failure: { error: unknown } | undefined;
+      try {
+        decoder.flush();
+      } catch (error) {
+        failure = { error };
+      }
       if (items.length > 0) yield items;
-      if (failure !== undefined) throw failure;
+      if (failure) throw failure.error;
       if (firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
     }
     return new Stream(batches, controller);
@@ -242,5 +241,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
         await batches?.return();
       },
     });
+  }
+}
+
+function parseOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
   }
 }

@@ -1,6 +1,8 @@
 import type Anthropic from "@colloquy/client";
 
 export type {
+  BatchCreateParams as MessageBatchCreateParams,
+  BatchListParams as MessageBatchListParams,
   ContentBlock,
   ContentBlockParam,
   DeletedMessageBatch,
@@ -9,6 +11,7 @@ export type {
   MessageBatchIndividualResponse,
   MessageBatchResult,
   MessageCountTokensParams,
+  MessageCreateParamsNonStreaming as MessageCreateParams,
   MessageParam,
   MessageStreamParams,
   MessageTokensCount,
@@ -23,11 +26,6 @@ export type {
   ToolUnion,
   ToolUseBlock,
   Usage,
-} from "@colloquy/client";
-export type {
-  BatchCreateParams as MessageBatchCreateParams,
-  BatchListParams as MessageBatchListParams,
-  MessageCreateParamsNonStreaming as MessageCreateParams,
 } from "@colloquy/client";
 
 /** The client instance the hooks talk to. */

@@ -1,0 +1,42 @@
+import type { Decorator, Preview } from "@storybook/react-vite";
+import { useEffect } from "react";
+import "../packages/ui/src/styles.css";
+import "./preview.css";
+
+/** Applies the `theme` global (toolbar: light/dark) to the story and the page around it. */
+const withTheme: Decorator = (Story, context) => {
+  const theme = context.globals.theme === "dark" ? "dark" : "light";
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="cq-story-frame" data-theme={theme}>
+      <Story />
+    </div>
+  );
+};
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: "Colour theme of the components",
+      toolbar: {
+        title: "Theme",
+        icon: "mirror",
+        items: [
+          { value: "light", title: "Light" },
+          { value: "dark", title: "Dark" },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: "light" },
+  decorators: [withTheme],
+  parameters: {
+    layout: "fullscreen",
+    controls: { matchers: { date: /Date$/i } },
+  },
+};
+
+export default preview;

@@ -1,0 +1,105 @@
+import type { ChatUsageTotals } from "@colloquy/react";
+import { ModelPicker, UsageMeter } from "@colloquy/ui";
+import { useId } from "react";
+import type { ChatOptions } from "../conversations/conversation-store";
+
+export interface ChatOptionsPanelProps {
+  options: ChatOptions;
+  onChange: (change: Partial<ChatOptions>) => void;
+  usage: ChatUsageTotals;
+  contextWindow?: number | null | undefined;
+}
+
+const MIN_THINKING_BUDGET = 1024;
+
+function positiveInteger(value: string, fallback: number, minimum = 1): number {
+  const number = Math.floor(Number(value));
+  return Number.isFinite(number) && number >= minimum ? number : fallback;
+}
+
+/** Model, system prompt, max tokens, extended thinking, tools, and the conversation's token totals. */
+export function ChatOptionsPanel({ options, onChange, usage, contextWindow }: ChatOptionsPanelProps) {
+  const ids = { system: useId(), max: useId(), thinking: useId(), budget: useId(), tools: useId() };
+  const budgetTooHigh = options.thinking && options.thinkingBudget >= options.maxTokens;
+
+  return (
+    <aside className="chat-options" aria-label="Conversation settings">
+      <h2>Settings</h2>
+      <ModelPicker value={options.model} onValueChange={(model) => onChange({ model })} label="Model" />
+
+      <div className="field">
+        <label htmlFor={ids.system}>System prompt</label>
+        <textarea
+          id={ids.system}
+          rows={4}
+          value={options.system}
+          placeholder="You are a helpful assistant."
+          onChange={(event) => onChange({ system: event.target.value })}
+        />
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.max}>Max tokens</label>
+        <input
+          id={ids.max}
+          type="number"
+          min={1}
+          step={1}
+          value={options.maxTokens}
+          onChange={(event) =>
+            onChange({ maxTokens: positiveInteger(event.target.value, options.maxTokens) })
+          }
+        />
+      </div>
+
+      <div className="field field-check">
+        <input
+          id={ids.thinking}
+          type="checkbox"
+          checked={options.thinking}
+          onChange={(event) => onChange({ thinking: event.target.checked })}
+        />
+        <label htmlFor={ids.thinking}>Extended thinking</label>
+      </div>
+      {options.thinking ? (
+        <div className="field">
+          <label htmlFor={ids.budget}>Thinking budget (tokens)</label>
+          <input
+            id={ids.budget}
+            type="number"
+            min={MIN_THINKING_BUDGET}
+            step={256}
+            value={options.thinkingBudget}
+            onChange={(event) =>
+              onChange({
+                thinkingBudget: positiveInteger(
+                  event.target.value,
+                  options.thinkingBudget,
+                  MIN_THINKING_BUDGET,
+                ),
+              })
+            }
+          />
+          {budgetTooHigh ? (
+            <span className="field-hint">
+              The budget must stay below max tokens: requests use max tokens {options.thinkingBudget + 1}.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="field field-check">
+        <input
+          id={ids.tools}
+          type="checkbox"
+          checked={options.tools}
+          onChange={(event) => onChange({ tools: event.target.checked })}
+        />
+        <label htmlFor={ids.tools}>Demo tools (calculator, clock)</label>
+      </div>
+
+      <h3>This conversation</h3>
+      <UsageMeter usage={usage} contextWindow={contextWindow} />
+    </aside>
+  );
+}

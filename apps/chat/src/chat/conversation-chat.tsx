@@ -1,0 +1,175 @@
+import { type ChatMessage, type UseChatOptions, useChat, useCountTokens, useModels } from "@colloquy/react";
+import { ChatThread, Composer, ErrorNotice, toMessageLike, toReplyStatus } from "@colloquy/ui";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { ChatOptions, ConversationStore, StoredConversation } from "../conversations/conversation-store";
+import { demoTools } from "../tools/demo-tools";
+import { ChatOptionsPanel } from "./chat-options-panel";
+import { EditMessageForm, editableMessages } from "./edit-message-form";
+
+export interface ConversationChatProps {
+  conversation: StoredConversation<ChatMessage>;
+  store: ConversationStore<ChatMessage>;
+}
+
+const BUSY = new Set(["connecting", "streaming", "running-tools", "awaiting-approval"]);
+
+/** The request options of `useChat` for a conversation's settings (thinking needs max_tokens above its budget). */
+export function chatRequestOptions(options: ChatOptions): Omit<UseChatOptions, "initialMessages"> {
+  const thinking = options.thinking
+    ? { type: "enabled" as const, budget_tokens: options.thinkingBudget }
+    : undefined;
+  return {
+    model: options.model,
+    maxTokens: thinking ? Math.max(options.maxTokens, options.thinkingBudget + 1) : options.maxTokens,
+    system: options.system.trim() || undefined,
+    thinking,
+    tools: options.tools ? demoTools : undefined,
+  };
+}
+
+/** One conversation: thread, actions, composer and options, saved to localStorage whenever it rests. */
+export function ConversationChat({ conversation, store }: ConversationChatProps) {
+  const requestOptions = chatRequestOptions(conversation.options);
+  const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
+  const [draft, setDraft] = useState("");
+  const [editing, setEditing] = useState(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const models = useModels();
+  const model = models.data?.find((entry) => entry.id === conversation.options.model);
+
+  const busy = BUSY.has(chat.status);
+  const status = toReplyStatus(chat.status);
+  const messages = useMemo(() => chat.messages.map(toMessageLike), [chat.messages]);
+
+  // Save once the conversation rests (not on every streamed token); the first render holds what was loaded.
+  const saved = useRef(chat.messages);
+  useEffect(() => {
+    if (busy || chat.messages === saved.current) return;
+    saved.current = chat.messages;
+    store.update(conversation.id, { messages: chat.messages });
+  }, [busy, chat.messages, conversation.id, store]);
+
+  // Escape stops a reply wherever the focus is (the composer handles it itself when focused).
+  useEffect(() => {
+    if (!busy) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      chat.stop();
+      textareaRef.current?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [busy, chat]);
+
+  const countParams =
+    draft.trim() === ""
+      ? null
+      : {
+          model: requestOptions.model,
+          messages: [{ role: "user" as const, content: draft }],
+        };
+  const draftCount = useCountTokens(countParams, { debounceMs: 250 });
+
+  const canEdit = editableMessages(chat.messages).length > 0;
+
+  return (
+    <div className="conversation">
+      <section className="conversation-main" aria-label="Chat with Claude" data-state={status}>
+        <ChatThread
+          messages={messages}
+          status={status}
+          showUsage
+          contextWindow={model?.max_input_tokens}
+          budgetTokens={conversation.options.thinking ? conversation.options.thinkingBudget : undefined}
+          onContinue={() => void chat.continue()}
+          emptyState={
+            <div className="chat-empty">
+              <p>Ask Claude anything.</p>
+              <p className="chat-empty-hint">
+                On the mock API, try <code>[[mock: tool=calculator]] What is 12 * (3 + 4)?</code> or open Help
+                for every trigger.
+              </p>
+            </div>
+          }
+          footer={
+            <>
+              {chat.status === "error" && chat.error ? (
+                <ErrorNotice error={chat.error} onRetry={() => void chat.retry()} />
+              ) : null}
+              {chat.status === "aborted" ? (
+                <p className="chat-stopped" role="status" data-state="stopped">
+                  Reply stopped. What arrived is kept; Regenerate asks again.
+                </p>
+              ) : null}
+            </>
+          }
+        />
+        <div className="chat-actions" role="toolbar" aria-label="Conversation actions">
+          <button type="button" onClick={() => void chat.regenerate()} disabled={busy || !canEdit}>
+            Regenerate
+          </button>
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            disabled={busy || !canEdit}
+            aria-expanded={editing}
+          >
+            Edit a message
+          </button>
+          <span className="chat-status" data-state={chat.status}>
+            {statusLabel(chat.status)}
+          </span>
+        </div>
+        {editing ? (
+          <EditMessageForm
+            messages={chat.messages}
+            onCancel={() => setEditing(false)}
+            onSubmit={(index, text) => {
+              setEditing(false);
+              void chat.edit(index, text);
+            }}
+          />
+        ) : null}
+        <Composer
+          onSend={(text) => {
+            setDraft("");
+            void chat.send(text);
+          }}
+          onStop={chat.stop}
+          streaming={busy}
+          value={draft}
+          onValueChange={setDraft}
+          tokenCount={countParams ? (draftCount.data?.input_tokens ?? null) : undefined}
+          textareaRef={textareaRef}
+        />
+      </section>
+      <ChatOptionsPanel
+        options={conversation.options}
+        onChange={(options) => store.update(conversation.id, { options })}
+        usage={chat.usage}
+        contextWindow={model?.max_input_tokens}
+      />
+    </div>
+  );
+}
+
+function statusLabel(status: string): string {
+  switch (status) {
+    case "connecting":
+      return "Connecting…";
+    case "streaming":
+      return "Streaming…";
+    case "running-tools":
+      return "Running tools…";
+    case "awaiting-approval":
+      return "Waiting for approval";
+    case "aborted":
+      return "Stopped";
+    case "error":
+      return "Error";
+    case "done":
+      return "Done";
+    default:
+      return "";
+  }
+}

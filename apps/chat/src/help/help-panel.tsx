@@ -1,0 +1,85 @@
+import { triggerDocs } from "@colloquy/mock-api";
+import { useState } from "react";
+
+/** Ready-made messages that show each feature on the mock API. */
+export const TRIGGER_EXAMPLES: readonly { text: string; shows: string }[] = [
+  { text: "[[mock: words=400]] Tell me a long story", shows: "a long reply (Stop it with Escape)" },
+  { text: "[[mock: slow]] Take your time", shows: "a slow stream" },
+  {
+    text: "[[mock: tool=calculator]] What is 12 * (3 + 4)?",
+    shows: "tool use: the calculator runs in your browser",
+  },
+  { text: "[[mock: tool=get_time]] What time is it in Paris?", shows: "tool use: the clock" },
+  { text: "[[mock: thinking]] Think it through first", shows: "a thinking block before the answer" },
+  {
+    text: "[[mock: error=429 retry-after=3]]",
+    shows: "rate limited (the client retries, then shows the error)",
+  },
+  {
+    text: "[[mock: error=529 fail-times=3]] Hello",
+    shows: "overloaded three times: the client retries twice, then Retry succeeds",
+  },
+  {
+    text: "[[mock: stream-error after=8]] Hello",
+    shows: "an overloaded_error event mid-stream: the partial reply is kept",
+  },
+  { text: "[[mock: drop after=8]] Hello", shows: "the connection drops mid-stream" },
+];
+
+export interface HelpPanelProps {
+  id?: string;
+  onClose: () => void;
+}
+
+/** Lists the mock API's triggers: directives typed in the chat box that ask for tool use, errors, and so on. */
+export function HelpPanel({ id, onClose }: HelpPanelProps) {
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(text);
+    } catch {
+      setCopied(null);
+    }
+  };
+
+  return (
+    <aside id={id} className="help-panel" aria-labelledby="help-title">
+      <div className="help-header">
+        <h2 id="help-title">Mock API triggers</h2>
+        <button type="button" className="button-secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p>
+        In mock mode, put a directive such as <code>[[mock: words=300]]</code> anywhere in your message to
+        choose what the simulated API does. Several entries can share one directive:{" "}
+        <code>[[mock: slow words=50]]</code>.
+      </p>
+      <h3>Try</h3>
+      <ul className="help-examples">
+        {TRIGGER_EXAMPLES.map((example) => (
+          <li key={example.text}>
+            <code>{example.text}</code>
+            <span>{example.shows}</span>
+            <button type="button" className="button-secondary" onClick={() => void copy(example.text)}>
+              {copied === example.text ? "Copied" : "Copy"}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Every trigger</h3>
+      <dl className="help-triggers">
+        {triggerDocs.map((doc) => (
+          <div key={doc.syntax}>
+            <dt>
+              <code>{doc.syntax}</code>
+            </dt>
+            <dd>{doc.effect}</dd>
+          </div>
+        ))}
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,264 @@
+#!/usr/bin/env node
+// CPU cost of consuming a streamed message: our `messages.stream()` + `finalMessage()`, the official
+// `@anthropic-ai/sdk` doing the same, and a floor (fetch + eventsource-parser + JSON.parse + string
+// append, no helper). A loopback server in this process serves prebuilt SSE bodies; each contender
+// runs in its own child process, which measures `process.cpuUsage()` around each request. The figure
+// is the median over every measured request, printed as a ratio to the floor.
+//
+//   node bench/client-stream.mjs            (needs packages/client/dist: `npx tsc -b packages/client/tsconfig.build.json`)
+//   BENCH_ROUNDS=5 BENCH_ITERATIONS=10 node bench/client-stream.mjs
+//   BENCH_CHUNK=event node bench/client-stream.mjs   (one write per event instead of one write per body)
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(import.meta.url);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 8);
+const warmups = 3;
+const contenders = ["floor", "ours", "official"];
+const params = { model: "claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] };
+
+if (process.argv[2] === "--child") {
+  await runChild(process.argv[3], process.argv[4]);
+} else {
+  await runParent();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: the server and the report.
+
+function sse(name, data) {
+  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function messageStart() {
+  return sse("message_start", {
+    type: "message_start",
+    message: {
+      id: "msg_bench",
+      type: "message",
+      role: "assistant",
+      model: "claude-sonnet-4-6",
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      stop_details: null,
+      container: null,
+      usage: { input_tokens: 10, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    },
+  });
+}
+
+function messageEnd(stopReason, outputTokens) {
+  return [
+    sse("message_delta", {
+      type: "message_delta",
+      delta: { stop_reason: stopReason, stop_sequence: null, stop_details: null, container: null },
+      usage: { output_tokens: outputTokens },
+    }),
+    sse("message_stop", { type: "message_stop" }),
+  ];
+}
+
+/** 20,000 text deltas of a few words each. */
+function textScenario() {
+  const events = [messageStart()];
+  events.push(sse("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }));
+  for (let index = 0; index < 20_000; index++) {
+    events.push(
+      sse("content_block_delta", {
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "text_delta", text: ` token${index % 97} and` },
+      }),
+    );
+  }
+  events.push(sse("content_block_stop", { type: "content_block_stop", index: 0 }));
+  events.push(...messageEnd("end_turn", 20_000));
+  return events;
+}
+
+/** A 64 KB tool input streamed in 16-character `input_json_delta`s. */
+function toolScenario() {
+  const input = { files: [] };
+  for (let index = 0; JSON.stringify(input).length < 64 * 1024; index++) {
+    input.files.push({ path: `src/module-${index}/index.ts`, lines: index * 7, note: "a \"quoted\" note\twith escapes é" });
+  }
+  const json = JSON.stringify(input);
+  const events = [messageStart()];
+  events.push(
+    sse("content_block_start", {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "tool_use", id: "toolu_bench", name: "write_files", input: {}, caller: { type: "direct" } },
+    }),
+  );
+  for (let start = 0; start < json.length; start += 16) {
+    events.push(
+      sse("content_block_delta", {
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "input_json_delta", partial_json: json.slice(start, start + 16) },
+      }),
+    );
+  }
+  events.push(sse("content_block_stop", { type: "content_block_stop", index: 0 }));
+  events.push(...messageEnd("tool_use", 9000));
+  return { events, bytes: json.length, deltas: Math.ceil(json.length / 16) };
+}
+
+async function runParent() {
+  const tool = toolScenario();
+  const scenarios = {
+    text: { label: "20,000 text deltas", events: textScenario(), budget: 1.15 },
+    tool: { label: `${Math.round(tool.bytes / 1024)} KB tool input in ${tool.deltas} deltas of 16 chars`, events: tool.events, budget: 1.3 },
+  };
+  const perEvent = process.env.BENCH_CHUNK === "event";
+  const bodies = Object.fromEntries(
+    Object.entries(scenarios).map(([name, scenario]) => [
+      name,
+      perEvent ? scenario.events.map((event) => Buffer.from(event)) : [Buffer.from(scenario.events.join(""))],
+    ]),
+  );
+
+  const server = createServer((request, response) => {
+    const scenario = request.url?.split("/")[1] ?? "";
+    const chunks = bodies[scenario];
+    request.resume();
+    request.on("end", () => {
+      if (!chunks) {
+        response.writeHead(404, { "content-type": "application/json" });
+        response.end(JSON.stringify({ type: "error", error: { type: "not_found_error", message: "no scenario" } }));
+        return;
+      }
+      response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "request-id": "req_bench" });
+      for (const chunk of chunks) response.write(chunk);
+      response.end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+
+  console.log(
+    `client stream CPU benchmark: median CPU per request over ${rounds} rounds × ${iterations} requests per contender` +
+      ` (${warmups} warm-ups each), body written ${perEvent ? "one event per write" : "in one write"}\n`,
+  );
+  const rows = [];
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    const samples = Object.fromEntries(contenders.map((contender) => [contender, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const contender of contenders) {
+        samples[contender].push(...(await spawnChild(contender, `http://127.0.0.1:${port}/${name}`)));
+      }
+    }
+    const medians = Object.fromEntries(contenders.map((contender) => [contender, median(samples[contender])]));
+    rows.push({ name, scenario, medians });
+    console.log(`${scenario.label}:`);
+    for (const contender of contenders) {
+      const ratio = medians[contender] / medians.floor;
+      const note = contender === "ours" ? `  (budget ≤ ${scenario.budget.toFixed(2)}×${ratio <= scenario.budget ? ", met" : ", NOT met"})` : "";
+      console.log(
+        `  ${contender.padEnd(9)} ${(medians[contender] / 1000).toFixed(1).padStart(7)} ms CPU  ${ratio.toFixed(2)}× floor${note}`,
+      );
+    }
+    console.log("");
+  }
+  for (const { name, scenario, medians } of rows) {
+    console.log(
+      `${name}: ours/floor ${(medians.ours / medians.floor).toFixed(2)} (budget ${scenario.budget}), official/floor ${(medians.official / medians.floor).toFixed(2)}`,
+    );
+  }
+  server.close();
+}
+
+function spawnChild(contender, url) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here, "--child", contender, url], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (data) => {
+      output += data;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`${contender} exited with ${code}`));
+      else resolve(JSON.parse(output));
+    });
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child: one contender, several requests, CPU microseconds per request on stdout.
+
+async function runChild(contender, url) {
+  const run = await contenderRun(contender, url);
+  for (let index = 0; index < warmups; index++) check(await run());
+  const samples = [];
+  for (let index = 0; index < iterations; index++) {
+    const before = process.cpuUsage();
+    const result = await run();
+    const used = process.cpuUsage(before);
+    check(result);
+    samples.push(used.user + used.system);
+  }
+  process.stdout.write(JSON.stringify(samples));
+}
+
+/** Every contender must produce the whole reply, or its figure means nothing. */
+function check(result) {
+  if (result.stop_reason !== "end_turn" && result.stop_reason !== "tool_use") throw new Error("incomplete reply");
+  if (result.text !== undefined && result.text.length < 100_000) throw new Error("text missing");
+  if (result.input !== undefined && result.input.files.length < 100) throw new Error("tool input missing");
+}
+
+async function contenderRun(contender, url) {
+  if (contender === "ours") {
+    const { default: Anthropic } = await import(new URL("../packages/client/dist/index.js", import.meta.url).href);
+    const client = new Anthropic({ apiKey: "bench-key", baseURL: url, maxRetries: 0 });
+    return async () => summarize(await client.messages.stream(params).finalMessage());
+  }
+  if (contender === "official") {
+    const { default: Anthropic } = await import("@anthropic-ai/sdk");
+    const client = new Anthropic({ apiKey: "bench-key", baseURL: url, maxRetries: 0 });
+    return async () => summarize(await client.messages.stream(params).finalMessage());
+  }
+  const { createParser } = await import("eventsource-parser");
+  return async () => {
+    const response = await fetch(`${url}/v1/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": "bench-key", "anthropic-version": "2023-06-01" },
+      body: JSON.stringify({ ...params, stream: true }),
+    });
+    let text = "";
+    let json = "";
+    let stopReason = null;
+    const parser = createParser({
+      onEvent(event) {
+        const data = JSON.parse(event.data);
+        if (data.type === "content_block_delta") {
+          if (data.delta.type === "text_delta") text += data.delta.text;
+          else if (data.delta.type === "input_json_delta") json += data.delta.partial_json;
+        } else if (data.type === "message_delta") {
+          stopReason = data.delta.stop_reason;
+        }
+      },
+    });
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+    return json ? { stop_reason: stopReason, input: JSON.parse(json) } : { stop_reason: stopReason, text };
+  };
+}
+
+function summarize(message) {
+  const block = message.content[0];
+  return block.type === "text"
+    ? { stop_reason: message.stop_reason, text: block.text }
+    : { stop_reason: message.stop_reason, input: block.input };
+}

@@ -1,0 +1,284 @@
+// Browser tests of the chat page against the built app and the mock API (see e2e/run.mjs).
+import { check, screenshotPath, shownText } from "./app-harness.mjs";
+
+const assistant = (page) => page.locator('article.cq-message[data-role="assistant"]');
+const composer = (page) => page.getByRole("textbox", { name: "Message" });
+
+async function openChat(page) {
+  await page.goto("/#/chat");
+  await composer(page).waitFor();
+}
+
+async function send(page, text) {
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+}
+
+/** Samples the text of the last reply until it settles; returns the distinct lengths seen while it streamed. */
+async function watchReply(page) {
+  const reply = assistant(page).last();
+  await reply.waitFor();
+  const lengths = new Set();
+  for (;;) {
+    const state = await reply.getAttribute("data-state");
+    const length = (await shownText(reply.locator(".cq-message-content"))).length;
+    if (state === "streaming" && length > 0) lengths.add(length);
+    if (state !== "streaming")
+      return { lengths, state, text: await shownText(reply.locator(".cq-message-content")) };
+    await page.waitForTimeout(40);
+  }
+}
+
+export const tests = [
+  {
+    name: "chat: a sent message gets a reply that streams in progressively",
+    async run({ page }) {
+      await openChat(page);
+      await composer(page).fill("[[mock: words=60 slow=40]] Hello there");
+      // The draft's token count (count_tokens) shows before sending.
+      const count = page.locator(".cq-composer-tokens[data-state='counted']");
+      await count.waitFor();
+      check(/^\d+ tokens$/.test(await shownText(count)), `unexpected token count: ${await shownText(count)}`);
+      await composer(page).press("Enter");
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Hello there" }).waitFor();
+      const { lengths, state, text } = await watchReply(page);
+      check(lengths.size >= 3, `expected the reply to grow in several steps, saw ${lengths.size} lengths`);
+      check(state === "complete", `reply ended as ${state}`);
+      check(text.split(/\s+/).filter(Boolean).length >= 55, `expected ~60 words, got: ${text.slice(0, 200)}`);
+      // Per-reply usage is shown under the reply.
+      await assistant(page).last().locator(".cq-usage-meter").waitFor();
+      await page.screenshot({ path: screenshotPath("chat"), fullPage: false });
+    },
+  },
+  {
+    name: "chat: the help panel lists the mock API's triggers",
+    async run({ page }) {
+      await openChat(page);
+      await page.getByRole("button", { name: "Help" }).click();
+      const panel = page.getByRole("complementary", { name: "Mock API triggers" });
+      await panel.waitFor();
+      for (const syntax of ["words=N", "tool (or tool=NAME)", "thinking", "stream-error"]) {
+        check((await shownText(panel)).includes(syntax), `the help panel should document ${syntax}`);
+      }
+    },
+  },
+  {
+    name: "chat: Stop keeps the partial reply, shows it stopped, and focuses the composer",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, "[[mock: words=600 slow=30]] A long story please");
+      const reply = assistant(page).last();
+      await reply.locator(".cq-text-block").waitFor();
+      await page.waitForFunction(
+        () =>
+          (
+            document.querySelector('article.cq-message[data-role="assistant"] .cq-text-block')?.textContent ??
+            ""
+          ).split(" ").length > 8,
+      );
+      await page.getByRole("button", { name: "Stop" }).click();
+      await page.locator(".chat-stopped").waitFor();
+      const partial = await shownText(reply.locator(".cq-message-content"));
+      const words = partial.split(/\s+/).filter(Boolean).length;
+      check(words > 5 && words < 600, `expected a partial reply, got ${words} words`);
+      check(
+        (await reply.getAttribute("data-state")) === "interrupted",
+        "the reply should be marked interrupted",
+      );
+      check((await shownText(page.locator(".chat-status"))) === "Stopped", "status should say Stopped");
+      check(
+        await composer(page).evaluate((element) => element === document.activeElement),
+        "the composer should have the focus after Stop",
+      );
+      // Nothing more arrives after the stop.
+      await page.waitForTimeout(300);
+      check(
+        (await shownText(reply.locator(".cq-message-content"))) === partial,
+        "the reply kept growing after Stop",
+      );
+    },
+  },
+  {
+    name: "chat: Escape stops a streaming reply",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, "[[mock: words=600 slow=30]] Another long one");
+      await assistant(page).last().locator(".cq-text-block").waitFor();
+      await page.keyboard.press("Escape");
+      await page.locator(".chat-stopped").waitFor();
+      check(
+        (await assistant(page).last().getAttribute("data-state")) === "interrupted",
+        "reply not interrupted",
+      );
+    },
+  },
+  {
+    name: "chat: Regenerate replaces the last reply without repeating the question",
+    async run({ page, mockUrl }) {
+      await openChat(page);
+      await send(page, '[[mock: reply="First answer"]] Question one');
+      await assistant(page).filter({ hasText: "First answer" }).waitFor();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const request = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
+      );
+      await page.getByRole("button", { name: "Regenerate" }).click();
+      const body = (await request).postDataJSON();
+      check(
+        body.messages.length === 1 && body.messages[0].role === "user",
+        "regenerate should resend only the question",
+      );
+      await (await (await request).response())?.finished();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      check((await assistant(page).count()) === 1, "there should be exactly one reply after regenerating");
+      check(
+        (await shownText(assistant(page).last())).includes("First answer"),
+        "the new reply should be shown",
+      );
+      check(
+        (await page.locator('article.cq-message[data-role="user"]').count()) === 1,
+        "the question was duplicated",
+      );
+    },
+  },
+  {
+    name: "chat: editing an earlier message resends from there",
+    async run({ page, mockUrl }) {
+      await openChat(page);
+      await send(page, '[[mock: reply="Answer A"]] Original question');
+      await assistant(page).filter({ hasText: "Answer A" }).waitFor();
+      await send(page, '[[mock: reply="Answer B"]] Follow-up');
+      await assistant(page).filter({ hasText: "Answer B" }).waitFor();
+      await page.getByRole("button", { name: "Edit a message" }).click();
+      await page.getByLabel("Message to edit").selectOption({ index: 0 });
+      await page.getByLabel("New text").fill('[[mock: reply="Edited answer"]] Edited question');
+      const request = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
+      );
+      await page.getByRole("button", { name: "Save and resend" }).click();
+      const body = (await request).postDataJSON();
+      check(
+        body.messages.length === 1,
+        `the edit should resend from the edited message (${body.messages.length} messages)`,
+      );
+      await assistant(page).filter({ hasText: "Edited answer" }).waitFor();
+      const users = await page.locator('article.cq-message[data-role="user"]').allInnerTexts();
+      check(
+        users.length === 1 && users[0].includes("Edited question"),
+        `unexpected user turns: ${users.join(" | ")}`,
+      );
+      check((await assistant(page).count()) === 1, "later replies should be replaced");
+    },
+  },
+  {
+    name: "chat: a tool-use round trip runs the calculator in the browser and answers",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, "[[mock: tool=calculator]] What is 12 * (3 + 4)?");
+      const toolUse = page.locator(".cq-tool-use-block").first();
+      await toolUse.waitFor();
+      check((await shownText(toolUse)).includes("calculator"), "the tool call should name the calculator");
+      const result = page.locator(".cq-tool-result-block").first();
+      await result.waitFor();
+      check(
+        (await shownText(result)).includes("84"),
+        `the calculator result should be 84: ${await shownText(result)}`,
+      );
+      check(
+        (await result.getAttribute("data-state")) === "success",
+        "the tool result should not be an error",
+      );
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const last = assistant(page).last();
+      check(
+        (await last.locator(".cq-text-block").count()) > 0,
+        "the model should answer after the tool result",
+      );
+      await page.screenshot({ path: screenshotPath("chat-tool-use"), fullPage: false });
+    },
+  },
+  {
+    name: "chat: a thinking reply shows its thinking block before the answer",
+    async run({ page }) {
+      await openChat(page);
+      await page.getByLabel("Extended thinking").check();
+      await send(page, "[[mock: words=20]] Think about it");
+      const thinking = assistant(page).last().locator(".cq-thinking-block");
+      await thinking.waitFor();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const blocks = await assistant(page)
+        .last()
+        .locator(".cq-block")
+        .evaluateAll((elements) => elements.map((element) => element.className));
+      check(blocks[0]?.includes("cq-thinking-block"), `thinking should come first: ${blocks.join(", ")}`);
+      check(
+        blocks.some((name) => name.includes("cq-text-block")),
+        "a text answer should follow the thinking",
+      );
+    },
+  },
+  {
+    name: "chat: an overloaded error mid-stream keeps the partial reply, then Retry completes it",
+    async run({ page, mockUrl }) {
+      // The first request carries the trigger as a header (the mock's programmatic channel); the retry does not.
+      let first = true;
+      await page.route(`${mockUrl}/v1/messages`, async (route) => {
+        if (route.request().method() !== "POST" || !first) return route.continue();
+        first = false;
+        await route.continue({
+          headers: {
+            ...route.request().headers(),
+            "x-mock-trigger": "stream-error=overloaded_error after=12",
+          },
+        });
+      });
+      await openChat(page);
+      await send(page, "[[mock: words=40]] Please answer");
+      const notice = page.locator(".cq-error-notice");
+      await notice.waitFor();
+      check(
+        (await notice.getAttribute("data-error")) === "OverloadedError",
+        `got ${await notice.getAttribute("data-error")}`,
+      );
+      check(
+        (await assistant(page).last().getAttribute("data-state")) === "interrupted",
+        "partial reply not kept",
+      );
+      await notice.getByRole("button", { name: "Retry" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      check((await notice.count()) === 0, "the error should be gone after the retry");
+      check((await assistant(page).count()) === 1, "the retry should replace the interrupted reply");
+      check(
+        (await page.locator('article.cq-message[data-role="user"]').count()) === 1,
+        "the user turn was duplicated",
+      );
+      const words = (await shownText(assistant(page).last())).split(/\s+/).length;
+      check(words >= 40, `the retried reply should be complete (${words} words)`);
+    },
+  },
+  {
+    name: "chat: conversations survive a reload and can be created and deleted",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, '[[mock: reply="Remembered reply"]] Remember me');
+      await assistant(page).filter({ hasText: "Remembered reply" }).waitFor();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await page.reload();
+      await assistant(page).filter({ hasText: "Remembered reply" }).waitFor();
+      const list = page.getByRole("navigation", { name: "Conversations" });
+      await list.getByRole("button", { name: /^Remember me/ }).waitFor();
+
+      await page.getByRole("button", { name: "New conversation" }).click();
+      check((await assistant(page).count()) === 0, "a new conversation should start empty");
+      check((await list.locator("li").count()) === 2, "there should be two conversations");
+      await list.getByRole("button", { name: /^Remember me/ }).click();
+      await assistant(page).filter({ hasText: "Remembered reply" }).waitFor();
+      await list.getByRole("button", { name: "Delete conversation: Remember me" }).click();
+      check((await list.locator("li").count()) === 1, "the conversation should be deleted");
+      await page.reload();
+      await composer(page).waitFor();
+      check((await list.locator("li").count()) === 1, "the deletion should persist");
+      check((await assistant(page).count()) === 0, "the deleted conversation should be gone");
+    },
+  },
+];

@@ -1,0 +1,274 @@
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  BaseAnthropic,
+  type ClientOptions,
+  ConflictError,
+  InternalServerError,
+  Messages,
+  NotFoundError,
+  OverloadedError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestOptions,
+  type Stream,
+  StreamTruncatedError,
+  UnprocessableEntityError,
+} from "@colloquy/client";
+import type { AwsCredentials, AwsCredentialsProvider } from "./aws-credentials.js";
+import { bedrockEventStream, EVENT_STREAM_CONTENT_TYPE } from "./bedrock-stream.js";
+import { readEnv } from "./internal/env.js";
+import { signRequest } from "./sign-request.js";
+
+/** The `anthropic_version` Bedrock expects in the body. */
+export const BEDROCK_API_VERSION = "bedrock-2023-05-31";
+
+type FinalRequestOptions = RequestOptions & { method: NonNullable<RequestOptions["method"]>; path: string };
+
+/** Options of {@link AnthropicBedrock}: the client's options, with AWS credentials instead of an API key. */
+export interface BedrockClientOptions extends Omit<ClientOptions, "apiKey" | "authToken"> {
+  /**
+   * The AWS region of the Bedrock runtime endpoint and of the signature.
+   * @default process.env.AWS_REGION ?? "us-east-1"
+   */
+  awsRegion?: string | undefined;
+  /** @default process.env.AWS_ACCESS_KEY_ID */
+  awsAccessKey?: string | null | undefined;
+  /** @default process.env.AWS_SECRET_ACCESS_KEY */
+  awsSecretKey?: string | null | undefined;
+  /** For temporary credentials. @default process.env.AWS_SESSION_TOKEN */
+  awsSessionToken?: string | null | undefined;
+  /**
+   * Credentials, or a function returning them that is called before every attempt (for rotation);
+   * wins over the static keys. Any `@aws-sdk/credential-providers` provider fits.
+   * @example
+   * new AnthropicBedrock({ credentials: fromNodeProviderChain() });
+   */
+  credentials?: AwsCredentials | AwsCredentialsProvider | null | undefined;
+  /**
+   * A Bedrock API key, sent as `Authorization: Bearer`; requests are then not SigV4-signed.
+   * @default process.env.AWS_BEARER_TOKEN_BEDROCK
+   */
+  apiKey?: string | null | undefined;
+  /** Alias of `apiKey`, for the client's `withOptions`. */
+  authToken?: string | null | undefined;
+  /**
+   * Send requests unsigned, e.g. through a proxy that signs them.
+   * @default false
+   */
+  skipAuth?: boolean | undefined;
+  /**
+   * @default process.env.ANTHROPIC_BEDROCK_BASE_URL ?? `https://bedrock-runtime.${awsRegion}.amazonaws.com`
+   */
+  baseURL?: string | null | undefined;
+}
+
+/** Bedrock has no Token Counting and no Message Batches: `messages` offers `create` and `stream`. */
+export type BedrockMessages = Omit<Messages, "batches" | "countTokens">;
+
+const modelPaths = new Set(["/v1/messages"]);
+const secretHeaderNames = new Set(["x-amz-security-token"]);
+
+/**
+ * The Colloquy client on Amazon Bedrock: `messages.create` and `messages.stream` (with every
+ * `MessageStream` helper) sent to the Bedrock runtime, signed with AWS Signature Version 4.
+ *
+ * @example
+ * const client = new AnthropicBedrock({ awsRegion: "us-east-1" }); // keys from AWS_ACCESS_KEY_ID, ...
+ * const message = await client.messages.create({
+ *   model: "anthropic.claude-sonnet-4-5-20250929-v1:0",
+ *   max_tokens: 1024,
+ *   messages: [{ role: "user", content: "Hello, Claude" }],
+ * });
+ */
+export class AnthropicBedrock extends BaseAnthropic {
+  awsRegion: string;
+  awsAccessKey: string | null;
+  awsSecretKey: string | null;
+  awsSessionToken: string | null;
+  skipAuth: boolean;
+  readonly #credentials: AwsCredentials | AwsCredentialsProvider | null;
+
+  messages: BedrockMessages = bedrockMessages(this);
+
+  constructor(options: BedrockClientOptions = {}) {
+    const {
+      awsRegion = readEnv("AWS_REGION") ?? "us-east-1",
+      awsAccessKey = readEnv("AWS_ACCESS_KEY_ID") ?? null,
+      awsSecretKey = readEnv("AWS_SECRET_ACCESS_KEY") ?? null,
+      awsSessionToken = readEnv("AWS_SESSION_TOKEN") ?? null,
+      credentials = null,
+      skipAuth = false,
+      apiKey,
+      authToken,
+      baseURL = readEnv("ANTHROPIC_BEDROCK_BASE_URL") ?? `https://bedrock-runtime.${awsRegion}.amazonaws.com`,
+      ...rest
+    } = options;
+    const bearer = authToken ?? apiKey ?? (authToken === undefined && apiKey === undefined ? readEnv("AWS_BEARER_TOKEN_BEDROCK") : null) ?? null;
+    // The Bedrock options ride along in the base options so that `withOptions` keeps them.
+    const baseOptions: ClientOptions & BedrockClientOptions = {
+      ...rest,
+      awsRegion,
+      awsAccessKey,
+      awsSecretKey,
+      awsSessionToken,
+      credentials,
+      skipAuth,
+      baseURL,
+      apiKey: null,
+      authToken: skipAuth ? null : bearer,
+    };
+    super(baseOptions as ClientOptions);
+    this.awsRegion = awsRegion;
+    this.awsAccessKey = awsAccessKey;
+    this.awsSecretKey = awsSecretKey;
+    this.awsSessionToken = awsSessionToken;
+    this.skipAuth = skipAuth;
+    this.#credentials = credentials;
+    this.logger = hideSessionToken(this.logger);
+  }
+
+  /** Credentials are checked when a request is signed (they may come from an async provider). */
+  protected override validateHeaders(): void {}
+
+  protected override async prepareRequest(
+    url: string,
+    init: RequestInit & { headers: Headers },
+    options: FinalRequestOptions,
+  ): Promise<{ url: string; init: RequestInit }> {
+    const target = new URL(url);
+    const headers = new Headers(init.headers);
+    let body = typeof init.body === "string" ? init.body : undefined;
+    const path = options.path.split("?")[0] ?? options.path;
+    if (options.method === "post" && modelPaths.has(path) && target.pathname.endsWith(path)) {
+      const { model, stream, ...fields } = parseBody(body, path);
+      if (typeof model !== "string" || model === "") {
+        throw new AnthropicError("Bedrock needs a `model` (a model id, inference profile id or ARN) in the request.");
+      }
+      fields.anthropic_version ??= BEDROCK_API_VERSION;
+      const betas = headers.get("anthropic-beta");
+      if (betas !== null) {
+        fields.anthropic_beta ??= betas.split(",").map((beta) => beta.trim()).filter(Boolean);
+        headers.delete("anthropic-beta");
+      }
+      // The version travels in the body; the header means nothing to Bedrock.
+      headers.delete("anthropic-version");
+      const prefix = target.pathname.slice(0, target.pathname.length - path.length);
+      target.pathname = `${prefix}/model/${encodeURIComponent(model)}/${stream ? "invoke-with-response-stream" : "invoke"}`;
+      target.searchParams.delete("beta");
+      if (stream) headers.set("accept", EVENT_STREAM_CONTENT_TYPE);
+      body = JSON.stringify(fields);
+    }
+    const finalURL = target.toString();
+    let finalHeaders = headers;
+    if (!this.skipAuth && !headers.has("authorization")) {
+      const credentials = await this.#resolveCredentials();
+      finalHeaders = await signRequest(
+        { method: init.method ?? "GET", url: finalURL, headers, body },
+        credentials,
+        { region: this.awsRegion, service: "bedrock" },
+      );
+    }
+    return { url: finalURL, init: { ...init, headers: finalHeaders, body: body ?? init.body ?? null } };
+  }
+
+  protected override makeStream<Item>(
+    response: Response,
+    controller: AbortController,
+    idleTimeoutMs: number,
+  ): Stream<Item> {
+    // A gateway in front of Bedrock may already translate to SSE: only event-stream bodies are decoded here.
+    if (response.headers.get("content-type")?.includes(EVENT_STREAM_CONTENT_TYPE)) {
+      return bedrockEventStream<Item>(response, controller, idleTimeoutMs);
+    }
+    return super.makeStream<Item>(response, controller, idleTimeoutMs);
+  }
+
+  async #resolveCredentials(): Promise<AwsCredentials> {
+    const source = this.#credentials;
+    let credentials: AwsCredentials | null = null;
+    if (typeof source === "function") {
+      try {
+        credentials = await source();
+      } catch (cause) {
+        throw new AnthropicError(`The AWS credentials provider failed: ${(cause as Error)?.message ?? cause}`, {
+          cause,
+        });
+      }
+    } else if (source) {
+      credentials = source;
+    } else if (this.awsAccessKey && this.awsSecretKey) {
+      credentials = {
+        accessKeyId: this.awsAccessKey,
+        secretAccessKey: this.awsSecretKey,
+        sessionToken: this.awsSessionToken,
+      };
+    }
+    if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
+      throw new AnthropicError(
+        "Could not resolve AWS credentials: pass `awsAccessKey` and `awsSecretKey`, a `credentials` provider or a Bedrock `apiKey`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+      );
+    }
+    return credentials;
+  }
+
+  static AnthropicBedrock = this;
+  static AnthropicError = AnthropicError;
+  static APIError = APIError;
+  static APIConnectionError = APIConnectionError;
+  static APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static APIUserAbortError = APIUserAbortError;
+  static StreamTruncatedError = StreamTruncatedError;
+  static BadRequestError = BadRequestError;
+  static AuthenticationError = AuthenticationError;
+  static PermissionDeniedError = PermissionDeniedError;
+  static NotFoundError = NotFoundError;
+  static ConflictError = ConflictError;
+  static UnprocessableEntityError = UnprocessableEntityError;
+  static RateLimitError = RateLimitError;
+  static InternalServerError = InternalServerError;
+  static OverloadedError = OverloadedError;
+}
+
+function bedrockMessages(client: BaseAnthropic): BedrockMessages {
+  const messages = new Messages(client) as { -readonly [Key in keyof Messages]?: Messages[Key] };
+  delete messages.batches;
+  delete messages.countTokens;
+  return messages as BedrockMessages;
+}
+
+function parseBody(body: string | undefined, path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = body === undefined ? undefined : JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** The client's logger redacts `authorization`; the session token of temporary credentials is secret too. */
+function hideSessionToken(logger: BaseAnthropic["logger"]): BaseAnthropic["logger"] {
+  const scrub = (details: unknown[]) =>
+    details.map((detail) => {
+      const headers = (detail as { headers?: unknown } | null)?.headers;
+      if (typeof headers !== "object" || headers === null) return detail;
+      const copy: Record<string, unknown> = { ...(headers as Record<string, unknown>) };
+      for (const name of Object.keys(copy)) if (secretHeaderNames.has(name.toLowerCase())) copy[name] = "***";
+      return { ...(detail as object), headers: copy };
+    });
+  return {
+    debug: (message, ...details) => logger.debug(message, ...scrub(details)),
+    info: (message, ...details) => logger.info(message, ...scrub(details)),
+    warn: (message, ...details) => logger.warn(message, ...scrub(details)),
+    error: (message, ...details) => logger.error(message, ...scrub(details)),
+  };
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { AnthropicError } from "../errors.js";
+import { SSEDecoder } from "../streaming/sse-decoder.js";
+import { textAnswerSSE, thinkingBlockSSE, toolUseAnswerSSE } from "../streaming/test-sse-fixtures.js";
+import type { RawMessageStreamEvent, TextBlock, ThinkingBlock, ToolUseBlock } from "../types/index.js";
+import { MessageAccumulator } from "./message-accumulator.js";
+
+function eventsOf(sse: string): RawMessageStreamEvent[] {
+  const decoder = new SSEDecoder();
+  return [...decoder.decode(sse), ...decoder.flush()]
+    .filter((event) => event.event !== "ping")
+    .map((event) => JSON.parse(event.data) as RawMessageStreamEvent);
+}
+
+function accumulate(events: readonly RawMessageStreamEvent[]): MessageAccumulator {
+  const accumulator = new MessageAccumulator();
+  for (const event of events) accumulator.apply(event);
+  return accumulator;
+}
+
+const [messageStart] = eventsOf(textAnswerSSE);
+const textEvents = eventsOf(textAnswerSSE);
+const tail: RawMessageStreamEvent[] = [
+  {
+    type: "message_delta",
+    delta: { stop_reason: "end_turn", stop_sequence: null, stop_details: null, container: null },
+    usage: { output_tokens: 20 },
+  },
+  { type: "message_stop" },
+];
+
+describe("MessageAccumulator", () => {
+  it("builds the text answer of §3.4, equal to the non-streaming message", () => {
+    const accumulator = accumulate(textEvents);
+    expect(accumulator.done).toBe(true);
+    const message = accumulator.message;
+    expect(message.content).toEqual([{ type: "text", text: "Hello! How can I help?" }]);
+    expect(message.stop_reason).toBe("end_turn");
+    expect(message.usage.output_tokens).toBe(9);
+    expect(message.id).toBe("msg_01XFDUDYJgAACzvnptvVoYEL");
+  });
+
+  it("builds the tool_use answer of §3.5 with the parsed input", () => {
+    const message = accumulate(eventsOf(toolUseAnswerSSE)).message;
+    expect(message.content).toHaveLength(2);
+    expect(message.content[0]).toEqual({ type: "text", text: "Let me check the weather." });
+    const tool = message.content[1] as ToolUseBlock;
+    expect(tool).toEqual({
+      type: "tool_use",
+      id: "toolu_01T1x1fJ34qAmk2tNTrN7Up6",
+      name: "get_weather",
+      input: { location: "San Francisco, CA", unit: "celsius" },
+      caller: { type: "direct" },
+    });
+    expect(message.stop_reason).toBe("tool_use");
+    expect(JSON.parse(JSON.stringify(message.content[1]))).toEqual(tool);
+  });
+
+  it("exposes a live partial tool input while it streams", () => {
+    const events = eventsOf(toolUseAnswerSSE);
+    const accumulator = new MessageAccumulator();
+    const inputs: unknown[] = [];
+    for (const event of events) {
+      accumulator.apply(event);
+      const block = accumulator.message.content[1] as ToolUseBlock | undefined;
+      if (event.type === "content_block_delta" && event.index === 1)
+        inputs.push(structuredClone(block?.input));
+    }
+    expect(inputs).toEqual([{}, { location: "San Fra" }, { location: "San Francisco, CA", unit: "celsius" }]);
+  });
+
+  it("keeps {} as the input of a tool call without deltas", () => {
+    const events = eventsOf(toolUseAnswerSSE).filter(
+      (event) => !(event.type === "content_block_delta" && event.delta.type === "input_json_delta"),
+    );
+    expect((accumulate(events).message.content[1] as ToolUseBlock).input).toEqual({});
+  });
+
+  it("rejects a tool input that is not valid JSON at content_block_stop", () => {
+    const events = eventsOf(toolUseAnswerSSE).map((event) =>
+      event.type === "content_block_delta" &&
+      event.delta.type === "input_json_delta" &&
+      event.delta.partial_json
+        ? { ...event, delta: { ...event.delta, partial_json: event.delta.partial_json.replace("}", "") } }
+        : event,
+    );
+    expect(() => accumulate(events)).toThrow(/input of the tool_use block at index 1/);
+  });
+
+  it("appends thinking and sets the signature (§3.6)", () => {
+    const message = accumulate([messageStart!, ...eventsOf(thinkingBlockSSE), ...tail]).message;
+    const thinking = message.content[0] as ThinkingBlock;
+    expect(thinking.type).toBe("thinking");
+    expect(thinking.thinking).toBe("The user greets me; ");
+    expect(thinking.signature).toBe("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...");
+  });
+
+  it("pushes citations onto the text block without touching the event", () => {
+    const citation = {
+      type: "char_location" as const,
+      cited_text: "The grass is green.",
+      document_index: 0,
+      document_title: "Facts",
+      start_char_index: 0,
+      end_char_index: 19,
+      file_id: null,
+    };
+    const blockStart: RawMessageStreamEvent = {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "text", text: "", citations: [] },
+    };
+    const message = accumulate([
+      messageStart!,
+      blockStart,
+      { type: "content_block_delta", index: 0, delta: { type: "citations_delta", citation } },
+      { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Grass is green." } },
+      { type: "content_block_delta", index: 0, delta: { type: "citations_delta", citation } },
+      { type: "content_block_stop", index: 0 },
+      ...tail,
+    ]).message;
+    const text = message.content[0] as TextBlock;
+    expect(text.citations).toEqual([citation, citation]);
+    expect(text.text).toBe("Grass is green.");
+    expect((blockStart.content_block as TextBlock).citations).toEqual([]);
+  });
+
+  it("replaces usage fields that message_delta carries non-null, and never adds", () => {
+    const message = accumulate([
+      messageStart!,
+      {
+        type: "message_delta",
+        delta: { stop_reason: "max_tokens", stop_sequence: null, stop_details: null, container: null },
+        usage: {
+          output_tokens: 30,
+          input_tokens: 20,
+          cache_read_input_tokens: null,
+          server_tool_use: { web_search_requests: 2 },
+        },
+      },
+      { type: "message_stop" },
+    ]).message;
+    expect(message.usage.output_tokens).toBe(30);
+    expect(message.usage.input_tokens).toBe(20);
+    expect(message.usage.cache_read_input_tokens).toBe(0);
+    expect(message.usage.cache_creation_input_tokens).toBe(0);
+    expect(message.usage.server_tool_use).toEqual({ web_search_requests: 2 });
+    expect(message.stop_reason).toBe("max_tokens");
+  });
+
+  it("sets stop details and a non-null container from message_delta", () => {
+    const container = { id: "container_1", expires_at: "2026-11-26T10:00:00Z", skills: null };
+    const message = accumulate([
+      messageStart!,
+      {
+        type: "message_delta",
+        delta: {
+          stop_reason: "refusal",
+          stop_sequence: null,
+          stop_details: { type: "refusal", category: "cyber", explanation: null },
+          container,
+        },
+        usage: { output_tokens: 3 },
+      },
+      { type: "message_stop" },
+    ]).message;
+    expect(message.stop_details).toEqual({ type: "refusal", category: "cyber", explanation: null });
+    expect(message.container).toEqual(container);
+  });
+
+  it("does not mutate the message_start event", () => {
+    const events = eventsOf(textAnswerSSE);
+    const before = structuredClone(events[0]);
+    accumulate(events);
+    expect(events[0]).toEqual(before);
+  });
+
+  it("rejects events out of order", () => {
+    const [start, blockStart, delta1, , blockStop, messageDelta, stop] = textEvents as [
+      RawMessageStreamEvent,
+      ...RawMessageStreamEvent[],
+    ];
+    const cases: [string, RawMessageStreamEvent[]][] = [
+      ["an event before message_start", [blockStart!]],
+      ["message_start twice", [start, start]],
+      ["a delta before its block starts", [start, delta1!]],
+      ["a block at the wrong index", [start, { ...blockStart!, index: 1 } as RawMessageStreamEvent]],
+      ["a stop for a block never started", [start, blockStop!]],
+      ["a delta after its block stopped", [start, blockStart!, blockStop!, delta1!]],
+      ["message_stop with a block open", [start, blockStart!, stop!]],
+      ["message_delta with a block open", [start, blockStart!, messageDelta!]],
+      ["an event after message_stop", [start, messageDelta!, stop!, blockStart!]],
+      [
+        "a text delta on a thinking block",
+        [
+          start,
+          {
+            type: "content_block_start",
+            index: 0,
+            content_block: { type: "thinking", thinking: "", signature: "" },
+          },
+          delta1!,
+        ],
+      ],
+    ];
+    for (const [name, events] of cases) {
+      expect(() => accumulate(events), name).toThrow(AnthropicError);
+    }
+  });
+
+  it("ignores unknown event, delta and block types", () => {
+    const unknownEvents = [
+      textEvents[0]!,
+      { type: "future_event" },
+      { type: "content_block_start", index: 0, content_block: { type: "future_block", payload: 1 } },
+      { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "x" } },
+      { type: "content_block_stop", index: 0 },
+      { type: "content_block_start", index: 1, content_block: { type: "text", text: "" } },
+      { type: "content_block_delta", index: 1, delta: { type: "future_delta", stuff: true } },
+      { type: "content_block_delta", index: 1, delta: { type: "text_delta", text: "ok" } },
+      { type: "content_block_stop", index: 1 },
+      ...tail,
+    ] as unknown as RawMessageStreamEvent[];
+    const message = accumulate(unknownEvents).message;
+    expect(message.content).toEqual([
+      { type: "future_block", payload: 1 },
+      { type: "text", text: "ok" },
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { type StartMockApiOptions, startMockApi } from "./node.js";
+
+const usage = `Usage: colloquy-mock-api [options]
+
+  --port N                 port to listen on (default 4010; 0 picks a free port)
+  --host H                 interface to bind (default 127.0.0.1)
+  --stream-delay-ms N      pause between stream events (default 25)
+  --batch-processing-ms N  how long a batch stays in progress (default 5000)
+  --api-key KEY            accept only this key (default: any non-empty key)
+  --seed S                 seed of ids and replies
+  --help                   show this help`;
+
+/** Parses the command line; throws on an unknown option or a bad number. */
+function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?: boolean } {
+  const options: StartMockApiOptions & { help?: boolean } = {
+    port: 4010,
+    host: "127.0.0.1",
+    streamDelayMs: 25,
+    batchProcessingMs: 5000,
+  };
+  const numberOf = (name: string, value: string | undefined) => {
+    const number = Number(value);
+    if (value === undefined || !Number.isInteger(number) || number < 0)
+      throw new Error(`${name} needs a whole number`);
+    return number;
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] ?? "";
+    const [name, inline] = argument.includes("=") ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+    const value = () => inline ?? argv[++index];
+    switch (name) {
+      case "--port":
+        options.port = numberOf(name, value());
+        break;
+      case "--host":
+        options.host = value();
+        break;
+      case "--stream-delay-ms":
+        options.streamDelayMs = numberOf(name, value());
+        break;
+      case "--batch-processing-ms":
+        options.batchProcessingMs = numberOf(name, value());
+        break;
+      case "--api-key":
+        options.apiKey = value();
+        break;
+      case "--seed":
+        options.seed = value();
+        break;
+      case "--help":
+      case "-h":
+        options.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${argument}`);
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`colloquy-mock-api: ${(error as Error).message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.help) {
+    console.log(usage);
+    return;
+  }
+  const server = await startMockApi(options);
+  console.log(`Mock Anthropic API listening on ${server.url}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}, stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`colloquy-mock-api: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,276 @@
+import { BatchStore } from "./batch-store.js";
+import { applyCorsHeaders, isPreflight, isRefusedBrowserRequest, preflightResponse } from "./cors.js";
+import { errorResponse, invalidRequest, MockApiError } from "./errors.js";
+import { createIdGenerator, hashString } from "./ids.js";
+import { buildCatalog, type ModelOption } from "./models-catalog.js";
+import { createPromptCache } from "./prompt-cache.js";
+import type { MockState, RouteContext, RouteHandler } from "./route-context.js";
+import {
+  batchResults,
+  cancelBatch,
+  createBatch,
+  deleteBatch,
+  listBatches,
+  retrieveBatch,
+} from "./routes/batches.js";
+import { countTokens, createMessage } from "./routes/messages.js";
+import { listModels, retrieveModel } from "./routes/models.js";
+import { type MockTriggers, readTriggers, TRIGGER_HEADER } from "./triggers.js";
+import { SUPPORTED_VERSIONS } from "./validation.js";
+
+/** Options of {@link createMockApi}. */
+export interface MockApiOptions {
+  /** When set, only this key is accepted (as `x-api-key` or `Authorization: Bearer`); otherwise any non-empty key. */
+  apiKey?: string | undefined;
+  /**
+   * Pause between stream events, in milliseconds.
+   * @default 0
+   */
+  streamDelayMs?: number | undefined;
+  /**
+   * How long a Message Batch stays `in_progress`; its requests finish evenly over this time.
+   * @default 50
+   */
+  batchProcessingMs?: number | undefined;
+  /** The models served (ids or partial `ModelInfo`s); known ids keep their catalog data. @default every model the SDK knows */
+  models?: readonly ModelOption[] | undefined;
+  /**
+   * Seed of the generated ids and replies: the same seed and the same requests give the same answers.
+   * @default "colloquy"
+   */
+  seed?: string | number | undefined;
+  /**
+   * The clock (epoch milliseconds or a Date), for timestamps and batch progress.
+   * @default Date.now
+   */
+  now?: (() => number | Date) | undefined;
+  /**
+   * Origin (and optional path prefix) used for absolute URLs such as a batch's `results_url`.
+   * @default the origin of each request
+   */
+  baseURL?: string | undefined;
+  /**
+   * Refuse browser requests (with `Origin`) that lack `anthropic-dangerous-direct-browser-access: true`, like the real API.
+   * @default true
+   */
+  requireDirectBrowserAccessHeader?: boolean | undefined;
+}
+
+/** A mock Anthropic API: a fetch handler with its own state (batches, prompt cache, retry counters). */
+export interface MockApi {
+  /** Answers one request, as `https://api.anthropic.com` would. */
+  handle(request: Request): Promise<Response>;
+  /** Forgets every batch, cached prompt and `fail-times` counter, and restarts the id sequence. */
+  reset(): void;
+}
+
+const MB = 1024 * 1024;
+const ORGANIZATION_ID = "00000000-0000-4000-8000-00000000c011";
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: RouteHandler;
+  /** Largest accepted body in bytes; routes without it take no body. */
+  maxBodyBytes?: number;
+}
+
+const routes: Route[] = [
+  { method: "POST", pattern: /^\/v1\/messages$/, handler: createMessage, maxBodyBytes: 32 * MB },
+  { method: "POST", pattern: /^\/v1\/messages\/count_tokens$/, handler: countTokens, maxBodyBytes: 32 * MB },
+  { method: "GET", pattern: /^\/v1\/models$/, handler: listModels },
+  { method: "GET", pattern: /^\/v1\/models\/(?<id>[^/]+)$/, handler: retrieveModel },
+  { method: "POST", pattern: /^\/v1\/messages\/batches$/, handler: createBatch, maxBodyBytes: 256 * MB },
+  { method: "GET", pattern: /^\/v1\/messages\/batches$/, handler: listBatches },
+  { method: "GET", pattern: /^\/v1\/messages\/batches\/(?<id>[^/]+)$/, handler: retrieveBatch },
+  { method: "DELETE", pattern: /^\/v1\/messages\/batches\/(?<id>[^/]+)$/, handler: deleteBatch },
+  { method: "POST", pattern: /^\/v1\/messages\/batches\/(?<id>[^/]+)\/cancel$/, handler: cancelBatch },
+  { method: "GET", pattern: /^\/v1\/messages\/batches\/(?<id>[^/]+)\/results$/, handler: batchResults },
+];
+
+function findRoute(
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) params[name] = decodeURIComponent(value);
+    return { route, params };
+  }
+  return undefined;
+}
+
+function authenticate(request: Request, apiKey: string | undefined): void {
+  const headerKey = request.headers.get("x-api-key");
+  const authorization = request.headers.get("authorization");
+  const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  const key = headerKey || bearer;
+  if (!key) throw new MockApiError("authentication_error", "x-api-key header is required");
+  if (apiKey !== undefined && key !== apiKey)
+    throw new MockApiError("authentication_error", "invalid x-api-key");
+}
+
+function checkVersion(request: Request): string {
+  const version = request.headers.get("anthropic-version");
+  if (!version) throw invalidRequest("anthropic-version: header is required");
+  if (!(SUPPORTED_VERSIONS as readonly string[]).includes(version)) {
+    throw invalidRequest(
+      `anthropic-version: '${version}' is not a valid version; use one of ${SUPPORTED_VERSIONS.join(", ")}`,
+    );
+  }
+  return version;
+}
+
+async function readJsonBody(request: Request, maxBytes: number): Promise<{ body: unknown; text: string }> {
+  const encoding = request.headers.get("content-encoding");
+  if (encoding && encoding.toLowerCase() !== "identity") {
+    throw new MockApiError(
+      "invalid_request_error",
+      `Content-Encoding '${encoding}' is not supported by the mock`,
+      {
+        details: { error_code: "request_body_encoding_unsupported" },
+      },
+    );
+  }
+  const tooLarge = () =>
+    new MockApiError(
+      "request_too_large",
+      `Request exceeds the maximum allowed number of bytes (${maxBytes}).`,
+    );
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > maxBytes) throw tooLarge();
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim().length === 0) throw invalidRequest("body: a JSON request body is required");
+  try {
+    return { body: JSON.parse(text), text };
+  } catch (error) {
+    throw invalidRequest(`There was an error parsing the body: ${(error as Error).message}`);
+  }
+}
+
+function triggeredError(triggers: MockTriggers): MockApiError {
+  const { status, type } = triggers.error ?? { status: 529, type: "overloaded_error" as const };
+  const headers: Record<string, string> = {};
+  const retryAfter = triggers.retryAfter ?? (status === 429 || status === 529 ? "1" : undefined);
+  if (retryAfter !== undefined) headers["retry-after"] = retryAfter;
+  if (triggers.retryAfterMs !== undefined) headers["retry-after-ms"] = triggers.retryAfterMs;
+  if (triggers.shouldRetry !== undefined) headers["x-should-retry"] = triggers.shouldRetry;
+  const message =
+    type === "rate_limit_error"
+      ? "Number of request tokens has exceeded your per-minute rate limit (mock trigger)."
+      : type === "overloaded_error"
+        ? "Overloaded"
+        : `Mock error ${status} requested by a trigger`;
+  return new MockApiError(type, message, { status, headers });
+}
+
+/**
+ * Creates a mock Anthropic API. It uses only Web fetch types (Request, Response, ReadableStream), so it
+ * runs in Node, browsers (behind msw) and workers; state lives in the returned instance.
+ *
+ * @example
+ * const api = createMockApi({ seed: 1 });
+ * const response = await api.handle(new Request("https://api.anthropic.com/v1/models", { headers }));
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  const clock = options.now ?? Date.now;
+  const now = () => {
+    const value = clock();
+    return typeof value === "number" ? value : value.getTime();
+  };
+  const seed = String(options.seed ?? "colloquy");
+  const state: MockState = {
+    seed,
+    streamDelayMs: options.streamDelayMs ?? 0,
+    batchProcessingMs: options.batchProcessingMs ?? 50,
+    baseURL: options.baseURL?.replace(/\/+$/, ""),
+    catalog: buildCatalog(options.models),
+    ids: createIdGenerator(seed),
+    cache: createPromptCache(now),
+    batches: new BatchStore(),
+    now,
+  };
+  const requireBrowserHeader = options.requireDirectBrowserAccessHeader ?? true;
+  const attempts = new Map<number, number>();
+
+  async function route(request: Request, requestId: string): Promise<Response> {
+    if (isPreflight(request)) return preflightResponse(request);
+    const url = new URL(request.url);
+    const v1 = url.pathname.indexOf("/v1/");
+    const path = (v1 === -1 ? url.pathname : url.pathname.slice(v1)).replace(/\/+$/, "");
+    const prefix = v1 === -1 ? "" : url.pathname.slice(0, v1);
+    if (requireBrowserHeader && isRefusedBrowserRequest(request)) {
+      throw new MockApiError(
+        "authentication_error",
+        "CORS requests must set 'anthropic-dangerous-direct-browser-access' header",
+      );
+    }
+    authenticate(request, options.apiKey);
+    const found = findRoute(request.method, path);
+    if (!found) throw new MockApiError("not_found_error", `Not found: ${request.method} ${path || "/"}`);
+    const version = checkVersion(request);
+    const { body, text } = found.route.maxBodyBytes
+      ? await readJsonBody(request, found.route.maxBodyBytes)
+      : { body: undefined, text: "" };
+    const triggers = readTriggers(request.headers, body);
+    if (triggers.failTimes !== undefined) {
+      const key = hashString(
+        `${request.method} ${path}${url.search}\n${request.headers.get(TRIGGER_HEADER)}\n${text}`,
+      );
+      const count = attempts.get(key) ?? 0;
+      if (count < triggers.failTimes) {
+        attempts.set(key, count + 1);
+        throw triggeredError(triggers);
+      }
+    } else if (triggers.error) {
+      throw triggeredError(triggers);
+    }
+    const context: RouteContext = {
+      request,
+      url,
+      params: found.params,
+      requestId,
+      version,
+      body,
+      triggers,
+      signal: request.signal,
+      serverBase: state.baseURL ?? `${url.origin}${prefix}`,
+    };
+    return found.route.handler(state, context);
+  }
+
+  return {
+    async handle(request) {
+      const requestId = state.ids.next("request");
+      let response: Response;
+      try {
+        response = await route(request, requestId);
+      } catch (error) {
+        const apiError =
+          error instanceof MockApiError
+            ? error
+            : new MockApiError(
+                "api_error",
+                `Internal server error in the mock: ${(error as Error)?.message}`,
+              );
+        response = errorResponse(apiError, requestId);
+      }
+      const headers = new Headers(response.headers);
+      headers.set("request-id", requestId);
+      headers.set("anthropic-organization-id", ORGANIZATION_ID);
+      applyCorsHeaders(request, headers);
+      return new Response(response.body, { status: response.status, headers });
+    },
+    reset() {
+      state.ids.reset();
+      state.cache.clear();
+      state.batches.clear();
+      attempts.clear();
+    },
+  };
+}

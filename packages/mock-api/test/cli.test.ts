@@ -1,0 +1,57 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawHeaders } from "./helpers.js";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+let child: ChildProcess | undefined;
+
+beforeAll(() => {
+  // The bin runs the built file, so build it first (tsc -b is incremental and takes about a second).
+  execFileSync(`${repoRoot}node_modules/.bin/tsc`, ["-b", `${packageDir}tsconfig.build.json`], {
+    stdio: "pipe",
+  });
+}, 60_000);
+
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+});
+
+function waitForLine(process: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    process.stdout?.setEncoding("utf8");
+    process.stdout?.on("data", (chunk: string) => {
+      output += chunk;
+      const match = pattern.exec(output);
+      if (match) resolve(match);
+    });
+    process.once("exit", (code) => reject(new Error(`exited with ${code} before printing: ${output}`)));
+  });
+}
+
+describe("colloquy-mock-api CLI", () => {
+  it("prints its URL, serves requests and exits 0 on SIGTERM", async () => {
+    child = spawn(process.execPath, [`${packageDir}dist/cli.js`, "--port", "0", "--stream-delay-ms", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const match = await waitForLine(child, /Mock Anthropic API listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const url = match[1];
+    const response = await fetch(`${url}/v1/models?limit=1`, { headers: rawHeaders });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data).toHaveLength(1);
+
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it("refuses an unknown option with exit code 2", async () => {
+    const bad = spawn(process.execPath, [`${packageDir}dist/cli.js`, "--colour"], { stdio: "pipe" });
+    const [code] = await once(bad, "exit");
+    expect(code).toBe(2);
+  });
+});

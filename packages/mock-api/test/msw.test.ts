@@ -1,0 +1,113 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createMockApi } from "../src/create-mock-api.js";
+import { createMockApiHandlers } from "../src/msw.js";
+import { MODEL, manualClock, parseSse, rawHeaders } from "./helpers.js";
+
+const clock = manualClock();
+const api = createMockApi({ now: clock.now, batchProcessingMs: 1000 });
+const server = setupServer(...createMockApiHandlers({ api, baseURL: "http://localhost:5173/api/anthropic" }));
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => api.reset());
+afterAll(() => server.close());
+
+// msw patches globalThis.fetch in listen(); resolving it per call makes the SDK use the patched one.
+const client = new Anthropic({
+  apiKey: "test-key",
+  maxRetries: 0,
+  fetch: (input, init) => globalThis.fetch(input, init),
+});
+
+describe("msw handlers", () => {
+  it("answers the official SDK at https://api.anthropic.com", async () => {
+    const message = await client.messages.create({
+      model: MODEL,
+      max_tokens: 100,
+      messages: [{ role: "user", content: "hi msw" }],
+    });
+    expect(message.type).toBe("message");
+    expect(message._request_id).toMatch(/^req_/);
+  });
+
+  it("streams through the SDK helper", async () => {
+    const final = await client.messages
+      .stream({ model: MODEL, max_tokens: 100, messages: [{ role: "user", content: "stream via msw" }] })
+      .finalMessage();
+    expect(final.stop_reason).toBe("end_turn");
+  });
+
+  it("delivers stream events before the stream has finished", async () => {
+    const response = await fetch("https://api.anthropic.com/v1/messages", {
+      method: "POST",
+      headers: { ...rawHeaders, "x-mock-trigger": "delay=40" },
+      body: JSON.stringify({
+        model: MODEL,
+        max_tokens: 100,
+        stream: true,
+        messages: [{ role: "user", content: "hi" }],
+      }),
+    });
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    const text = new TextDecoder().decode(first?.value);
+    expect(text).toContain("event: message_start");
+    expect(text).not.toContain("message_stop");
+    await reader?.cancel();
+  });
+
+  it("serves a custom base URL with a path prefix, and batch results_url on that prefix", async () => {
+    const proxied = new Anthropic({
+      apiKey: "k",
+      baseURL: "http://localhost:5173/api/anthropic",
+      maxRetries: 0,
+      fetch: (input, init) => globalThis.fetch(input, init),
+    });
+    const batch = await proxied.messages.batches.create({
+      requests: [
+        {
+          custom_id: "one",
+          params: { model: MODEL, max_tokens: 50, messages: [{ role: "user", content: "hi" }] },
+        },
+      ],
+    });
+    clock.advance(1000);
+    const ended = await proxied.messages.batches.retrieve(batch.id);
+    expect(ended.results_url).toBe(
+      `http://localhost:5173/api/anthropic/v1/messages/batches/${batch.id}/results`,
+    );
+    const lines = [];
+    for await (const line of await proxied.messages.batches.results(batch.id)) lines.push(line);
+    expect(lines).toHaveLength(1);
+  });
+
+  it("reports a mid-stream error event", async () => {
+    const response = await fetch("https://api.anthropic.com/v1/messages", {
+      method: "POST",
+      headers: { ...rawHeaders, "x-mock-trigger": "stream-error=api_error after=2" },
+      body: JSON.stringify({
+        model: MODEL,
+        max_tokens: 100,
+        stream: true,
+        messages: [{ role: "user", content: "hi" }],
+      }),
+    });
+    const events = parseSse(await response.text());
+    expect(events.map((event) => event.event)).toEqual(["message_start", "content_block_start", "error"]);
+    expect(events[2]?.data).toMatchObject({ type: "error", error: { type: "api_error" } });
+  });
+
+  it("reset() forgets batches", async () => {
+    const batch = await client.messages.batches.create({
+      requests: [
+        {
+          custom_id: "x",
+          params: { model: MODEL, max_tokens: 50, messages: [{ role: "user", content: "hi" }] },
+        },
+      ],
+    });
+    api.reset();
+    await expect(client.messages.batches.retrieve(batch.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+  });
+});

@@ -1,0 +1,25 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, waitFor, within } from "storybook/test";
+import { ModelPicker } from "./model-picker.js";
+import { withMockApi } from "./test-mock-provider.js";
+
+const meta = {
+  title: "Models/ModelPicker",
+  component: ModelPicker,
+  parameters: { layout: "padded" },
+  decorators: [withMockApi],
+} satisfies Meta<typeof ModelPicker>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Loads the list from the (mock) models API. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const select = within(canvasElement).getByRole("combobox", { name: "Model" });
+    await waitFor(() => expect(select).toBeEnabled(), { timeout: 10_000 });
+    await expect(select.querySelectorAll("option").length).toBeGreaterThan(1);
+  },
+};
+
+export const Dark: Story = { globals: { theme: "dark" } };

@@ -1,0 +1,336 @@
+// Static fixtures for stories and tests (excluded from the build).
+import {
+  type APIError,
+  APIConnectionError,
+  type ContentBlock,
+  InternalServerError,
+  type Message,
+  type MessageBatch,
+  type MessageBatchIndividualResponse,
+  type ModelInfo,
+  OverloadedError,
+  RateLimitError,
+  type Usage,
+} from "@colloquy/client";
+import type { DisplayBlock } from "./content-block.js";
+import type { MessageLike } from "./message-types.js";
+
+export const richMarkdown = `## Plan
+
+Here is **what I found**, with *emphasis*, \`inline code\`, ~~a mistake~~ and a [safe link](https://example.com/docs).
+
+1. Read the file
+2. Parse each line
+   - skip blank lines
+3. Print the total
+
+> A quote from the documentation.
+
+| Field | Type |
+| --- | ---: |
+| \`id\` | string |
+| \`tokens\` | 42 |
+
+\`\`\`ts
+// Sum the tokens of every message.
+export function total(messages: { tokens: number }[]): number {
+  return messages.reduce((sum, message) => sum + message.tokens, 0);
+}
+const greeting = "hello";
+\`\`\`
+`;
+
+export const usage: Usage = {
+  input_tokens: 1_842,
+  output_tokens: 412,
+  cache_creation_input_tokens: 1_024,
+  cache_read_input_tokens: 8_192,
+  cache_creation: { ephemeral_5m_input_tokens: 1_024, ephemeral_1h_input_tokens: 0 },
+  server_tool_use: null,
+  service_tier: "standard",
+};
+
+export const textBlock: DisplayBlock = { type: "text", text: richMarkdown, citations: null };
+
+export const citedTextBlock: DisplayBlock = {
+  type: "text",
+  text: "The grass is green and the sky is blue.",
+  citations: [
+    {
+      type: "char_location",
+      cited_text: "The grass is green.",
+      document_index: 0,
+      document_title: "Nature facts",
+      start_char_index: 0,
+      end_char_index: 20,
+    },
+    {
+      type: "web_search_result_location",
+      cited_text: "On a clear day the sky appears blue because of Rayleigh scattering.",
+      url: "https://example.org/sky",
+      title: "Why is the sky blue?",
+      encrypted_index: "Eo8B",
+    },
+  ],
+};
+
+export const thinkingBlock: DisplayBlock = {
+  type: "thinking",
+  thinking:
+    "The user wants the weather in Paris. I should call `get_weather` with the city, then summarise the result in one sentence.",
+  signature: "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds",
+};
+
+export const redactedThinkingBlock: DisplayBlock = { type: "redacted_thinking", data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT" };
+
+export const toolUseBlock: DisplayBlock = {
+  type: "tool_use",
+  id: "toolu_01A09q90qw90lq917835lq9",
+  name: "get_weather",
+  input: { location: "Paris, France", unit: "celsius" },
+  caller: { type: "direct" },
+};
+
+export const toolResultBlock: DisplayBlock = {
+  type: "tool_result",
+  tool_use_id: "toolu_01A09q90qw90lq917835lq9",
+  content: '{"temperature": 18, "conditions": "cloudy", "humidity": 0.72}',
+};
+
+export const toolErrorBlock: DisplayBlock = {
+  type: "tool_result",
+  tool_use_id: "toolu_01A09q90qw90lq917835lq9",
+  content: "Weather service unavailable (timeout after 10 s).",
+  is_error: true,
+};
+
+/** A 16×16 PNG (an orange square). */
+export const imageBlock: DisplayBlock = {
+  type: "image",
+  source: {
+    type: "base64",
+    media_type: "image/png",
+    data: "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGPYGqxPEmIY1TCqYfhqAADc9DcQ0JcsbQAAAABJRU5ErkJggg==",
+  },
+};
+
+export const documentBlock: DisplayBlock = {
+  type: "document",
+  source: { type: "text", media_type: "text/plain", data: "The grass is green. The sky is blue. Water is wet." },
+  title: "Nature facts",
+  context: "A short list of facts used for citation demos.",
+  citations: { enabled: true },
+};
+
+export const serverToolUseBlock: DisplayBlock = {
+  type: "server_tool_use",
+  id: "srvtoolu_014hJH82Qum7Td6UV8gDXThB",
+  name: "web_search",
+  input: { query: "why is the sky blue" },
+};
+
+export const webSearchResultBlock: DisplayBlock = {
+  type: "web_search_tool_result",
+  tool_use_id: "srvtoolu_014hJH82Qum7Td6UV8gDXThB",
+  content: [
+    { type: "web_search_result", url: "https://example.org/sky", title: "Why is the sky blue?", encrypted_content: "Eq", page_age: "April 30, 2025" },
+    { type: "web_search_result", url: "https://example.com/rayleigh", title: "Rayleigh scattering explained", encrypted_content: "Er", page_age: null },
+  ],
+};
+
+export const webSearchErrorBlock: DisplayBlock = {
+  type: "web_search_tool_result",
+  tool_use_id: "srvtoolu_014hJH82Qum7Td6UV8gDXThB",
+  content: { type: "web_search_tool_result_error", error_code: "max_uses_exceeded" },
+};
+
+export const codeExecutionBlock: DisplayBlock = {
+  type: "code_execution_tool_result",
+  tool_use_id: "srvtoolu_01",
+  content: { type: "code_execution_result", stdout: "4\n", stderr: "", return_code: 0, content: [] },
+};
+
+export function assistantMessage(content: ContentBlock[], overrides: Partial<Message> = {}): Message {
+  return {
+    id: "msg_01XFDUDYJgAACzvnptvVoYEL",
+    type: "message",
+    role: "assistant",
+    model: "claude-sonnet-4-6",
+    content,
+    stop_reason: "end_turn",
+    stop_sequence: null,
+    stop_details: null,
+    usage,
+    ...overrides,
+  };
+}
+
+export const conversation: MessageLike[] = [
+  { id: "u1", role: "user", content: "What's the weather in Paris? Answer briefly." },
+  {
+    id: "a1",
+    role: "assistant",
+    content: [thinkingBlock as ContentBlock, { type: "text", text: "Let me check." }, toolUseBlock as ContentBlock],
+    stop_reason: "tool_use",
+  },
+  { id: "u2", role: "user", content: [toolResultBlock] },
+  {
+    id: "a2",
+    role: "assistant",
+    content: [{ type: "text", text: "It is **18 °C and cloudy** in Paris right now, with 72% humidity." }],
+    stop_reason: "end_turn",
+    usage,
+  },
+];
+
+/** A conversation long enough to scroll. */
+export const longConversation: MessageLike[] = Array.from({ length: 24 }, (_, index) =>
+  index % 2 === 0
+    ? { id: `lu${index}`, role: "user" as const, content: `Question ${index / 2 + 1}: tell me about topic ${index / 2 + 1}.` }
+    : {
+        id: `la${index}`,
+        role: "assistant" as const,
+        content: [
+          {
+            type: "text" as const,
+            text: `Topic ${(index + 1) / 2} in brief:\n\n- first point about it\n- second point, with \`code\`\n- a **bold** third point\n\nThat is all for now.`,
+          },
+        ],
+        stop_reason: "end_turn" as const,
+      },
+);
+
+const hour = 3_600_000;
+/** Fixed "now" for stories and tests, so countdowns render the same everywhere. */
+export const fixedNow = Date.parse("2026-11-20T20:00:00Z");
+
+export const batches: MessageBatch[] = [
+  {
+    id: "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d",
+    type: "message_batch",
+    processing_status: "in_progress",
+    request_counts: { processing: 100, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+    created_at: new Date(fixedNow - hour).toISOString(),
+    expires_at: new Date(fixedNow + 23 * hour).toISOString(),
+    ended_at: null,
+    cancel_initiated_at: null,
+    archived_at: null,
+    results_url: null,
+  },
+  {
+    id: "msgbatch_01CanCelingA1b2c3d4e5f6g7",
+    type: "message_batch",
+    processing_status: "canceling",
+    request_counts: { processing: 20, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+    created_at: new Date(fixedNow - 2 * hour).toISOString(),
+    expires_at: new Date(fixedNow + 22 * hour + 15 * 60_000).toISOString(),
+    ended_at: null,
+    cancel_initiated_at: new Date(fixedNow - 60_000).toISOString(),
+    archived_at: null,
+    results_url: null,
+  },
+  {
+    id: "msgbatch_013Zva2CMHLNnXjNJJKqJ2EF",
+    type: "message_batch",
+    processing_status: "ended",
+    request_counts: { processing: 0, succeeded: 2, errored: 1, canceled: 0, expired: 1 },
+    created_at: new Date(fixedNow - 5 * hour).toISOString(),
+    expires_at: new Date(fixedNow + 19 * hour).toISOString(),
+    ended_at: new Date(fixedNow - 4 * hour).toISOString(),
+    cancel_initiated_at: null,
+    archived_at: null,
+    results_url: "https://api.anthropic.com/v1/messages/batches/msgbatch_013Zva2CMHLNnXjNJJKqJ2EF/results",
+  },
+];
+
+export const batchResults: MessageBatchIndividualResponse[] = [
+  { custom_id: "req-1", result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Hi! How can I help?" }]) } },
+  {
+    custom_id: "req-2",
+    result: {
+      type: "errored",
+      error: { type: "error", error: { type: "invalid_request_error", message: "max_tokens: Field required" }, request_id: null },
+    },
+  },
+  { custom_id: "req-3", result: { type: "expired" } },
+  {
+    custom_id: "req-10",
+    result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Paris is the capital of France." }]) },
+  },
+  { custom_id: "req-4", result: { type: "canceled" } },
+];
+
+export const models: ModelInfo[] = [
+  {
+    type: "model",
+    id: "claude-sonnet-4-6",
+    display_name: "Claude Sonnet 4.6",
+    created_at: "2026-02-17T00:00:00Z",
+    lifecycle: "active",
+    max_input_tokens: 1_000_000,
+    max_tokens: 64_000,
+  },
+  {
+    type: "model",
+    id: "claude-opus-4-8",
+    display_name: "Claude Opus 4.8",
+    created_at: "2026-06-01T00:00:00Z",
+    lifecycle: "active",
+    max_input_tokens: 200_000,
+    max_tokens: 32_000,
+  },
+  {
+    type: "model",
+    id: "claude-haiku-4-5",
+    display_name: "Claude Haiku 4.5",
+    created_at: "2025-10-01T00:00:00Z",
+    lifecycle: "active",
+    max_input_tokens: 200_000,
+    max_tokens: 64_000,
+  },
+  {
+    type: "model",
+    id: "claude-sonnet-4-5",
+    display_name: "Claude Sonnet 4.5",
+    created_at: "2025-09-29T00:00:00Z",
+    lifecycle: "deprecated",
+    deprecated_at: "2026-06-01T00:00:00Z",
+    max_input_tokens: 200_000,
+    max_tokens: 64_000,
+  },
+];
+
+function errorBody(type: string, message: string, requestId: string) {
+  return { type: "error", error: { type, message }, request_id: requestId };
+}
+
+export function rateLimitError(retryAfterSeconds = 30): APIError {
+  return new RateLimitError(
+    429,
+    errorBody("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit.", "req_011CRateLimit7"),
+    undefined,
+    new Headers({ "retry-after": String(retryAfterSeconds), "request-id": "req_011CRateLimit7" }),
+  ) as APIError;
+}
+
+export function serverError(): APIError {
+  return new InternalServerError(
+    500,
+    errorBody("api_error", "Internal server error", "req_011CServerError"),
+    undefined,
+    new Headers({ "request-id": "req_011CServerError" }),
+  ) as APIError;
+}
+
+export function overloadedError(): APIError {
+  return new OverloadedError(
+    529,
+    errorBody("overloaded_error", "Overloaded", "req_011COverloaded"),
+    undefined,
+    new Headers({ "request-id": "req_011COverloaded" }),
+  ) as APIError;
+}
+
+export function connectionError(): APIError {
+  return new APIConnectionError({ message: "Connection error: fetch failed." });
+}

@@ -1,0 +1,266 @@
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  BaseAnthropic,
+  type ClientOptions,
+  ConflictError,
+  InternalServerError,
+  Messages,
+  NotFoundError,
+  OverloadedError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestOptions,
+  StreamTruncatedError,
+  UnprocessableEntityError,
+} from "@colloquy/client";
+import { readEnv } from "./internal/env.js";
+
+/** The `anthropic_version` Vertex AI expects in the body. */
+export const VERTEX_API_VERSION = "vertex-2023-10-16";
+
+type FinalRequestOptions = RequestOptions & { method: NonNullable<RequestOptions["method"]>; path: string };
+
+/** Returns a Google OAuth access token; called before every attempt, so a refreshed token is picked up. */
+export type AccessTokenProvider = () => string | Promise<string>;
+
+/**
+ * Anything that hands out Google access tokens the way `google-auth-library` does: `GoogleAuth`
+ * (`getAccessToken(): Promise<string | null | undefined>`) or an `AuthClient`
+ * (`getAccessToken(): Promise<{ token?: string | null }>`).
+ */
+export interface GoogleAuthLike {
+  getAccessToken(): Promise<string | null | undefined | { token?: string | null | undefined }>;
+}
+
+/** Options of {@link AnthropicVertex}: the client's options, with a Google access token instead of an API key. */
+export interface VertexClientOptions extends Omit<ClientOptions, "apiKey" | "authToken"> {
+  /**
+   * The Vertex AI location: a region such as `us-east5`, or `global`, `us`, `eu`.
+   * @default process.env.CLOUD_ML_REGION
+   */
+  region?: string | null | undefined;
+  /** @default process.env.ANTHROPIC_VERTEX_PROJECT_ID */
+  projectId?: string | null | undefined;
+  /**
+   * A Google OAuth access token, or a function returning one that is called before every attempt.
+   * @example
+   * new AnthropicVertex({ accessToken: async () => (await auth.getAccessToken()) ?? "" });
+   */
+  accessToken?: string | AccessTokenProvider | null | undefined;
+  /**
+   * A `google-auth-library` `GoogleAuth` (with the `https://www.googleapis.com/auth/cloud-platform` scope)
+   * or `AuthClient`; asked for a token before every attempt.
+   */
+  googleAuth?: GoogleAuthLike | null | undefined;
+  /**
+   * @default process.env.ANTHROPIC_VERTEX_BASE_URL ?? `https://${region}-aiplatform.googleapis.com/v1`
+   */
+  baseURL?: string | null | undefined;
+  /** Ignored: Vertex authenticates with Google tokens. Present so `withOptions` can pass it through. */
+  apiKey?: string | null | undefined;
+  /** Ignored, see `apiKey`. */
+  authToken?: string | null | undefined;
+}
+
+/** Vertex AI has no Message Batches: `messages` offers `create`, `stream` and `countTokens`. */
+export type VertexMessages = Omit<Messages, "batches">;
+
+const NO_TOKEN =
+  "No Google access token: pass `accessToken` (a token or a function returning one) or `googleAuth` (e.g. `new GoogleAuth({ scopes: 'https://www.googleapis.com/auth/cloud-platform' })`).";
+
+/** The default endpoint of a Vertex AI location. */
+export function vertexBaseURL(region: string): string {
+  switch (region) {
+    case "global":
+      return "https://aiplatform.googleapis.com/v1";
+    case "us":
+      return "https://aiplatform.us.rep.googleapis.com/v1";
+    case "eu":
+      return "https://aiplatform.eu.rep.googleapis.com/v1";
+    default:
+      return `https://${region}-aiplatform.googleapis.com/v1`;
+  }
+}
+
+/**
+ * The Colloquy client on Google Vertex AI: `messages.create`, `messages.stream` (with every
+ * `MessageStream` helper) and `messages.countTokens`, sent to the Anthropic publisher models of a
+ * project with a Google OAuth bearer token.
+ *
+ * @example
+ * const client = new AnthropicVertex({ region: "us-east5", projectId: "my-project", googleAuth: new GoogleAuth({ scopes }) });
+ * const message = await client.messages.create({
+ *   model: "claude-sonnet-4-5@20250929",
+ *   max_tokens: 1024,
+ *   messages: [{ role: "user", content: "Hello, Claude" }],
+ * });
+ */
+export class AnthropicVertex extends BaseAnthropic {
+  region: string;
+  projectId: string | null;
+  readonly #accessToken: string | AccessTokenProvider | null;
+  readonly #googleAuth: GoogleAuthLike | null;
+
+  messages: VertexMessages = vertexMessages(this);
+
+  constructor(options: VertexClientOptions = {}) {
+    const {
+      region = readEnv("CLOUD_ML_REGION") ?? null,
+      projectId = readEnv("ANTHROPIC_VERTEX_PROJECT_ID") ?? null,
+      accessToken = null,
+      googleAuth = null,
+      baseURL,
+      apiKey: _apiKey,
+      authToken: _authToken,
+      ...rest
+    } = options;
+    if (!region) {
+      throw new AnthropicError(
+        "No region was given: pass the `region` option or set the CLOUD_ML_REGION environment variable.",
+      );
+    }
+    const resolvedBaseURL = baseURL ?? readEnv("ANTHROPIC_VERTEX_BASE_URL") ?? vertexBaseURL(region);
+    // The Vertex options ride along in the base options so that `withOptions` keeps them.
+    const baseOptions: ClientOptions & VertexClientOptions = {
+      ...rest,
+      region,
+      projectId,
+      accessToken,
+      googleAuth,
+      baseURL: resolvedBaseURL,
+      apiKey: null,
+      authToken: null,
+    };
+    super(baseOptions as ClientOptions);
+    this.region = region;
+    this.projectId = projectId;
+    this.#accessToken = accessToken;
+    this.#googleAuth = googleAuth;
+  }
+
+  /** The token is checked when a request is prepared (it may come from an async provider). */
+  protected override validateHeaders(): void {}
+
+  protected override async prepareRequest(
+    url: string,
+    init: RequestInit & { headers: Headers },
+    options: FinalRequestOptions,
+  ): Promise<{ url: string; init: RequestInit }> {
+    const target = new URL(url);
+    const headers = new Headers(init.headers);
+    let body = typeof init.body === "string" ? init.body : undefined;
+    const path = options.path.split("?")[0] ?? options.path;
+    const isMessages = path === "/v1/messages";
+    const isCountTokens = path === "/v1/messages/count_tokens";
+    if (options.method === "post" && (isMessages || isCountTokens) && target.pathname.endsWith(path)) {
+      if (!this.projectId) {
+        throw new AnthropicError(
+          "No projectId was given: pass the `projectId` option or set the ANTHROPIC_VERTEX_PROJECT_ID environment variable.",
+        );
+      }
+      const fields = parseBody(body, path);
+      fields.anthropic_version ??= VERTEX_API_VERSION;
+      rejectDocumentURLs(fields);
+      const prefix = target.pathname.slice(0, target.pathname.length - path.length);
+      const models = `${prefix}/projects/${encodeURIComponent(this.projectId)}/locations/${encodeURIComponent(this.region)}/publishers/anthropic/models`;
+      if (isMessages) {
+        const { model, ...rest } = fields;
+        if (typeof model !== "string" || model === "") {
+          throw new AnthropicError("Vertex AI needs a `model` (e.g. `claude-sonnet-4-5@20250929`) in the request.");
+        }
+        // Vertex model ids carry their version after an `@`, which stays as it is in the path.
+        const modelSegment = encodeURIComponent(model).replace(/%40/g, "@");
+        target.pathname = `${models}/${modelSegment}:${rest.stream ? "streamRawPredict" : "rawPredict"}`;
+        body = JSON.stringify(rest);
+      } else {
+        // Token counting names the model in the body, not the path.
+        target.pathname = `${models}/count-tokens:rawPredict`;
+        body = JSON.stringify(fields);
+      }
+      target.searchParams.delete("beta");
+    }
+    if (!headers.has("authorization")) headers.set("authorization", `Bearer ${await this.#token()}`);
+    return { url: target.toString(), init: { ...init, headers, body: body ?? init.body ?? null } };
+  }
+
+  async #token(): Promise<string> {
+    let token: string | null | undefined;
+    try {
+      if (typeof this.#accessToken === "function") token = await this.#accessToken();
+      else if (this.#accessToken) token = this.#accessToken;
+      else if (this.#googleAuth) {
+        const result = await this.#googleAuth.getAccessToken();
+        token = typeof result === "object" && result !== null ? result.token : result;
+      }
+    } catch (cause) {
+      throw new AnthropicError(`Could not get a Google access token: ${(cause as Error)?.message ?? cause}`, { cause });
+    }
+    if (!token) throw new AnthropicError(NO_TOKEN);
+    return token;
+  }
+
+  static AnthropicVertex = this;
+  static AnthropicError = AnthropicError;
+  static APIError = APIError;
+  static APIConnectionError = APIConnectionError;
+  static APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static APIUserAbortError = APIUserAbortError;
+  static StreamTruncatedError = StreamTruncatedError;
+  static BadRequestError = BadRequestError;
+  static AuthenticationError = AuthenticationError;
+  static PermissionDeniedError = PermissionDeniedError;
+  static NotFoundError = NotFoundError;
+  static ConflictError = ConflictError;
+  static UnprocessableEntityError = UnprocessableEntityError;
+  static RateLimitError = RateLimitError;
+  static InternalServerError = InternalServerError;
+  static OverloadedError = OverloadedError;
+}
+
+function vertexMessages(client: BaseAnthropic): VertexMessages {
+  const messages = new Messages(client) as { -readonly [Key in keyof Messages]?: Messages[Key] };
+  delete messages.batches;
+  return messages as VertexMessages;
+}
+
+function parseBody(body: string | undefined, path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = body === undefined ? undefined : JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Vertex AI takes documents as base64 or text only; a URL source would fail there, so it fails here first. */
+function rejectDocumentURLs(body: Record<string, unknown>): void {
+  const messages = body.messages;
+  if (!Array.isArray(messages)) return;
+  const check = (block: unknown) => {
+    const candidate = block as { type?: unknown; source?: { type?: unknown } } | null;
+    if (candidate?.type === "document" && candidate.source?.type === "url") {
+      throw new AnthropicError(
+        'Vertex AI does not support URL sources for document blocks: send the document as base64 (source.type: "base64") or text (source.type: "text").',
+      );
+    }
+  };
+  for (const message of messages) {
+    const content = (message as { content?: unknown } | null)?.content;
+    if (!Array.isArray(content)) continue;
+    for (const block of content) {
+      check(block);
+      const nested = (block as { type?: unknown; content?: unknown } | null)?.content;
+      if ((block as { type?: unknown }).type === "tool_result" && Array.isArray(nested)) nested.forEach(check);
+    }
+  }
+}
