@@ -257,6 +257,47 @@ export const tests = [
     },
   },
   {
+    name: "chat: a reply cut at max_tokens shows the stop reason and Continue extends it",
+    async run({ page, mockUrl }) {
+      await openChat(page);
+      await page.getByLabel("Max tokens").fill("30");
+      await send(page, "[[mock: words=200]] Tell me everything");
+      const notice = page.locator(".cq-stop-reason-notice[data-state='max_tokens']");
+      await notice.waitFor();
+      const before = (await shownText(assistant(page).last().locator(".cq-text-block"))).length;
+      const request = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
+      );
+      await notice.getByRole("button", { name: "Continue" }).click();
+      const body = (await request).postDataJSON();
+      check(body.messages.at(-1)?.role === "assistant", "Continue should send the partial reply as a prefill");
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await page.waitForFunction(
+        (length) =>
+          (document.querySelector('article.cq-message[data-role="assistant"] .cq-text-block')?.textContent ?? "").length >
+          length,
+        before,
+      );
+      check((await assistant(page).count()) === 1, "the continuation should extend the same reply");
+    },
+  },
+  {
+    name: "chat: an HTTP 529 that outlasts the client's retries shows the error, and Retry succeeds",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, "[[mock: error=529 fail-times=3]] Are you there?");
+      const notice = page.locator(".cq-error-notice");
+      await notice.waitFor();
+      check((await notice.getAttribute("data-error")) === "OverloadedError", "a 529 should be an OverloadedError");
+      check((await shownText(notice)).includes("HTTP 529"), "the notice should show the status");
+      await notice.getByRole("button", { name: "Retry" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      check((await notice.count()) === 0, "the error should be gone");
+      check((await assistant(page).count()) === 1, "one reply after the retry");
+      check((await page.locator('article.cq-message[data-role="user"]').count()) === 1, "the user turn was duplicated");
+    },
+  },
+  {
     name: "chat: conversations survive a reload and can be created and deleted",
     async run({ page }) {
       await openChat(page);
