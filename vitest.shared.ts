@@ -10,6 +10,7 @@ export const workspaceAliases = [
   { find: /^@colloquy\/client$/, replacement: root("./packages/client/src/index.ts") },
   { find: /^@colloquy\/client\/(.*)$/, replacement: root("./packages/client/src/$1.ts") },
   { find: /^@colloquy\/mock-api$/, replacement: root("./packages/mock-api/src/index.ts") },
+  { find: /^@colloquy\/mock-api\/clouds$/, replacement: root("./packages/mock-api/src/clouds/index.ts") },
   { find: /^@colloquy\/mock-api\/(.*)$/, replacement: root("./packages/mock-api/src/$1.ts") },
   { find: /^@colloquy\/bedrock$/, replacement: root("./packages/bedrock/src/index.ts") },
   { find: /^@colloquy\/vertex$/, replacement: root("./packages/vertex/src/index.ts") },

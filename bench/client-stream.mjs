@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const iterations = Number(process.env.BENCH_ITERATIONS ?? 8);
-const warmups = 3;
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
+const warmups = Number(process.env.BENCH_WARMUPS ?? 30);
 const contenders = ["floor", "ours", "official"];
 const params = { model: "claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] };
 
@@ -149,7 +149,9 @@ async function runParent() {
   for (const [name, scenario] of Object.entries(scenarios)) {
     const samples = Object.fromEntries(contenders.map((contender) => [contender, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const contender of contenders) {
+      // Rotate the order so no contender always runs first (or last) in a round.
+      const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]);
+      for (const contender of order) {
         samples[contender].push(...(await spawnChild(contender, `http://127.0.0.1:${port}/${name}`)));
       }
     }

@@ -48,6 +48,12 @@ export const tests = [
       // Per-reply usage is shown under the reply.
       await assistant(page).last().locator(".cq-usage-meter").waitFor();
       await page.screenshot({ path: screenshotPath("chat"), fullPage: false });
+      await page.getByRole("button", { name: "Use the dark theme" }).click();
+      check(
+        (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark",
+        "dark theme not applied",
+      );
+      await page.screenshot({ path: screenshotPath("chat-dark"), fullPage: false });
     },
   },
   {
@@ -99,16 +105,26 @@ export const tests = [
     },
   },
   {
-    name: "chat: Escape stops a streaming reply",
+    name: "chat: Escape stops a streaming reply wherever the focus is",
     async run({ page }) {
       await openChat(page);
       await send(page, "[[mock: words=600 slow=30]] Another long one");
       await assistant(page).last().locator(".cq-text-block").waitFor();
+      // Move the focus out of the composer first: the page-level shortcut must still stop the reply.
+      await page.locator(".chat-options h2").click();
+      check(
+        !(await composer(page).evaluate((element) => element === document.activeElement)),
+        "focus should have moved",
+      );
       await page.keyboard.press("Escape");
       await page.locator(".chat-stopped").waitFor();
       check(
         (await assistant(page).last().getAttribute("data-state")) === "interrupted",
         "reply not interrupted",
+      );
+      check(
+        await composer(page).evaluate((element) => element === document.activeElement),
+        "the composer should have the focus after Escape",
       );
     },
   },
@@ -270,12 +286,17 @@ export const tests = [
       );
       await notice.getByRole("button", { name: "Continue" }).click();
       const body = (await request).postDataJSON();
-      check(body.messages.at(-1)?.role === "assistant", "Continue should send the partial reply as a prefill");
+      check(
+        body.messages.at(-1)?.role === "assistant",
+        "Continue should send the partial reply as a prefill",
+      );
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       await page.waitForFunction(
         (length) =>
-          (document.querySelector('article.cq-message[data-role="assistant"] .cq-text-block')?.textContent ?? "").length >
-          length,
+          (
+            document.querySelector('article.cq-message[data-role="assistant"] .cq-text-block')?.textContent ??
+            ""
+          ).length > length,
         before,
       );
       check((await assistant(page).count()) === 1, "the continuation should extend the same reply");
@@ -288,13 +309,64 @@ export const tests = [
       await send(page, "[[mock: error=529 fail-times=3]] Are you there?");
       const notice = page.locator(".cq-error-notice");
       await notice.waitFor();
-      check((await notice.getAttribute("data-error")) === "OverloadedError", "a 529 should be an OverloadedError");
+      check(
+        (await notice.getAttribute("data-error")) === "OverloadedError",
+        "a 529 should be an OverloadedError",
+      );
       check((await shownText(notice)).includes("HTTP 529"), "the notice should show the status");
       await notice.getByRole("button", { name: "Retry" }).click();
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       check((await notice.count()) === 0, "the error should be gone");
       check((await assistant(page).count()) === 1, "one reply after the retry");
-      check((await page.locator('article.cq-message[data-role="user"]').count()) === 1, "the user turn was duplicated");
+      check(
+        (await page.locator('article.cq-message[data-role="user"]').count()) === 1,
+        "the user turn was duplicated",
+      );
+    },
+  },
+  {
+    name: "chat: prompt caching shows cache writes, then reads, in the conversation's meter",
+    async run({ page }) {
+      await openChat(page);
+      const figure = (name) =>
+        page.locator(".chat-options .cq-usage-figures div", { hasText: name }).locator("dd").first();
+      const cacheFigure = async (name) => Number((await shownText(figure(name))).replace(/\D/g, ""));
+      // The second request's prompt (with the long first reply) is written to the cache; regenerating the
+      // second reply sends that same prompt again, which reads it.
+      for (const [index, text] of [
+        "[[mock: words=1200 slow=0]] First",
+        "[[mock: words=5]] Second",
+      ].entries()) {
+        await send(page, text);
+        await page.waitForFunction((count) => {
+          const replies = document.querySelectorAll('article.cq-message[data-role="assistant"]');
+          return replies.length === count && replies[count - 1]?.getAttribute("data-state") === "complete";
+        }, index + 1);
+        await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      }
+      const written = await cacheFigure("Cache write");
+      check(written > 1000, `expected a cache write once the prompt passed 1,024 tokens, got ${written}`);
+      check((await cacheFigure("Cache read")) === 0, "nothing can be read from the cache yet");
+      const request = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url().endsWith("/v1/messages"),
+      );
+      await page.getByRole("button", { name: "Regenerate" }).click();
+      check(
+        (await request).postDataJSON().cache_control?.type === "ephemeral",
+        "requests should ask for caching",
+      );
+      await (await (await request).response())?.finished();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await page.waitForFunction(() => {
+        const row = [...document.querySelectorAll(".chat-options .cq-usage-figures div")].find((element) =>
+          element.textContent?.includes("Cache read"),
+        );
+        return Number(row?.querySelector("dd")?.textContent?.replace(/\D/g, "") ?? 0) > 0;
+      });
+      check(
+        (await cacheFigure("Cache read")) >= written,
+        `the regenerated request should read the cached prompt`,
+      );
     },
   },
   {

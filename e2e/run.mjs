@@ -101,8 +101,19 @@ if (!appOnly && existsSync(storybookScript)) {
   console.log("e2e: e2e/storybook.e2e.mjs");
   const storybook = startDetached(process.execPath, [storybookScript], { cwd: repoRoot, env });
   cleanups.push(() => storybook.stop());
-  storybook.child.stdout.pipe(process.stdout);
-  storybook.child.stderr.pipe(process.stderr);
+  // Relay its output indented, so its own summary line is not counted twice by whoever sums these lines.
+  for (const [stream, target] of [
+    [storybook.child.stdout, process.stdout],
+    [storybook.child.stderr, process.stderr],
+  ]) {
+    let pending = "";
+    stream.on("data", (chunk) => {
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) target.write(`  | ${line}\n`);
+    });
+    stream.on("end", () => pending && target.write(`  | ${pending}\n`));
+  }
   const code = await new Promise((resolve) => storybook.child.once("exit", (exitCode) => resolve(exitCode)));
   await cleanUp();
   const summary = [...storybook.output().matchAll(/e2e: (\d+) passed, (\d+) failed/g)].at(-1);

@@ -72,6 +72,12 @@ export function App() {
           Direct mode: your API key is used by this browser tab and sent straight to{" "}
           {connection.settings.directBaseURL}. Anyone who can run script in this page can read it. Use it only
           on your own machine, with a key you can revoke.
+          {connection.hasDirectKey ? null : (
+            <>
+              {" "}
+              No key is set yet: <a href={routeHref("settings")}>type one in Settings</a>.
+            </>
+          )}
         </p>
       ) : null}
       <div className="app-body">

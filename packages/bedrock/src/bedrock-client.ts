@@ -68,10 +68,14 @@ export interface BedrockClientOptions extends Omit<ClientOptions, "apiKey" | "au
   baseURL?: string | null | undefined;
 }
 
-/** Bedrock has no Token Counting and no Message Batches: `messages` offers `create` and `stream`. */
-export type BedrockMessages = Omit<Messages, "batches" | "countTokens">;
+/**
+ * `messages.create`, `messages.stream` and `messages.countTokens` (Bedrock's `CountTokens` operation, which
+ * only some models support on `bedrock-runtime`); Bedrock has no Message Batches.
+ */
+export type BedrockMessages = Pick<Messages, "create" | "stream" | "countTokens">;
 
-const modelPaths = new Set(["/v1/messages"]);
+const messagesPath = "/v1/messages";
+const countTokensPath = "/v1/messages/count_tokens";
 const secretHeaderNames = new Set(["x-amz-security-token"]);
 
 /**
@@ -106,10 +110,14 @@ export class AnthropicBedrock extends BaseAnthropic {
       skipAuth = false,
       apiKey,
       authToken,
-      baseURL = readEnv("ANTHROPIC_BEDROCK_BASE_URL") ?? `https://bedrock-runtime.${awsRegion}.amazonaws.com`,
+      baseURL,
       ...rest
     } = options;
-    const bearer = authToken ?? apiKey ?? (authToken === undefined && apiKey === undefined ? readEnv("AWS_BEARER_TOKEN_BEDROCK") : null) ?? null;
+    const bearer =
+      authToken ??
+      apiKey ??
+      (authToken === undefined && apiKey === undefined ? readEnv("AWS_BEARER_TOKEN_BEDROCK") : null) ??
+      null;
     // The Bedrock options ride along in the base options so that `withOptions` keeps them.
     const baseOptions: ClientOptions & BedrockClientOptions = {
       ...rest,
@@ -119,7 +127,10 @@ export class AnthropicBedrock extends BaseAnthropic {
       awsSessionToken,
       credentials,
       skipAuth,
-      baseURL,
+      baseURL:
+        baseURL ??
+        readEnv("ANTHROPIC_BEDROCK_BASE_URL") ??
+        `https://bedrock-runtime.${awsRegion}.amazonaws.com`,
       apiKey: null,
       authToken: skipAuth ? null : bearer,
     };
@@ -145,24 +156,41 @@ export class AnthropicBedrock extends BaseAnthropic {
     const headers = new Headers(init.headers);
     let body = typeof init.body === "string" ? init.body : undefined;
     const path = options.path.split("?")[0] ?? options.path;
-    if (options.method === "post" && modelPaths.has(path) && target.pathname.endsWith(path)) {
+    const isMessages = path === messagesPath;
+    if (
+      options.method === "post" &&
+      (isMessages || path === countTokensPath) &&
+      target.pathname.endsWith(path)
+    ) {
       const { model, stream, ...fields } = parseBody(body, path);
       if (typeof model !== "string" || model === "") {
-        throw new AnthropicError("Bedrock needs a `model` (a model id, inference profile id or ARN) in the request.");
+        throw new AnthropicError(
+          "Bedrock needs a `model` (a model id, inference profile id or ARN) in the request.",
+        );
       }
       fields.anthropic_version ??= BEDROCK_API_VERSION;
       const betas = headers.get("anthropic-beta");
       if (betas !== null) {
-        fields.anthropic_beta ??= betas.split(",").map((beta) => beta.trim()).filter(Boolean);
+        fields.anthropic_beta ??= betas
+          .split(",")
+          .map((beta) => beta.trim())
+          .filter(Boolean);
         headers.delete("anthropic-beta");
       }
       // The version travels in the body; the header means nothing to Bedrock.
       headers.delete("anthropic-version");
       const prefix = target.pathname.slice(0, target.pathname.length - path.length);
-      target.pathname = `${prefix}/model/${encodeURIComponent(model)}/${stream ? "invoke-with-response-stream" : "invoke"}`;
+      const operation = isMessages ? (stream ? "invoke-with-response-stream" : "invoke") : "count-tokens";
+      target.pathname = `${prefix}/model/${encodeURIComponent(model)}/${operation}`;
       target.searchParams.delete("beta");
-      if (stream) headers.set("accept", EVENT_STREAM_CONTENT_TYPE);
-      body = JSON.stringify(fields);
+      if (stream && isMessages) headers.set("accept", EVENT_STREAM_CONTENT_TYPE);
+      if (isMessages) {
+        body = JSON.stringify(fields);
+      } else {
+        // CountTokens takes the InvokeModel body it would count, base64-encoded; that body needs a max_tokens.
+        fields.max_tokens ??= 1;
+        body = JSON.stringify({ input: { invokeModel: { body: base64OfText(JSON.stringify(fields)) } } });
+      }
     }
     const finalURL = target.toString();
     let finalHeaders = headers;
@@ -196,9 +224,12 @@ export class AnthropicBedrock extends BaseAnthropic {
       try {
         credentials = await source();
       } catch (cause) {
-        throw new AnthropicError(`The AWS credentials provider failed: ${(cause as Error)?.message ?? cause}`, {
-          cause,
-        });
+        throw new AnthropicError(
+          `The AWS credentials provider failed: ${(cause as Error)?.message ?? cause}`,
+          {
+            cause,
+          },
+        );
       }
     } else if (source) {
       credentials = source;
@@ -236,10 +267,24 @@ export class AnthropicBedrock extends BaseAnthropic {
 }
 
 function bedrockMessages(client: BaseAnthropic): BedrockMessages {
-  const messages = new Messages(client) as { -readonly [Key in keyof Messages]?: Messages[Key] };
-  delete messages.batches;
-  delete messages.countTokens;
-  return messages as BedrockMessages;
+  const messages = new Messages(client);
+  return {
+    create: ((body: never, options?: RequestOptions) => messages.create(body, options)) as Messages["create"],
+    stream: (body, options) => messages.stream(body, options),
+    countTokens: (body, options) =>
+      client
+        .post<{ inputTokens: number }>(countTokensPath, { ...options, body })
+        ._thenUnwrap((data) => ({ input_tokens: data.inputTokens })),
+  };
+}
+
+function base64OfText(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let index = 0; index < bytes.length; index += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  }
+  return btoa(binary);
 }
 
 function parseBody(body: string | undefined, path: string): Record<string, unknown> {

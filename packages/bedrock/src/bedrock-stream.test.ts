@@ -59,7 +59,11 @@ describe("bedrockEventStream", () => {
   it("rejects with StreamTruncatedError when the body ends before message_stop", async () => {
     const frames = framesOf(textReplyEvents.slice(0, 4));
     const { events, error } = await collect(eventStreamResponse(frames));
-    expect(events.map((event) => event.type)).toEqual(["message_start", "content_block_start", "content_block_delta"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "message_start",
+      "content_block_start",
+      "content_block_delta",
+    ]);
     expect(error).toBeInstanceOf(StreamTruncatedError);
   });
 
@@ -83,17 +87,20 @@ describe("bedrockEventStream", () => {
     ["modelStreamErrorException", { originalStatusCode: 529 }, OverloadedError, 529],
     ["serviceUnavailableException", {}, OverloadedError, 529],
     ["validationException", {}, BadRequestError, 400],
-  ] as const)("turns a %s frame %o into its typed error", async (exceptionType, extra, ErrorClass, status) => {
-    const frames = [
-      ...framesOf(textReplyEvents.slice(0, 4)),
-      encodeBedrockException(exceptionType, { message: "went wrong", ...extra }),
-    ];
-    const { events, error } = await collect(eventStreamResponse(frames));
-    expect(events).toHaveLength(3);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect((error as InternalServerError).status).toBe(status);
-    expect((error as Error).message).toContain(`${exceptionType}: went wrong`);
-  });
+  ] as const)(
+    "turns a %s frame %o into its typed error",
+    async (exceptionType, extra, ErrorClass, status) => {
+      const frames = [
+        ...framesOf(textReplyEvents.slice(0, 4)),
+        encodeBedrockException(exceptionType, { message: "went wrong", ...extra }),
+      ];
+      const { events, error } = await collect(eventStreamResponse(frames));
+      expect(events).toHaveLength(3);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect((error as InternalServerError).status).toBe(status);
+      expect((error as Error).message).toContain(`${exceptionType}: went wrong`);
+    },
+  );
 
   it("turns an Anthropic error event inside a chunk into its typed error", async () => {
     const frames = framesOf([
@@ -114,7 +121,11 @@ describe("bedrockEventStream", () => {
   });
 
   it("fails a stalled body with APIConnectionTimeoutError after the idle timeout", async () => {
-    const { error, controller } = await collect(stallingResponse(framesOf(textReplyEvents.slice(0, 2))), undefined, 50);
+    const { error, controller } = await collect(
+      stallingResponse(framesOf(textReplyEvents.slice(0, 2))),
+      undefined,
+      50,
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(controller.signal.aborted).toBe(true);
   });

@@ -3,9 +3,9 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  type RawMessageStreamEvent,
   Stream,
   StreamTruncatedError,
-  type RawMessageStreamEvent,
 } from "@colloquy/client";
 import { EventStreamDecoder, type EventStreamMessage } from "./event-stream-decoder.js";
 import { readChunks } from "./internal/read-chunks.js";
@@ -61,12 +61,17 @@ export function bedrockExceptionError(
   const fields = typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
   const message = typeof fields.message === "string" ? fields.message : exceptionType;
   const key = exceptionType.charAt(0).toLowerCase() + exceptionType.slice(1);
-  const originalStatus = typeof fields.originalStatusCode === "number" ? fields.originalStatusCode : undefined;
+  const originalStatus =
+    typeof fields.originalStatusCode === "number" ? fields.originalStatusCode : undefined;
   const type =
     (originalStatus === undefined ? undefined : errorTypeForStatus(originalStatus)) ??
     errorTypeByException[key] ??
     "api_error";
-  const body = { type: "error", error: { type, message: `${exceptionType}: ${message}` }, bedrock_exception: fields };
+  const body = {
+    type: "error",
+    error: { type, message: `${exceptionType}: ${message}` },
+    bedrock_exception: fields,
+  };
   return APIError.generate(undefined, body, undefined, headers);
 }
 
@@ -84,9 +89,12 @@ function parseJSON(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new AnthropicError(`Could not parse the ${what} of a Bedrock stream message as JSON: ${text.slice(0, 200)}`, {
-      cause,
-    });
+    throw new AnthropicError(
+      `Could not parse the ${what} of a Bedrock stream message as JSON: ${text.slice(0, 200)}`,
+      {
+        cause,
+      },
+    );
   }
 }
 
@@ -153,7 +161,12 @@ export function bedrockEventStream<Item = RawMessageStreamEvent>(
       }
     } catch (error) {
       // A connection lost in the middle of a message leaves the reply incomplete: say so precisely.
-      if (started && !stopped && error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError)) {
+      if (
+        started &&
+        !stopped &&
+        error instanceof APIConnectionError &&
+        !(error instanceof APIConnectionTimeoutError)
+      ) {
         const truncated = new StreamTruncatedError();
         (truncated as { cause?: unknown }).cause = error;
         throw truncated;

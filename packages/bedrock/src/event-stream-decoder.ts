@@ -165,7 +165,9 @@ function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue
         break;
       case 9:
         need(16);
-        value = [...bytes.subarray(offset, offset + 16)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+        value = [...bytes.subarray(offset, offset + 16)]
+          .map((byte) => byte.toString(16).padStart(2, "0"))
+          .join("");
         offset += 16;
         break;
       default:

@@ -26,7 +26,11 @@ describe("signRequest", () => {
 
   it('reproduces "get-vanilla-query-order-key-case" (query parameters sorted by key)', async () => {
     const headers = await signRequest(
-      { method: "GET", url: "https://example.amazonaws.com/?Param2=value2&Param1=value1", headers: new Headers() },
+      {
+        method: "GET",
+        url: "https://example.amazonaws.com/?Param2=value2&Param1=value1",
+        headers: new Headers(),
+      },
       suite.credentials,
       suite.scope,
     );
@@ -37,7 +41,12 @@ describe("signRequest", () => {
 
   it("adds the session token of temporary credentials as a signed header", async () => {
     const headers = await signRequest(
-      { method: "POST", url: "https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke", headers: new Headers(), body: "{}" },
+      {
+        method: "POST",
+        url: "https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke",
+        headers: new Headers(),
+        body: "{}",
+      },
       { ...suite.credentials, sessionToken: "session-token" },
       { region: "us-east-1" },
     );
@@ -50,17 +59,26 @@ describe("signRequest", () => {
     const url = "http://127.0.0.1:1/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke";
     const body = JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 10, messages: [] });
     const headers = await signRequest(
-      { method: "POST", url, headers: new Headers({ "content-type": "application/json", accept: "application/json" }), body },
+      {
+        method: "POST",
+        url,
+        headers: new Headers({ "content-type": "application/json", accept: "application/json" }),
+        body,
+      },
       BEDROCK_MOCK_CREDENTIALS,
       { region: "us-east-1" },
     );
     const verify = (sentBody: string) =>
-      verifySigV4(new Request(url, { method: "POST", headers, body: sentBody }), new TextEncoder().encode(sentBody), {
-        credentials: [BEDROCK_MOCK_CREDENTIALS],
-        region: "us-east-1",
-        service: "bedrock",
-        now: Date.now(),
-      });
+      verifySigV4(
+        new Request(url, { method: "POST", headers, body: sentBody }),
+        new TextEncoder().encode(sentBody),
+        {
+          credentials: [BEDROCK_MOCK_CREDENTIALS],
+          region: "us-east-1",
+          service: "bedrock",
+          now: Date.now(),
+        },
+      );
     expect(await verify(body)).toBeUndefined();
     expect(await verify(body.replace("10", "11"))).toMatchObject({ errorType: "InvalidSignatureException" });
   });

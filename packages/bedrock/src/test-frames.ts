@@ -20,7 +20,11 @@ export const textReplyEvents: readonly object[] = [
   { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hello" } },
   { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: ", wörld 👋" } },
   { type: "content_block_stop", index: 0 },
-  { type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: 4 } },
+  {
+    type: "message_delta",
+    delta: { stop_reason: "end_turn", stop_sequence: null },
+    usage: { output_tokens: 4 },
+  },
   { type: "message_stop", "amazon-bedrock-invocationMetrics": { inputTokenCount: 5, outputTokenCount: 4 } },
 ];
 

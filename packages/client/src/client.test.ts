@@ -441,3 +441,36 @@ describe("timeouts and aborts", () => {
     );
   });
 });
+
+describe("subclass hooks", () => {
+  class SignedClient extends Anthropic {
+    calls = 0;
+    protected override async prepareRequest(url: string, init: RequestInit & { headers: Headers }) {
+      this.calls++;
+      if (this.calls === 1) throw new Error("credentials provider failed");
+      init.headers.set("x-signed", String(this.calls));
+      return { url: url.replace("/v1/messages", "/model/m/invoke"), init };
+    }
+  }
+
+  it("retries a failing credentials provider like a connection error, then signs each attempt", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new SignedClient({ apiKey: "k", fetch });
+    vi.useFakeTimers();
+    const result = client.messages.create(params);
+    await vi.runAllTimersAsync();
+    await expect(result).resolves.toEqual(message);
+    expect(client.calls).toBe(2);
+    expect(fetch.requests[0]!.url).toBe("https://api.anthropic.com/model/m/invoke");
+    expect(fetch.requests[0]!.headers.get("x-signed")).toBe("2");
+  });
+
+  it("gives up with APIConnectionError keeping the provider's failure as cause", async () => {
+    const fetch = scriptedFetch();
+    const client = new SignedClient({ apiKey: "k", fetch, maxRetries: 0 });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(((error as APIConnectionError).cause as Error).message).toBe("credentials provider failed");
+    expect(fetch.requests).toHaveLength(0);
+  });
+});

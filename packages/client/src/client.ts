@@ -254,9 +254,16 @@ export class BaseAnthropic {
       let prepared: { url: string; init: RequestInit };
       try {
         prepared = await this.prepareRequest(url, baseInit, options);
-      } catch (error) {
+      } catch (cause) {
         release();
-        throw error;
+        // Our own errors (bad input) are final; a failing credentials or token provider is retried
+        // like a connection failure, as in the official SDK.
+        if (cause instanceof AnthropicError || userSignal?.aborted) throw cause;
+        if (retriesDone < maxRetries) {
+          await sleep(retryDelayMs(retriesDone, undefined), userSignal);
+          continue;
+        }
+        throw new APIConnectionError({ message: "Could not prepare the request.", cause });
       }
       const { init } = prepared;
 

@@ -24,7 +24,8 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     this.status = status;
     this.headers = headers;
     this.error = redactDeep(error);
-    this.requestID = headers?.get("request-id") ?? bodyField(error, "request_id") ?? null;
+    this.requestID =
+      headers?.get("request-id") ?? headers?.get("x-amzn-requestid") ?? bodyField(error, "request_id") ?? null;
     this.type = errorType(error);
   }
 

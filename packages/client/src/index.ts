@@ -22,6 +22,7 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
+export { isBrowserLike, readEnv } from "./internal/env.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";
 export { PartialJSONAccumulator } from "./internal/partial-json.js";
 export { MessageStream } from "./message-stream.js";
@@ -33,5 +34,7 @@ export { Messages } from "./resources/messages.js";
 export { Models } from "./resources/models.js";
 export { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
 export { JSONLDecoder } from "./streaming/jsonl.js";
+/** @internal For cloud clients with their own framing: reads a body with the idle timeout and abort handling. */
+export { readBody } from "./streaming/read-body.js";
 export { Stream } from "./streaming/stream.js";
 export type * from "./types/index.js";

@@ -65,9 +65,17 @@ export function hasEnded(record: BatchRecord, now: number): boolean {
   return now >= batchTimeline(record).endAt;
 }
 
-/** The public `MessageBatch` object at time `now`; `resultsBase` is the origin (and prefix) of this server. */
-export function batchView(record: BatchRecord, now: number, resultsBase: string): MessageBatch {
-  const { expiresAt, endAt } = batchTimeline(record);
+/**
+ * The public `MessageBatch` object at time `now`; `resultsBase` is the origin (and prefix) of this server.
+ * With `progressiveCounts`, finished requests leave `processing` before the batch ends.
+ */
+export function batchView(
+  record: BatchRecord,
+  now: number,
+  resultsBase: string,
+  options: { progressiveCounts?: boolean } = {},
+): MessageBatch {
+  const { expiresAt, endAt, finishAt } = batchTimeline(record);
   const ended = now >= endAt;
   const counts: MessageBatchRequestCounts = {
     processing: 0,
@@ -76,10 +84,16 @@ export function batchView(record: BatchRecord, now: number, resultsBase: string)
     canceled: 0,
     expired: 0,
   };
-  // Like the real API, requests count as processing until the whole batch has ended.
-  if (ended) {
-    for (let index = 0; index < record.items.length; index++) counts[finalItemState(record, index)]++;
-  } else counts.processing = record.items.length;
+  // Like the real API, requests count as processing until the whole batch has ended (unless progressive).
+  for (let index = 0; index < record.items.length; index++) {
+    const finished = finishAt(index);
+    const settled =
+      ended ||
+      (options.progressiveCounts === true &&
+        finished <= now &&
+        (record.cancelInitiatedAt === null || finished <= record.cancelInitiatedAt));
+    counts[settled ? finalItemState(record, index) : "processing"]++;
+  }
   const archiveAt = record.createdAt + BATCH_ARCHIVE_MS;
   return {
     id: record.id,

@@ -3,13 +3,14 @@ import { type StartMockApiOptions, startMockApi } from "./node.js";
 
 const usage = `Usage: colloquy-mock-api [options]
 
-  --port N                 port to listen on (default 4010; 0 picks a free port)
-  --host H                 interface to bind (default 127.0.0.1)
-  --stream-delay-ms N      pause between stream events (default 25)
-  --batch-processing-ms N  how long a batch stays in progress (default 5000)
-  --api-key KEY            accept only this key (default: any non-empty key)
-  --seed S                 seed of ids and replies
-  --help                   show this help`;
+  --port N                    port to listen on (default 4010; 0 picks a free port)
+  --host H                    interface to bind (default 127.0.0.1)
+  --stream-delay-ms N         pause between stream events (default 25)
+  --batch-processing-ms N     how long a batch stays in progress (default 5000)
+  --progressive-batch-counts  move request_counts as each request finishes (the real API waits for the end)
+  --api-key KEY               accept only this key (default: any non-empty key)
+  --seed S                    seed of ids and replies
+  --help                      show this help`;
 
 /** Parses the command line; throws on an unknown option or a bad number. */
 function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?: boolean } {
@@ -41,6 +42,9 @@ function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?:
         break;
       case "--batch-processing-ms":
         options.batchProcessingMs = numberOf(name, value());
+        break;
+      case "--progressive-batch-counts":
+        options.progressiveBatchCounts = true;
         break;
       case "--api-key":
         options.apiKey = value();

@@ -32,6 +32,12 @@ export interface MockApiOptions {
    * @default 50
    */
   batchProcessingMs?: number | undefined;
+  /**
+   * Move `request_counts` as each request finishes. The real API counts every request as `processing`
+   * until the whole batch has ended; turn this on for a progress bar that moves in a demo.
+   * @default false
+   */
+  progressiveBatchCounts?: boolean | undefined;
   /** The models served (ids or partial `ModelInfo`s); known ids keep their catalog data. @default every model the SDK knows */
   models?: readonly ModelOption[] | undefined;
   /**
@@ -88,6 +94,15 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/v1\/messages\/batches\/(?<id>[^/]+)\/results$/, handler: batchResults },
 ];
 
+/** Decodes a path parameter; a malformed escape stays as sent (and then matches nothing: a 404). */
+function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function findRoute(
   method: string,
   path: string,
@@ -97,7 +112,7 @@ function findRoute(
     const match = route.pattern.exec(path);
     if (!match) continue;
     const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(match.groups ?? {})) params[name] = decodeURIComponent(value);
+    for (const [name, value] of Object.entries(match.groups ?? {})) params[name] = decodePathSegment(value);
     return { route, params };
   }
   return undefined;
@@ -188,6 +203,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     seed,
     streamDelayMs: options.streamDelayMs ?? 0,
     batchProcessingMs: options.batchProcessingMs ?? 50,
+    progressiveBatchCounts: options.progressiveBatchCounts ?? false,
     baseURL: options.baseURL?.replace(/\/+$/, ""),
     catalog: buildCatalog(options.models),
     ids: createIdGenerator(seed),

@@ -85,6 +85,11 @@ async function serve(api: MockApi, message: IncomingMessage, response: ServerRes
       response.flushHeaders();
     }
     const reader = answer.body.getReader();
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      response.uncork();
+    };
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -92,6 +97,12 @@ async function serve(api: MockApi, message: IncomingMessage, response: ServerRes
         if (response.destroyed) {
           await reader.cancel();
           return;
+        }
+        // Events produced in the same tick (no pacing) leave in one write; paced events leave one by one.
+        if (!corked) {
+          corked = true;
+          response.cork();
+          process.nextTick(uncork);
         }
         if (!response.write(value)) await waitForDrain(response);
       }

@@ -9,6 +9,7 @@ export interface MockState {
   seed: string;
   streamDelayMs: number;
   batchProcessingMs: number;
+  progressiveBatchCounts: boolean;
   baseURL: string | undefined;
   catalog: CatalogModel[];
   ids: IdGenerator;

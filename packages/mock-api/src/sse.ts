@@ -39,7 +39,8 @@ function blockEvents(block: ContentBlock, index: number): SseEvent[] {
   });
   const events: SseEvent[] = [];
   if (block.type === "text") {
-    const skeleton = block.citations ? { type: "text", text: "", citations: [] } : { type: "text", text: "" };
+    // `citations: null` (or `[]` before citation deltas) makes the accumulated block equal the non-streamed one.
+    const skeleton = { type: "text", text: "", citations: block.citations ? [] : null };
     events.push({
       type: "content_block_start",
       data: { type: "content_block_start", index, content_block: skeleton },

@@ -223,10 +223,8 @@ describe("POST /v1/messages through the official SDK", () => {
     const signatures: string[] = [];
     const stream = client.messages.stream(params).on("signature", (signature) => signatures.push(signature));
     const streamed = await stream.finalMessage();
-    // Streamed text blocks start as {type, text} (no `citations` key), as the real API sends them.
-    expect(streamed.content).toEqual(
-      message.content.map((block) => (block.type === "text" ? { type: "text", text: block.text } : block)),
-    );
+    expect(streamed.content).toEqual(message.content);
+    expect(streamed.usage).toEqual(message.usage);
     expect(signatures).toEqual([thinking.signature]);
   });
 

@@ -41,7 +41,7 @@ describe("msw handlers", () => {
   it("delivers stream events before the stream has finished", async () => {
     const response = await fetch("https://api.anthropic.com/v1/messages", {
       method: "POST",
-      headers: { ...rawHeaders, "x-mock-trigger": "delay=40" },
+      headers: { ...rawHeaders, "x-mock-trigger": "delay=5" },
       body: JSON.stringify({
         model: MODEL,
         max_tokens: 100,
@@ -50,11 +50,17 @@ describe("msw handlers", () => {
       }),
     });
     const reader = response.body?.getReader();
-    const first = await reader?.read();
-    const text = new TextDecoder().decode(first?.value);
-    expect(text).toContain("event: message_start");
-    expect(text).not.toContain("message_stop");
-    await reader?.cancel();
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for (;;) {
+      const result = await reader?.read();
+      if (!result || result.done) break;
+      chunks.push(decoder.decode(result.value, { stream: true }));
+    }
+    expect(chunks[0]).toContain("event: message_start");
+    expect(chunks[0]).not.toContain("message_stop");
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join("")).toContain("event: message_stop");
   });
 
   it("serves a custom base URL with a path prefix, and batch results_url on that prefix", async () => {

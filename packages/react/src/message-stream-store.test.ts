@@ -44,7 +44,9 @@ describe("MessageStreamStore", () => {
     const store = new MessageStreamStore({ client });
     const published = record(store);
     await store.send(ask("Hello [[mock: words=30]]"));
-    const statuses = published.map((snapshot) => snapshot.status).filter((status, index, all) => status !== all[index - 1]);
+    const statuses = published
+      .map((snapshot) => snapshot.status)
+      .filter((status, index, all) => status !== all[index - 1]);
     expect(statuses).toEqual(["connecting", "streaming", "done"]);
     expect(new Set(published).size).toBe(published.length);
     const texts = published.map((snapshot) => snapshot.text);

@@ -198,11 +198,6 @@ export class MessageStreamStore {
         if (run.settled) return;
         this.#onEvent(run, event, snapshot ?? stream.currentMessage ?? null);
       });
-      stream.on("text", (delta: string) => {
-        if (run.settled) return;
-        this.#text += delta;
-        this.#options.onText?.(delta, this.#text);
-      });
       stream.finalMessage().then(
         (message) => this.#finishDone(run, message),
         (error: unknown) => {
@@ -232,21 +227,29 @@ export class MessageStreamStore {
   #onEvent(run: Run, event: RawMessageStreamEvent, message: Message | null): void {
     run.latest = message;
     this.#options.onEvent?.(event);
-    if (event.type === "content_block_delta" && this.#firstTokenMs === null) {
-      this.#firstTokenMs = Math.round(now() - run.startedAt);
+    if (event.type === "content_block_delta") {
+      if (this.#firstTokenMs === null) this.#firstTokenMs = Math.round(now() - run.startedAt);
+      if (event.delta.type === "text_delta") {
+        this.#text += event.delta.text;
+        this.#options.onText?.(event.delta.text, this.#text);
+      }
     }
-    if (event.type === "content_block_start" && "input" in event.content_block) run.openInputs.add(event.index);
+    if (event.type === "content_block_start" && "input" in event.content_block)
+      run.openInputs.add(event.index);
     if (event.type === "content_block_stop") run.openInputs.delete(event.index);
     if (this.#snapshot.status === "connecting") {
       this.#publish(this.#buildStreamingSnapshot(run));
       return;
     }
-    if (this.#cancelFlush === null) {
-      this.#cancelFlush = this.#schedule(() => {
-        this.#cancelFlush = null;
-        if (this.#run === run && !run.settled) this.#publish(this.#buildStreamingSnapshot(run));
-      });
-    }
+    if (this.#cancelFlush !== null) return;
+    let flushed = false;
+    const cancel = this.#schedule(() => {
+      flushed = true;
+      this.#cancelFlush = null;
+      if (this.#run === run && !run.settled) this.#publish(this.#buildStreamingSnapshot(run));
+    });
+    // With throttleMs 0 the flush has already run synchronously; nothing is pending.
+    if (!flushed) this.#cancelFlush = cancel;
   }
 
   #buildStreamingSnapshot(run: Run, final = false): MessageStreamSnapshot {

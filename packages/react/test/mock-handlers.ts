@@ -1,1 +1,4 @@
-export { createMockApiHandlers as createMockHandlers, type MockApiHandlersOptions as MockHandlersOptions } from "@colloquy/mock-api/msw";
+export {
+  createMockApiHandlers as createMockHandlers,
+  type MockApiHandlersOptions as MockHandlersOptions,
+} from "@colloquy/mock-api/msw";

@@ -172,7 +172,9 @@ export class AnthropicVertex extends BaseAnthropic {
       if (isMessages) {
         const { model, ...rest } = fields;
         if (typeof model !== "string" || model === "") {
-          throw new AnthropicError("Vertex AI needs a `model` (e.g. `claude-sonnet-4-5@20250929`) in the request.");
+          throw new AnthropicError(
+            "Vertex AI needs a `model` (e.g. `claude-sonnet-4-5@20250929`) in the request.",
+          );
         }
         // Vertex model ids carry their version after an `@`, which stays as it is in the path.
         const modelSegment = encodeURIComponent(model).replace(/%40/g, "@");
@@ -199,7 +201,9 @@ export class AnthropicVertex extends BaseAnthropic {
         token = typeof result === "object" && result !== null ? result.token : result;
       }
     } catch (cause) {
-      throw new AnthropicError(`Could not get a Google access token: ${(cause as Error)?.message ?? cause}`, { cause });
+      throw new AnthropicError(`Could not get a Google access token: ${(cause as Error)?.message ?? cause}`, {
+        cause,
+      });
     }
     if (!token) throw new AnthropicError(NO_TOKEN);
     return token;
@@ -260,7 +264,8 @@ function rejectDocumentURLs(body: Record<string, unknown>): void {
     for (const block of content) {
       check(block);
       const nested = (block as { type?: unknown; content?: unknown } | null)?.content;
-      if ((block as { type?: unknown }).type === "tool_result" && Array.isArray(nested)) nested.forEach(check);
+      if ((block as { type?: unknown }).type === "tool_result" && Array.isArray(nested))
+        nested.forEach(check);
     }
   }
 }

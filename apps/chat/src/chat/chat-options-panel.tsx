@@ -19,7 +19,14 @@ function positiveInteger(value: string, fallback: number, minimum = 1): number {
 
 /** Model, system prompt, max tokens, extended thinking, tools, and the conversation's token totals. */
 export function ChatOptionsPanel({ options, onChange, usage, contextWindow }: ChatOptionsPanelProps) {
-  const ids = { system: useId(), max: useId(), thinking: useId(), budget: useId(), tools: useId() };
+  const ids = {
+    system: useId(),
+    max: useId(),
+    thinking: useId(),
+    budget: useId(),
+    tools: useId(),
+    caching: useId(),
+  };
   const budgetTooHigh = options.thinking && options.thinkingBudget >= options.maxTokens;
 
   return (
@@ -97,6 +104,20 @@ export function ChatOptionsPanel({ options, onChange, usage, contextWindow }: Ch
         />
         <label htmlFor={ids.tools}>Demo tools (calculator, clock)</label>
       </div>
+
+      <div className="field field-check">
+        <input
+          id={ids.caching}
+          type="checkbox"
+          checked={options.promptCaching}
+          onChange={(event) => onChange({ promptCaching: event.target.checked })}
+        />
+        <label htmlFor={ids.caching}>Prompt caching</label>
+      </div>
+      <span className="field-hint">
+        Caches the conversation so far once it is long enough (1,024+ tokens); the meters show cache writes
+        and reads.
+      </span>
 
       <h3>This conversation</h3>
       <UsageMeter usage={usage} contextWindow={contextWindow} />

@@ -24,6 +24,7 @@ export function chatRequestOptions(options: ChatOptions): Omit<UseChatOptions, "
     system: options.system.trim() || undefined,
     thinking,
     tools: options.tools ? demoTools : undefined,
+    params: options.promptCaching ? { cache_control: { type: "ephemeral" } } : undefined,
   };
 }
 
@@ -50,16 +51,17 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
   }, [busy, chat.messages, conversation.id, store]);
 
   // Escape stops a reply wherever the focus is (the composer handles it itself when focused).
+  const { stop } = chat;
   useEffect(() => {
     if (!busy) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented) return;
-      chat.stop();
+      stop();
       textareaRef.current?.focus();
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [busy, chat]);
+  }, [busy, stop]);
 
   const countParams =
     draft.trim() === ""

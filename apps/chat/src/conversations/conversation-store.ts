@@ -11,6 +11,8 @@ export interface ChatOptions {
   thinkingBudget: number;
   /** Offer the demo tools (calculator, clock). @default true */
   tools: boolean;
+  /** Ask for prompt caching (a top-level `cache_control` breakpoint). @default true */
+  promptCaching: boolean;
 }
 
 /** A conversation as kept in localStorage. `messages` is whatever the chat hook holds (JSON data). */
@@ -37,6 +39,7 @@ export const DEFAULT_CHAT_OPTIONS: ChatOptions = {
   thinking: false,
   thinkingBudget: 2048,
   tools: true,
+  promptCaching: true,
 };
 
 const UNTITLED = "New conversation";

@@ -13,7 +13,13 @@ describe("crc32", () => {
       seed = (seed * 1103515245 + 12345) >>> 0;
       return seed >>> 24;
     });
-    for (const [start, end] of [[0, 0], [0, 1], [3, 17], [100, 4096], [0, 4096]] as const) {
+    for (const [start, end] of [
+      [0, 0],
+      [0, 1],
+      [3, 17],
+      [100, 4096],
+      [0, 4096],
+    ] as const) {
       expect(crc32(bytes, start, end)).toBe(zlibCrc32(bytes.subarray(start, end)));
     }
   });

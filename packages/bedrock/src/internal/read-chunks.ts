@@ -1,4 +1,9 @@
-import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "@colloquy/client";
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+} from "@colloquy/client";
 
 const encoder = new TextEncoder();
 

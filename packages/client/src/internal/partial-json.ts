@@ -69,13 +69,14 @@ export class PartialJSONAccumulator {
   #literalValue: unknown = null;
   /** Everything pushed, for `final()`. */
   #source = "";
-  /** What was pushed since the last snapshot. */
+  /** What was pushed since the last snapshot; tracked only once a snapshot was taken. */
   #unparsed = "";
+  #live = false;
 
   /** Appends the next fragment (O(1): parsing waits for a snapshot). */
   push(fragment: string): void {
     this.#source += fragment;
-    this.#unparsed += fragment;
+    if (this.#live) this.#unparsed += fragment;
   }
 
   /** Whether nothing but whitespace has been pushed so far. */
@@ -85,6 +86,11 @@ export class PartialJSONAccumulator {
 
   /** The best value so far (see the class notes); `undefined` before any value starts. Never throws. */
   snapshot(): unknown {
+    if (!this.#live) {
+      // The first snapshot parses everything so far; later ones only what arrived since.
+      this.#live = true;
+      this.#unparsed = this.#source;
+    }
     if (this.#unparsed !== "") {
       const text = this.#unparsed;
       this.#unparsed = "";

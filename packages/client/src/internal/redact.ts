@@ -1,4 +1,11 @@
-const secretHeaders = new Set(["x-api-key", "authorization", "proxy-authorization", "cookie", "set-cookie"]);
+const secretHeaders = new Set([
+  "x-api-key",
+  "authorization",
+  "proxy-authorization",
+  "x-amz-security-token",
+  "cookie",
+  "set-cookie",
+]);
 
 /** Matches Anthropic API keys and bearer tokens wherever they appear in free text. */
 const secretPattern = /(sk-ant-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]*|(Bearer\s+)[^\s"',]+/g;

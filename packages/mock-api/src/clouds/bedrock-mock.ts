@@ -49,7 +49,9 @@ const passedThroughHeaders = ["retry-after", "retry-after-ms", "x-should-retry"]
 /** Headers a caller uses to steer the core mock. */
 const triggerHeaders = ["x-mock-trigger", "x-mock-fail-times"];
 const CORE_KEY = "colloquy-cloud-mock";
-const ROUTE = /^\/model\/([^/]+)\/(invoke|invoke-with-response-stream)$/;
+const ROUTE = /^\/model\/([^/]+)\/(invoke|invoke-with-response-stream|count-tokens)$/;
+/** Cross-region inference profiles, which CountTokens refuses (it wants a bare foundation-model id). */
+const INFERENCE_PROFILE = /^(?:us|eu|apac|jp|au|ca|global|us-gov)\.|:inference-profile\//;
 
 let requestCounter = 0;
 function newRequestId(): string {
@@ -110,12 +112,7 @@ async function translateError(core: Response): Promise<Response> {
         core.headers,
       );
     default:
-      return bedrockError(
-        core.status >= 500 ? core.status : 500,
-        "InternalServerException",
-        message,
-        core.headers,
-      );
+      return bedrockError(Math.max(core.status, 500), "InternalServerException", message, core.headers);
   }
 }
 
@@ -196,6 +193,17 @@ function eventStreamBody(
   });
 }
 
+function parseObject(bytes: Uint8Array): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A mock of Amazon Bedrock's runtime for Anthropic models, wrapping the core mock: it checks the SigV4
  * signature against test credentials (a wrong signature, an unknown key or an expired date gets the
@@ -268,13 +276,34 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
       if (failure) return bedrockError(403, failure.errorType, failure.message);
     }
 
-    let fields: Record<string, unknown>;
-    try {
-      const parsed = JSON.parse(new TextDecoder().decode(body)) as unknown;
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-        throw new Error("not an object");
-      fields = parsed as Record<string, unknown>;
-    } catch {
+    const operation = route[2];
+    const modelId = decodeURIComponent(route[1] ?? "");
+    let invokeBody: Uint8Array = body;
+    if (operation === "count-tokens") {
+      const encoded = (parseObject(body)?.input as { invokeModel?: { body?: unknown } } | undefined)
+        ?.invokeModel?.body;
+      if (typeof encoded !== "string") {
+        return bedrockError(
+          400,
+          "ValidationException",
+          "The mock only counts tokens of an input.invokeModel.body.",
+        );
+      }
+      if (INFERENCE_PROFILE.test(modelId)) {
+        return bedrockError(
+          400,
+          "ValidationException",
+          "The provided model doesn't support counting tokens.",
+        );
+      }
+      try {
+        invokeBody = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
+      } catch {
+        return bedrockError(400, "ValidationException", "input.invokeModel.body is not valid base64.");
+      }
+    }
+    const fields = parseObject(invokeBody);
+    if (!fields) {
       return bedrockError(
         400,
         "ValidationException",
@@ -305,7 +334,7 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
         );
       }
     }
-    const stream = route[2] === "invoke-with-response-stream";
+    const stream = operation === "invoke-with-response-stream";
     const coreHeaders = new Headers({
       "content-type": "application/json",
       "x-api-key": CORE_KEY,
@@ -316,7 +345,23 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
       if (value !== null) coreHeaders.set(name, value);
     }
     if (Array.isArray(betas) && betas.length > 0) coreHeaders.set("anthropic-beta", betas.join(","));
-    const model = modelFromBedrockId(decodeURIComponent(route[1] ?? ""));
+    const model = modelFromBedrockId(modelId);
+    if (operation === "count-tokens") {
+      const { max_tokens: _maxTokens, ...countable } = rest;
+      const core = await api.handle(
+        new Request(`${url.origin}/v1/messages/count_tokens`, {
+          method: "POST",
+          headers: coreHeaders,
+          body: JSON.stringify({ ...countable, model }),
+          signal: request.signal,
+        }),
+      );
+      if (!core.ok) return translateError(core);
+      const { input_tokens: inputTokens } = (await core.json()) as { input_tokens: number };
+      return new Response(JSON.stringify({ inputTokens }), {
+        headers: { "content-type": "application/json", "x-amzn-requestid": newRequestId() },
+      });
+    }
     const startedAt = now();
     const core = await api.handle(
       new Request(`${url.origin}/v1/messages`, {

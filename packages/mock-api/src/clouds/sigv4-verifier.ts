@@ -175,7 +175,7 @@ export async function verifySigV4(
   if (signedAt === undefined) {
     return {
       errorType: "IncompleteSignatureException",
-      message: "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'.",
+      message: `Date must be in ISO-8601 'basic format'. Got '${amzDate}'.`,
     };
   }
   const skew = options.maxSkewMs ?? 15 * 60_000;

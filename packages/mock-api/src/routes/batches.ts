@@ -21,6 +21,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function viewOptions(state: MockState) {
+  return { progressiveCounts: state.progressiveBatchCounts };
+}
+
 function findBatch(state: MockState, context: RouteContext): BatchRecord {
   const id = context.params.id ?? "";
   const record = state.batches.get(id);
@@ -83,18 +87,22 @@ export function createBatch(state: MockState, context: RouteContext): Response {
     items,
     cancelInitiatedAt: null,
   });
-  return jsonResponse(batchView(record, state.now(), context.serverBase));
+  return jsonResponse(batchView(record, state.now(), context.serverBase, viewOptions(state)));
 }
 
 /** `GET /v1/messages/batches/{id}`. */
 export function retrieveBatch(state: MockState, context: RouteContext): Response {
-  return jsonResponse(batchView(findBatch(state, context), state.now(), context.serverBase));
+  return jsonResponse(
+    batchView(findBatch(state, context), state.now(), context.serverBase, viewOptions(state)),
+  );
 }
 
 /** `GET /v1/messages/batches`: newest first, paginated. */
 export function listBatches(state: MockState, context: RouteContext): Response {
   const now = state.now();
-  const views = state.batches.list().map((record) => batchView(record, now, context.serverBase));
+  const views = state.batches
+    .list()
+    .map((record) => batchView(record, now, context.serverBase, viewOptions(state)));
   return jsonResponse(paginate(views, context.url.searchParams));
 }
 
@@ -106,7 +114,7 @@ export function cancelBatch(state: MockState, context: RouteContext): Response {
     throw invalidRequest(`message batch '${record.id}' has already ended and cannot be canceled`);
   }
   if (record.cancelInitiatedAt === null) record.cancelInitiatedAt = now;
-  return jsonResponse(batchView(record, now, context.serverBase));
+  return jsonResponse(batchView(record, now, context.serverBase, viewOptions(state)));
 }
 
 /** `DELETE /v1/messages/batches/{id}`: only once the batch has ended (cancel it first). */

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Browser bundle size (esbuild, minified, gzip -9) of "create a cloud client and stream a message with a
+// text listener", for @colloquy/bedrock and @colloquy/vertex. Bundled from the sources, so it needs no
+// build; goal: each under 15 KB. Prints figures only; asserts nothing.
+import { fileURLToPath } from "node:url";
+import { constants, gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const budgetBytes = 15 * 1024;
+
+const entries = {
+  bedrock: `
+    import { AnthropicBedrock } from "@colloquy/bedrock";
+    const client = new AnthropicBedrock({ awsRegion: "us-east-1", credentials: () => window.awsCredentials(), dangerouslyAllowBrowser: true });
+    client.messages
+      .stream({ model: "anthropic.claude-sonnet-4-5-20250929-v1:0", max_tokens: 1024, messages: [{ role: "user", content: "Hello" }] })
+      .on("text", (text) => document.body.append(text));
+  `,
+  vertex: `
+    import { AnthropicVertex } from "@colloquy/vertex";
+    const client = new AnthropicVertex({ region: "us-east5", projectId: "my-project", accessToken: () => window.googleToken(), dangerouslyAllowBrowser: true });
+    client.messages
+      .stream({ model: "claude-sonnet-4-5@20250929", max_tokens: 1024, messages: [{ role: "user", content: "Hello" }] })
+      .on("text", (text) => document.body.append(text));
+  `,
+};
+
+const alias = {
+  "@colloquy/client": `${root}packages/client/src/index.ts`,
+  "@colloquy/bedrock": `${root}packages/bedrock/src/index.ts`,
+  "@colloquy/vertex": `${root}packages/vertex/src/index.ts`,
+};
+
+let over = 0;
+for (const [name, contents] of Object.entries(entries)) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    alias,
+    write: false,
+    logLevel: "error",
+  });
+  const code = result.outputFiles[0].contents;
+  const gzipped = gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const verdict = gzipped <= budgetBytes ? "within" : "OVER";
+  if (gzipped > budgetBytes) over++;
+  console.log(
+    `${name.padEnd(8)} create a client + messages.stream() with a text listener: ${kb(code.length)} minified, ${kb(gzipped)} gzip -9 (${verdict} the ${kb(budgetBytes)} goal)`,
+  );
+}
+if (over) console.log(`${over} bundle(s) over the goal`);

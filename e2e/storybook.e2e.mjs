@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Serves the static Storybook (storybook-static/, from `npm run build-storybook`), opens the main
+// stories in headless chromium in the light and the dark theme, waits for each to finish rendering
+// (play functions included) and saves screenshots to test-results/screenshots/.
+// Prints `e2e: N passed, N failed`.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "./chromium-path.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const staticDir = join(root, "storybook-static");
+const outDir = join(root, "test-results", "screenshots");
+const port = Number(process.env.STORYBOOK_E2E_PORT ?? 6007);
+const base = `http://127.0.0.1:${port}`;
+
+const mainStories = [
+  "chat-chat--default",
+  "chat-chat--error",
+  "chat-chatview--default",
+  "chat-chatview--rate-limited",
+  "chat-messageview--all-block-kinds",
+  "blocks-markdown--default",
+  "blocks-contentblock--text-with-citations",
+  "blocks-contentblock--tool-use",
+  "status-usagemeter--default",
+  "status-errornotice--rate-limited",
+  "batches-batchtable--default",
+  "batches-batchresults--default",
+  "models-modelselect--default",
+];
+const themes = ["light", "dark"];
+
+if (!existsSync(join(staticDir, "index.json"))) {
+  console.error("storybook-static/ is missing: run `npm run build-storybook` first.");
+  console.log("e2e: 0 passed, 1 failed");
+  process.exit(1);
+}
+const index = JSON.parse(readFileSync(join(staticDir, "index.json"), "utf8"));
+
+async function waitForServer(url, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
+}
+
+const server = spawn("npx", ["vite", "preview", "--outDir", "storybook-static", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+  cwd: root,
+  detached: true,
+  stdio: "ignore",
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+
+let passed = 0;
+let failed = 0;
+const profile = mkdtempSync(join(tmpdir(), "colloquy-storybook-e2e-"));
+let context;
+try {
+  await waitForServer(`${base}/index.json`);
+  mkdirSync(outDir, { recursive: true });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--headless", ...chromiumArgs],
+    viewport: { width: 1000, height: 720 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  for (const id of mainStories) {
+    for (const theme of themes) {
+      const name = `${id}--${theme}`;
+      try {
+        if (!index.entries[id]) throw new Error(`story ${id} is not in index.json`);
+        const errors = [];
+        const onError = (error) => errors.push(error.message);
+        page.on("pageerror", onError);
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`);
+        const rootElement = page.locator("#storybook-root");
+        await rootElement.locator(":scope > *").first().waitFor({ state: "visible", timeout: 15_000 });
+        // Wait for the story's render, play function included, to finish.
+        const phase = await page.waitForFunction(
+          () => {
+            const renders = window.__STORYBOOK_PREVIEW__?.storyRenders ?? [];
+            const current = renders[renders.length - 1];
+            return current && ["completed", "errored", "aborted"].includes(current.phase) ? current.phase : false;
+          },
+          undefined,
+          { timeout: 30_000 },
+        );
+        if ((await phase.jsonValue()) !== "completed") throw new Error(`story ended in phase ${await phase.jsonValue()}`);
+        await page.waitForFunction(
+          () => {
+            const busy = document.querySelector('[aria-busy="true"], .cq-composer[data-state="streaming"]');
+            return busy === null;
+          },
+          undefined,
+          { timeout: 20_000 },
+        );
+        const shownTheme = await page.locator(".cq-story-frame").getAttribute("data-theme");
+        if (shownTheme !== theme) throw new Error(`expected theme ${theme}, got ${shownTheme}`);
+        if (await page.locator(".sb-show-errordisplay").count()) throw new Error("Storybook showed an error");
+        await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+        page.off("pageerror", onError);
+        if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
+        passed += 1;
+        console.log(`ok   ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  // The manager UI around the preview, once, as a smoke check of the whole Storybook.
+  try {
+    await page.goto(`${base}/?path=/story/chat-chatview--default`);
+    await page.frameLocator("#storybook-preview-iframe").locator(".cq-chat").waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(outDir, "manager.png") });
+    passed += 1;
+    console.log("ok   manager");
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL manager: ${error instanceof Error ? error.message : String(error)}`);
+  }
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await context?.close().catch(() => {});
+  rmSync(profile, { recursive: true, force: true });
+  stopServer();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

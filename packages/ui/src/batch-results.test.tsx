@@ -1,0 +1,33 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { renderStrict } from "../test/render-strict.js";
+import { BatchResults } from "./batch-results.js";
+import { batchResults } from "./test-fixtures.js";
+
+describe("<BatchResults>", () => {
+  it("lists every custom_id in natural order with a summary", () => {
+    renderStrict(<BatchResults results={batchResults} />);
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.querySelector("th")?.textContent)).toEqual(["req-1", "req-2", "req-3", "req-4", "req-10"]);
+    expect(rows[0]).toHaveTextContent("Hi! How can I help?");
+    expect(rows[1]).toHaveTextContent("invalid_request_error: max_tokens: Field required");
+  });
+
+  it("filters by result type and counts each type", async () => {
+    const onFilterChange = vi.fn();
+    renderStrict(<BatchResults results={batchResults} onFilterChange={onFilterChange} />);
+    await userEvent.click(screen.getByRole("radio", { name: "Errored (1)" }));
+    expect(onFilterChange).toHaveBeenCalledWith("errored");
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent("req-2");
+  });
+
+  it("says when nothing matches and when there are no results", () => {
+    const { rerender } = renderStrict(<BatchResults results={batchResults.slice(0, 1)} filter="expired" />);
+    expect(screen.getByText("No results match this filter.")).toBeInTheDocument();
+    rerender(<BatchResults results={[]} />);
+    expect(screen.getByText("No results yet.")).toBeInTheDocument();
+  });
+});

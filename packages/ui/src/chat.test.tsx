@@ -1,0 +1,55 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { renderStrict } from "../test/render-strict.js";
+import { Chat } from "./chat.js";
+import { MockApiProvider } from "./test-mock-provider.js";
+
+const wait = { timeout: 8_000 };
+
+function renderChat(streamDelayMs = 0) {
+  return renderStrict(
+    <MockApiProvider streamDelayMs={streamDelayMs}>
+      <Chat model="claude-sonnet-4-6" showUsage />
+    </MockApiProvider>,
+  );
+}
+
+async function send(text: string) {
+  await userEvent.type(screen.getByRole("textbox", { name: "Message" }), `${text}{Enter}`);
+}
+
+const lastArticle = () => screen.getAllByRole("article").at(-1)!;
+
+describe("<Chat>", () => {
+  it("sends a message and shows the streamed reply with usage", async () => {
+    renderChat();
+    await send("Hello [[mock: reply=\"Hi there, friend.\"]]");
+    await waitFor(() => expect(lastArticle()).toHaveTextContent("Hi there, friend."), wait);
+    expect(lastArticle()).toHaveAttribute("data-state", "complete");
+    expect(screen.getByText("Output").nextSibling).not.toHaveTextContent(/^0$/);
+    expect(screen.getByRole("status", { hidden: true })).toBeInTheDocument();
+  });
+
+  it("stops a reply, keeps it marked interrupted and returns focus to the textbox", async () => {
+    renderChat(20);
+    await send("Go on [[mock: words=300]]");
+    const stop = await screen.findByRole("button", { name: "Stop" }, wait);
+    await waitFor(() => expect(lastArticle()).toHaveAttribute("data-role", "assistant"), wait);
+    await userEvent.click(stop);
+    await screen.findByRole("button", { name: "Send" }, wait);
+    expect(screen.getByRole("textbox", { name: "Message" })).toHaveFocus();
+    expect(lastArticle()).toHaveAttribute("data-state", "interrupted");
+  });
+
+  it("shows an error with Retry, and Retry resends the turn once", async () => {
+    renderChat();
+    await send("Hi [[mock: error=500 fail-times=1]]");
+    const alert = await screen.findByRole("alert", {}, wait);
+    expect(alert).toHaveTextContent("InternalServerError");
+    await userEvent.click(within(alert).getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull(), wait);
+    await waitFor(() => expect(lastArticle()).toHaveAttribute("data-state", "complete"), wait);
+    expect(screen.getAllByRole("article", { name: "You" })).toHaveLength(1);
+  });
+});

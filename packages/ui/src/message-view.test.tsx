@@ -1,0 +1,60 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { renderStrict } from "../test/render-strict.js";
+import { MessageView } from "./message-view.js";
+import { assistantMessage, citedTextBlock } from "./test-fixtures.js";
+
+describe("<MessageView>", () => {
+  it("labels the role and renders string content as text", () => {
+    renderStrict(<MessageView message={{ role: "user", content: "Hello **there**" }} />);
+    const article = screen.getByRole("article", { name: "You" });
+    expect(article).toHaveAttribute("data-role", "user");
+    expect(article.querySelector("strong")).toHaveTextContent("there");
+  });
+
+  it("numbers citations across the blocks of a message", () => {
+    renderStrict(<MessageView message={assistantMessage([citedTextBlock, citedTextBlock] as never)} />);
+    expect(screen.getAllByRole("button", { name: /^Citation/ }).map((button) => button.textContent)).toEqual([
+      "[1]",
+      "[2]",
+      "[3]",
+      "[4]",
+    ]);
+  });
+
+  it("marks a streaming message busy and streams only its last block", () => {
+    renderStrict(
+      <MessageView
+        message={assistantMessage([{ type: "text", text: "done" }, { type: "text", text: "grow" }], { stop_reason: null })}
+        streaming
+      />,
+    );
+    const article = screen.getByRole("article", { name: "Claude (replying)" });
+    expect(article).toHaveAttribute("aria-busy", "true");
+    const blocks = article.querySelectorAll("[data-block='text']");
+    expect(blocks[0]).toHaveAttribute("data-state", "complete");
+    expect(blocks[1]).toHaveAttribute("data-state", "streaming");
+  });
+
+  it("shows the stop reason with Continue, and usage when asked", async () => {
+    const onContinue = vi.fn();
+    renderStrict(
+      <MessageView
+        message={assistantMessage([{ type: "text", text: "cut" }], { stop_reason: "max_tokens" })}
+        onContinue={onContinue}
+        showUsage
+        contextWindow={200_000}
+      />,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(onContinue).toHaveBeenCalled();
+    expect(screen.getByRole("meter", { name: "Context window used" })).toBeInTheDocument();
+  });
+
+  it("marks an interrupted reply", () => {
+    renderStrict(<MessageView message={{ role: "assistant", content: "Part", interrupted: true }} />);
+    expect(screen.getByRole("article")).toHaveAttribute("data-state", "interrupted");
+    expect(screen.getByText(/interrupted/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The CommonJS build of @colloquy/client, run after `tsc -b` has written the ESM build:
+//   dist/index.cjs, dist/shims/{web,node}.cjs  esbuild bundles (eventsource-parser stays external)
+//   dist/cjs/**/*.d.ts                         the same declarations, in a folder whose package.json
+//                                              says "commonjs", so TypeScript reads them as CJS types
+// `require("@colloquy/client")` returns the client class itself, as the official SDK's CJS build does,
+// with every named export (`Anthropic`, `APIError`, ..., `default`) as a property of it.
+//
+// Usage: node scripts/build-cjs.mjs [packageDir]   (default: packages/client, or the current
+// directory when it is the client package)
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const inClient = existsSync("package.json") && JSON.parse(readFileSync("package.json", "utf8")).name === "@colloquy/client";
+const packageDir = resolve(process.argv[2] ?? (inClient ? "." : join(root, "packages/client")));
+const dist = join(packageDir, "dist");
+if (!existsSync(join(dist, "index.d.ts"))) {
+  console.error(`build-cjs: ${relative(root, dist)}/index.d.ts is missing: run tsc -b first`);
+  process.exit(1);
+}
+
+const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+
+// Makes `module.exports` the default export (callable with `new`), keeping the named exports on it.
+const footer = `
+if (module.exports && typeof module.exports.default === "function") {
+  const namespace = module.exports;
+  const main = function Anthropic(...args) { return new namespace.default(...args); };
+  for (const key of Object.keys(namespace)) Object.defineProperty(main, key, { enumerable: true, get: () => namespace[key] });
+  main.prototype = namespace.default.prototype;
+  Object.defineProperty(main, "__esModule", { value: true });
+  module.exports = main;
+}`;
+
+await build({
+  entryPoints: { index: join(packageDir, "src/index.ts") },
+  outdir: dist,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "neutral",
+  target: "es2022",
+  external,
+  sourcemap: true,
+  footer: { js: footer },
+  logLevel: "warning",
+});
+
+const shims = join(packageDir, "src/shims");
+if (existsSync(shims)) {
+  await build({
+    entryPoints: readdirSync(shims)
+      .filter((name) => name.endsWith(".ts") && !name.includes(".test."))
+      .map((name) => join(shims, name)),
+    outdir: join(dist, "shims"),
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "neutral",
+    target: "es2022",
+    external,
+    logLevel: "warning",
+  });
+}
+
+// Declarations for `require`: the ESM ones, copied under a `"type": "commonjs"` boundary.
+const typesOut = join(dist, "cjs");
+rmSync(typesOut, { recursive: true, force: true });
+let copied = 0;
+const copyDeclarations = (from, to) => {
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    if (source === typesOut) continue;
+    if (statSync(source).isDirectory()) {
+      copyDeclarations(source, join(to, name));
+    } else if (name.endsWith(".d.ts")) {
+      mkdirSync(to, { recursive: true });
+      // The declaration maps point at the ESM copies' sources; drop the link rather than mislead.
+      const text = readFileSync(source, "utf8").replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n");
+      writeFileSync(join(to, name), text);
+      copied++;
+    }
+  }
+};
+copyDeclarations(dist, typesOut);
+writeFileSync(join(typesOut, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+
+console.log(`build-cjs: ${relative(root, join(dist, "index.cjs"))} and ${copied} CJS declaration files`);
