@@ -152,7 +152,9 @@ async function runParent() {
       // Rotate the order so no contender always runs first (or last) in a round.
       const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]);
       for (const contender of order) {
-        samples[contender].push(...(await spawnChild(contender, `http://127.0.0.1:${port}/${name}`)));
+        const childSamples = await spawnChild(contender, `http://127.0.0.1:${port}/${name}`);
+        if (process.env.BENCH_VERBOSE) console.log(`  ${name} round ${round + 1} ${contender}: ${(median(childSamples) / 1000).toFixed(1)} ms`);
+        samples[contender].push(...childSamples);
       }
     }
     const medians = Object.fromEntries(contenders.map((contender) => [contender, median(samples[contender])]));

@@ -3,8 +3,8 @@
 //   dist/index.cjs, dist/shims/{web,node}.cjs  esbuild bundles (eventsource-parser stays external)
 //   dist/cjs/**/*.d.ts                         the same declarations, in a folder whose package.json
 //                                              says "commonjs", so TypeScript reads them as CJS types
-// `require("@colloquy/client")` returns the client class itself, as the official SDK's CJS build does,
-// with every named export (`Anthropic`, `APIError`, ..., `default`) as a property of it.
+// `require("@colloquy/client")` returns the module namespace, as the types say: take `.default` or
+// `{ Anthropic }` (a callable `module.exports` would need `export =` types, which attw checks for).
 //
 // Usage: node scripts/build-cjs.mjs [packageDir]   (default: packages/client, or the current
 // directory when it is the client package)
@@ -25,17 +25,6 @@ if (!existsSync(join(dist, "index.d.ts"))) {
 const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
 const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
 
-// Makes `module.exports` the default export (callable with `new`), keeping the named exports on it.
-const footer = `
-if (module.exports && typeof module.exports.default === "function") {
-  const namespace = module.exports;
-  const main = function Anthropic(...args) { return new namespace.default(...args); };
-  for (const key of Object.keys(namespace)) Object.defineProperty(main, key, { enumerable: true, get: () => namespace[key] });
-  main.prototype = namespace.default.prototype;
-  Object.defineProperty(main, "__esModule", { value: true });
-  module.exports = main;
-}`;
-
 await build({
   entryPoints: { index: join(packageDir, "src/index.ts") },
   outdir: dist,
@@ -46,7 +35,6 @@ await build({
   target: "es2022",
   external,
   sourcemap: true,
-  footer: { js: footer },
   logLevel: "warning",
 });
 

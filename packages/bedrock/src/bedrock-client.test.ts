@@ -9,8 +9,8 @@ import {
   type RawMessageStreamEvent,
   StreamTruncatedError,
 } from "@colloquy/client";
-import type { BedrockMock } from "@colloquy/mock-api/clouds/index";
-import { BEDROCK_MOCK_CREDENTIALS, type BedrockMockOptions } from "@colloquy/mock-api/clouds/index";
+import type { BedrockMock } from "@colloquy/mock-api/clouds";
+import { BEDROCK_MOCK_CREDENTIALS, type BedrockMockOptions } from "@colloquy/mock-api/clouds";
 import { type RunningCloudMock, startBedrockMockApi } from "@colloquy/mock-api/clouds/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnthropicBedrock, type BedrockClientOptions } from "./index.js";

@@ -1,5 +1,5 @@
 // @vitest-environment edge-runtime
-import { encodeBedrockChunk } from "@colloquy/mock-api/clouds/index";
+import { encodeBedrockChunk } from "@colloquy/mock-api/clouds";
 import { describe, expect, it } from "vitest";
 import { AnthropicBedrock } from "./index.js";
 

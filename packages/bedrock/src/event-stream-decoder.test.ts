@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import { encodeEventStreamMessage } from "@colloquy/mock-api/clouds/index";
+import { encodeEventStreamMessage } from "@colloquy/mock-api/clouds";
 import { describe, expect, it } from "vitest";
 import {
   EventStreamDecoder,

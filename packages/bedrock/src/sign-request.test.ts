@@ -1,4 +1,4 @@
-import { BEDROCK_MOCK_CREDENTIALS, verifySigV4 } from "@colloquy/mock-api/clouds/index";
+import { BEDROCK_MOCK_CREDENTIALS, verifySigV4 } from "@colloquy/mock-api/clouds";
 import { describe, expect, it } from "vitest";
 import { signRequest } from "./sign-request.js";
 

@@ -1,4 +1,4 @@
-import { encodeBedrockChunk, encodeBedrockException } from "@colloquy/mock-api/clouds/index";
+import { encodeBedrockChunk, encodeBedrockException } from "@colloquy/mock-api/clouds";
 
 /** The events of a short text reply, as Bedrock streams them. */
 export const textReplyEvents: readonly object[] = [
