@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     projects: [
       "packages/*",
+      "apps/*/vitest.config.ts",
       {
         extends: true,
         // Runs every story of packages/ui (and its play function) in headless chromium.

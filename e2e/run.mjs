@@ -53,7 +53,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 try {
   console.log("e2e: starting the mock APIs");
   const { startMockApi } = await loadMockApiNode();
-  const mock = await startMockApi({ port: 0, host: "127.0.0.1", streamDelayMs: 12, batchProcessingMs: 4000 });
+  const mock = await startMockApi({
+    port: 0,
+    host: "127.0.0.1",
+    streamDelayMs: 12,
+    batchProcessingMs: 4000,
+    progressiveBatchCounts: true,
+  });
   cleanups.push(() => mock.close());
   const upstream = await startMockApi({ port: 0, host: "127.0.0.1", apiKey: secret, streamDelayMs: 5 });
   cleanups.push(() => upstream.close());

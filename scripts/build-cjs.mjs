@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const inClient = existsSync("package.json") && JSON.parse(readFileSync("package.json", "utf8")).name === "@colloquy/client";
+const inClient =
+  existsSync("package.json") && JSON.parse(readFileSync("package.json", "utf8")).name === "@colloquy/client";
 const packageDir = resolve(process.argv[2] ?? (inClient ? "." : join(root, "packages/client")));
 const dist = join(packageDir, "dist");
 if (!existsSync(join(dist, "index.d.ts"))) {
@@ -22,7 +23,9 @@ if (!existsSync(join(dist, "index.d.ts"))) {
   process.exit(1);
 }
 
-const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+const { dependencies = {}, peerDependencies = {} } = JSON.parse(
+  readFileSync(join(packageDir, "package.json"), "utf8"),
+);
 const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
 
 await build({

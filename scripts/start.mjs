@@ -27,6 +27,8 @@ const mock = await startMockApi({
   host,
   streamDelayMs: numberFromEnv("MOCK_STREAM_DELAY_MS", 25),
   batchProcessingMs: numberFromEnv("MOCK_BATCH_PROCESSING_MS", 8000),
+  // The demo shows progress bars moving; the real API keeps every request "processing" until the end.
+  progressiveBatchCounts: true,
 });
 const mockUrl = mock.url.replace(/\/+$/, "");
 // Vite hands VITE_* variables of its environment to the app (import.meta.env).

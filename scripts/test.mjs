@@ -32,7 +32,8 @@ if (!hasChromium && existsSync(".storybook")) {
   console.log(
     "storybook: skipped (no chromium on this machine: `apt-get install chromium` to run the Storybook tests)",
   );
-  for (const project of ["client", "mock-api", "react", "ui", "chat"]) projectArgs.push("--project", project);
+  for (const project of ["client", "mock-api", "react", "ui", "bedrock", "vertex", "chat"])
+    projectArgs.push("--project", project);
 }
 
 const dir = mkdtempSync(join(tmpdir(), "colloquy-test-"));

@@ -250,3 +250,35 @@ describe("createMockApi", () => {
     });
   });
 });
+
+describe("fail-times with mid-stream failures", () => {
+  it("fails the first N identical streams mid-way and lets the next one through whole", async () => {
+    const api = createMockApi();
+    const body = JSON.stringify({
+      model: "claude-sonnet-4-6",
+      max_tokens: 100,
+      stream: true,
+      messages: [{ role: "user", content: "hi [[mock: stream-error after=3 fail-times=1]]" }],
+    });
+    const send = async () => {
+      const response = await api.handle(
+        new Request("http://mock.test/v1/messages", {
+          method: "POST",
+          headers: {
+            "x-api-key": "k",
+            "anthropic-version": "2023-06-01",
+            "content-type": "application/json",
+          },
+          body,
+        }),
+      );
+      return response.text();
+    };
+    const first = await send();
+    expect(first).toContain("event: error");
+    expect(first).not.toContain("event: message_stop");
+    const second = await send();
+    expect(second).not.toContain("event: error");
+    expect(second).toContain("event: message_stop");
+  });
+});

@@ -239,9 +239,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         `${request.method} ${path}${url.search}\n${request.headers.get(TRIGGER_HEADER)}\n${text}`,
       );
       const count = attempts.get(key) ?? 0;
+      const failsMidStream =
+        !triggers.error && (triggers.streamError !== undefined || triggers.drop === true);
       if (count < triggers.failTimes) {
         attempts.set(key, count + 1);
-        throw triggeredError(triggers);
+        // A mid-stream failure happens in the reply itself; an HTTP error happens here.
+        if (!failsMidStream) throw triggeredError(triggers);
+      } else if (failsMidStream) {
+        // Past its failures, the same request streams through whole (a Retry from the chat box works).
+        delete triggers.streamError;
+        delete triggers.drop;
       }
     } else if (triggers.error) {
       throw triggeredError(triggers);

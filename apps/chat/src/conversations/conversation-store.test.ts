@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { memoryStorage } from "../../test/memory-storage";
 import {
   CONVERSATIONS_STORAGE_KEY,
   ConversationStore,
   loadConversationState,
   titleFromMessages,
 } from "./conversation-store";
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    data,
-  };
-}
 
 describe("ConversationStore", () => {
   it("keeps conversations across a reload (a new store on the same storage)", () => {

@@ -1,5 +1,6 @@
 import type { ChatMessage } from "@colloquy/react";
 import { useSyncExternalStore } from "react";
+import { browserStorage } from "../shell/browser-storage";
 import { ConversationStore } from "./conversation-store";
 
 let store: ConversationStore<ChatMessage> | undefined;
@@ -7,13 +8,7 @@ let store: ConversationStore<ChatMessage> | undefined;
 /** The app's one conversation store (localStorage), with at least one conversation in it. */
 export function getConversationStore(): ConversationStore<ChatMessage> {
   if (!store) {
-    let storage: Storage | undefined;
-    try {
-      storage = window.localStorage;
-    } catch {
-      storage = undefined;
-    }
-    store = new ConversationStore<ChatMessage>(storage);
+    store = new ConversationStore<ChatMessage>(browserStorage("localStorage"));
     if (store.getSnapshot().conversations.length === 0) store.create();
   }
   return store;

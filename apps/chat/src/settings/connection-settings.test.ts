@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { memoryStorage } from "../../test/memory-storage";
 import { createApiKeyStore } from "./api-key-store";
 import { loadSettings, resolveBaseURL, SETTINGS_STORAGE_KEY, saveSettings } from "./connection-settings";
-
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return {
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-    data,
-  };
-}
 
 describe("connection settings", () => {
   it("defaults to mock mode and round-trips through storage", () => {

@@ -1,5 +1,6 @@
 import type Anthropic from "@colloquy/client";
 import { useCallback, useMemo, useState } from "react";
+import { browserStorage } from "../shell/browser-storage";
 import { createApiKeyStore } from "./api-key-store";
 import {
   type ConnectionSettings,
@@ -8,14 +9,6 @@ import {
   saveSettings,
 } from "./connection-settings";
 import { createDemoClient } from "./create-client";
-
-const browserStorage = <Name extends "localStorage" | "sessionStorage">(name: Name) => {
-  try {
-    return typeof window === "undefined" ? undefined : window[name];
-  } catch {
-    return undefined;
-  }
-};
 
 const keyStore = createApiKeyStore(browserStorage("sessionStorage"));
 

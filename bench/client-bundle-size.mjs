@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Browser bundle size of "create a client and messages.stream() with a text listener": esbuild,
+// minified, then gzip -9. Prints the bytes and exits 1 past the budget. The same measure runs in
+// `npm test` (packages/client/test/bundle-size.test.ts); this script also compares the official SDK.
+//
+//   node bench/client-bundle-size.mjs              (bundles packages/client/src: no build needed)
+//   node bench/client-bundle-size.mjs --dist       (bundles packages/client/dist)
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export const budgetBytes = 8 * 1024;
+
+/** The snippet measured, importing the client from `specifier`. */
+export function entrySource(specifier) {
+  return [
+    `import Anthropic from ${JSON.stringify(specifier)};`,
+    `const client = new Anthropic({ dangerouslyAllowBrowser: true, apiKey: "x" });`,
+    "client.messages",
+    `  .stream({ model: "claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: "Hello" }] })`,
+    `  .on("text", (text) => console.log(text));`,
+  ].join("\n");
+}
+
+/** Bundles the snippet for the browser, minified; returns the minified and gzip -9 sizes in bytes. */
+export async function measure(specifier, resolveDir) {
+  const result = await build({
+    stdin: { contents: entrySource(specifier), resolveDir, loader: "js", sourcefile: "entry.js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const ours = process.argv.includes("--dist")
+    ? "./packages/client/dist/index.js"
+    : "./packages/client/src/index.ts";
+  const rows = [["@colloquy/client", ours]];
+  rows.push(["@anthropic-ai/sdk (official)", "@anthropic-ai/sdk"]);
+  let failed = false;
+  console.log(`browser bundle of "new Anthropic(...) + messages.stream().on('text')", minified, gzip -9:`);
+  for (const [name, specifier] of rows) {
+    try {
+      const { minified, gzipped } = await measure(specifier, root);
+      const isOurs = name.startsWith("@colloquy");
+      const verdict = isOurs ? (gzipped <= budgetBytes ? "  (budget 8 KB: met)" : "  (budget 8 KB: EXCEEDED)") : "";
+      if (isOurs && gzipped > budgetBytes) failed = true;
+      console.log(
+        `  ${name.padEnd(30)} ${(gzipped / 1024).toFixed(2).padStart(6)} KB gzip (${gzipped} B; ${minified} B minified)${verdict}`,
+      );
+    } catch (error) {
+      console.log(`  ${name.padEnd(30)} could not bundle: ${error.message.split("\n")[0]}`);
+      if (name.startsWith("@colloquy")) failed = true;
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}
