@@ -52,7 +52,11 @@ if (isMain) {
     try {
       const { minified, gzipped } = await measure(specifier, root);
       const isOurs = name.startsWith("@colloquy");
-      const verdict = isOurs ? (gzipped <= budgetBytes ? "  (budget 8 KB: met)" : "  (budget 8 KB: EXCEEDED)") : "";
+      const verdict = isOurs
+        ? gzipped <= budgetBytes
+          ? "  (budget 8 KB: met)"
+          : "  (budget 8 KB: EXCEEDED)"
+        : "";
       if (isOurs && gzipped > budgetBytes) failed = true;
       console.log(
         `  ${name.padEnd(30)} ${(gzipped / 1024).toFixed(2).padStart(6)} KB gzip (${gzipped} B; ${minified} B minified)${verdict}`,

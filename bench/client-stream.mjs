@@ -5,18 +5,23 @@
 // runs in its own child process, which measures `process.cpuUsage()` around each request. The figure
 // is the median over every measured request, printed as a ratio to the floor.
 //
-//   node bench/client-stream.mjs            (needs packages/client/dist: `npx tsc -b packages/client/tsconfig.build.json`)
-//   BENCH_ROUNDS=5 BENCH_ITERATIONS=10 node bench/client-stream.mjs
-//   BENCH_CHUNK=event node bench/client-stream.mjs   (one write per event instead of one write per body)
+//   node bench/client-stream.mjs   (needs packages/client/dist: `npx tsc -b packages/client/tsconfig.build.json`)
+//   node bench/client-stream.mjs --rounds=5 --iterations=30 --warmups=30 --per-event --verbose
+// `--per-event` writes the body one event per write instead of in one write; `--verbose` prints
+// each child's median. The machine's load shows in the figures: compare runs, not single digits.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
-const warmups = Number(process.env.BENCH_WARMUPS ?? 30);
+const option = (name, fallback) => {
+  const match = process.argv.find((argument) => argument.startsWith(`--${name}=`));
+  return match ? Number(match.slice(name.length + 3)) : fallback;
+};
+const rounds = option("rounds", 5);
+const iterations = option("iterations", 30);
+const warmups = option("warmups", 30);
 const contenders = ["floor", "ours", "official"];
 const params = { model: "claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] };
 
@@ -46,7 +51,12 @@ function messageStart() {
       stop_sequence: null,
       stop_details: null,
       container: null,
-      usage: { input_tokens: 10, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      usage: {
+        input_tokens: 10,
+        output_tokens: 1,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+      },
     },
   });
 }
@@ -65,7 +75,13 @@ function messageEnd(stopReason, outputTokens) {
 /** 20,000 text deltas of a few words each. */
 function textScenario() {
   const events = [messageStart()];
-  events.push(sse("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }));
+  events.push(
+    sse("content_block_start", {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "text", text: "" },
+    }),
+  );
   for (let index = 0; index < 20_000; index++) {
     events.push(
       sse("content_block_delta", {
@@ -84,7 +100,11 @@ function textScenario() {
 function toolScenario() {
   const input = { files: [] };
   for (let index = 0; JSON.stringify(input).length < 64 * 1024; index++) {
-    input.files.push({ path: `src/module-${index}/index.ts`, lines: index * 7, note: "a \"quoted\" note\twith escapes é" });
+    input.files.push({
+      path: `src/module-${index}/index.ts`,
+      lines: index * 7,
+      note: 'a "quoted" note\twith escapes é',
+    });
   }
   const json = JSON.stringify(input);
   const events = [messageStart()];
@@ -92,7 +112,13 @@ function toolScenario() {
     sse("content_block_start", {
       type: "content_block_start",
       index: 0,
-      content_block: { type: "tool_use", id: "toolu_bench", name: "write_files", input: {}, caller: { type: "direct" } },
+      content_block: {
+        type: "tool_use",
+        id: "toolu_bench",
+        name: "write_files",
+        input: {},
+        caller: { type: "direct" },
+      },
     }),
   );
   for (let start = 0; start < json.length; start += 16) {
@@ -112,10 +138,15 @@ function toolScenario() {
 async function runParent() {
   const tool = toolScenario();
   const scenarios = {
-    text: { label: "20,000 text deltas", events: textScenario(), budget: 1.15 },
-    tool: { label: `${Math.round(tool.bytes / 1024)} KB tool input in ${tool.deltas} deltas of 16 chars`, events: tool.events, budget: 1.3 },
+    text: { label: "20,000 text deltas", events: textScenario(), budget: 1.15, repeat: 1 },
+    tool: {
+      label: `${Math.round(tool.bytes / 1024)} KB tool input in ${tool.deltas} deltas of 16 chars`,
+      events: tool.events,
+      budget: 1.3,
+      repeat: 3,
+    },
   };
-  const perEvent = process.env.BENCH_CHUNK === "event";
+  const perEvent = process.argv.includes("--per-event");
   const bodies = Object.fromEntries(
     Object.entries(scenarios).map(([name, scenario]) => [
       name,
@@ -130,10 +161,15 @@ async function runParent() {
     request.on("end", () => {
       if (!chunks) {
         response.writeHead(404, { "content-type": "application/json" });
-        response.end(JSON.stringify({ type: "error", error: { type: "not_found_error", message: "no scenario" } }));
+        response.end(
+          JSON.stringify({ type: "error", error: { type: "not_found_error", message: "no scenario" } }),
+        );
         return;
       }
-      response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "request-id": "req_bench" });
+      response.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "request-id": "req_bench",
+      });
       for (const chunk of chunks) response.write(chunk);
       response.end();
     });
@@ -143,7 +179,7 @@ async function runParent() {
 
   console.log(
     `client stream CPU benchmark: median CPU per request over ${rounds} rounds × ${iterations} requests per contender` +
-      ` (${warmups} warm-ups each), body written ${perEvent ? "one event per write" : "in one write"}\n`,
+      ` (×3 for the shorter tool requests; ${warmups} warm-ups each), body written ${perEvent ? "one event per write" : "in one write"}\n`,
   );
   const rows = [];
   for (const [name, scenario] of Object.entries(scenarios)) {
@@ -152,17 +188,26 @@ async function runParent() {
       // Rotate the order so no contender always runs first (or last) in a round.
       const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]);
       for (const contender of order) {
-        const childSamples = await spawnChild(contender, `http://127.0.0.1:${port}/${name}`);
-        if (process.env.BENCH_VERBOSE) console.log(`  ${name} round ${round + 1} ${contender}: ${(median(childSamples) / 1000).toFixed(1)} ms`);
+        // A tool request is short: more of them per child steady its median.
+        const childSamples = await spawnChild(contender, `http://127.0.0.1:${port}/${name}`, scenario.repeat);
+        if (process.argv.includes("--verbose"))
+          console.log(
+            `  ${name} round ${round + 1} ${contender}: ${(median(childSamples) / 1000).toFixed(1)} ms`,
+          );
         samples[contender].push(...childSamples);
       }
     }
-    const medians = Object.fromEntries(contenders.map((contender) => [contender, median(samples[contender])]));
+    const medians = Object.fromEntries(
+      contenders.map((contender) => [contender, median(samples[contender])]),
+    );
     rows.push({ name, scenario, medians });
     console.log(`${scenario.label}:`);
     for (const contender of contenders) {
       const ratio = medians[contender] / medians.floor;
-      const note = contender === "ours" ? `  (budget ≤ ${scenario.budget.toFixed(2)}×${ratio <= scenario.budget ? ", met" : ", NOT met"})` : "";
+      const note =
+        contender === "ours"
+          ? `  (budget ≤ ${scenario.budget.toFixed(2)}×${ratio <= scenario.budget ? ", met" : ", NOT met"})`
+          : "";
       console.log(
         `  ${contender.padEnd(9)} ${(medians[contender] / 1000).toFixed(1).padStart(7)} ms CPU  ${ratio.toFixed(2)}× floor${note}`,
       );
@@ -177,9 +222,23 @@ async function runParent() {
   server.close();
 }
 
-function spawnChild(contender, url) {
+function spawnChild(contender, url, repeat) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [here, "--child", contender, url], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [
+        here,
+        "--child",
+        contender,
+        url,
+        `--iterations=${iterations * repeat}`,
+        `--warmups=${warmups * repeat}`,
+      ],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (data) => {
       output += data;
@@ -217,14 +276,17 @@ async function runChild(contender, url) {
 
 /** Every contender must produce the whole reply, or its figure means nothing. */
 function check(result) {
-  if (result.stop_reason !== "end_turn" && result.stop_reason !== "tool_use") throw new Error("incomplete reply");
+  if (result.stop_reason !== "end_turn" && result.stop_reason !== "tool_use")
+    throw new Error("incomplete reply");
   if (result.text !== undefined && result.text.length < 100_000) throw new Error("text missing");
   if (result.input !== undefined && result.input.files.length < 100) throw new Error("tool input missing");
 }
 
 async function contenderRun(contender, url) {
   if (contender === "ours") {
-    const { default: Anthropic } = await import(new URL("../packages/client/dist/index.js", import.meta.url).href);
+    const { default: Anthropic } = await import(
+      new URL("../packages/client/dist/index.js", import.meta.url).href
+    );
     const client = new Anthropic({ apiKey: "bench-key", baseURL: url, maxRetries: 0 });
     return async () => summarize(await client.messages.stream(params).finalMessage());
   }
@@ -237,7 +299,11 @@ async function contenderRun(contender, url) {
   return async () => {
     const response = await fetch(`${url}/v1/messages`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-api-key": "bench-key", "anthropic-version": "2023-06-01" },
+      headers: {
+        "content-type": "application/json",
+        "x-api-key": "bench-key",
+        "anthropic-version": "2023-06-01",
+      },
       body: JSON.stringify({ ...params, stream: true }),
     });
     let text = "";

@@ -21,6 +21,11 @@ const bigDeltas = Number(process.env.BENCH_BIG_DELTAS ?? 20_000);
 const paceMs = Number(process.env.BENCH_PACE_MS ?? 1);
 const model = "claude-opus-4-6";
 
+// Loaded in main(), after jsdom provides the globals React needs.
+let React;
+let app;
+let client;
+
 if (process.argv[2] === "--server") {
   await serveMock(process.argv[3]);
 } else {
@@ -66,7 +71,10 @@ async function serveMock(bundlePath) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }
@@ -114,6 +122,8 @@ function startServer(bundlePath) {
       if (buffer.includes("\n")) resolve({ url: JSON.parse(line).url, stop: () => child.kill("SIGTERM") });
     });
     child.on("exit", (code) => reject(new Error(`mock server exited with ${code}`)));
+    // Never leave the server behind, whatever ends this process.
+    process.on("exit", () => child.kill("SIGKILL"));
   });
 }
 
@@ -139,11 +149,9 @@ function installDom(JSDOM) {
   return window;
 }
 
-// Loaded in main(), after jsdom provides the globals React needs.
-let React;
-let app;
-let client;
-const h = (...args) => React.createElement(...args);
+function h(...args) {
+  return React.createElement(...args);
+}
 
 function HookView({ params, headers, onDone, onDelta }) {
   const stream = app.useMessageStream({ client, onText: onDelta, onFinish: onDone });

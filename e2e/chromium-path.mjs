@@ -5,7 +5,12 @@ import { execSync } from "node:child_process";
 function findChromium() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execSync("command -v chromium || command -v chromium-browser", { shell: "/bin/sh", encoding: "utf8" }).trim() || undefined;
+    return (
+      execSync("command -v chromium || command -v chromium-browser", {
+        shell: "/bin/sh",
+        encoding: "utf8",
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }

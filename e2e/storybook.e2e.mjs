@@ -14,6 +14,7 @@ import { chromiumArgs, chromiumPath } from "./chromium-path.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const staticDir = join(root, "storybook-static");
 const outDir = join(root, "test-results", "screenshots");
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: an optional override for running two copies side by side
 const port = Number(process.env.STORYBOOK_E2E_PORT ?? 6007);
 const base = `http://127.0.0.1:${port}`;
 
@@ -55,11 +56,25 @@ async function waitForServer(url, timeoutMs = 30_000) {
   throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
-const server = spawn("npx", ["vite", "preview", "--outDir", "storybook-static", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-  cwd: root,
-  detached: true,
-  stdio: "ignore",
-});
+const server = spawn(
+  "npx",
+  [
+    "vite",
+    "preview",
+    "--outDir",
+    "storybook-static",
+    "--port",
+    String(port),
+    "--strictPort",
+    "--host",
+    "127.0.0.1",
+  ],
+  {
+    cwd: root,
+    detached: true,
+    stdio: "ignore",
+  },
+);
 const stopServer = () => {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -81,6 +96,16 @@ try {
     args: ["--headless", ...chromiumArgs],
     viewport: { width: 1000, height: 720 },
   });
+  await context.addInitScript(() => {
+    const timer = setInterval(() => {
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      if (!channel) return;
+      clearInterval(timer);
+      channel.on("storyFinished", (event) => {
+        window.__colloquyStoryStatus = event?.status ?? "success";
+      });
+    }, 5);
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   for (const id of mainStories) {
     for (const theme of themes) {
@@ -93,17 +118,13 @@ try {
         await page.goto(`${base}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`);
         const rootElement = page.locator("#storybook-root");
         await rootElement.locator(":scope > *").first().waitFor({ state: "visible", timeout: 15_000 });
-        // Wait for the story's render, play function included, to finish.
-        const phase = await page.waitForFunction(
-          () => {
-            const renders = window.__STORYBOOK_PREVIEW__?.storyRenders ?? [];
-            const current = renders[renders.length - 1];
-            return current && ["completed", "errored", "aborted"].includes(current.phase) ? current.phase : false;
-          },
-          undefined,
-          { timeout: 30_000 },
-        );
-        if ((await phase.jsonValue()) !== "completed") throw new Error(`story ended in phase ${await phase.jsonValue()}`);
+        // Wait for the story's render, play function included, to finish (Storybook emits
+        // `storyFinished` on its channel; the init script below records it).
+        const status = await page.waitForFunction(() => window.__colloquyStoryStatus ?? false, undefined, {
+          timeout: 30_000,
+        });
+        if ((await status.jsonValue()) !== "success")
+          throw new Error(`story finished with ${await status.jsonValue()}`);
         await page.waitForFunction(
           () => {
             const busy = document.querySelector('[aria-busy="true"], .cq-composer[data-state="streaming"]');

@@ -296,8 +296,8 @@ export class BaseAnthropic {
       if (!response.ok) {
         const retryable = shouldRetryResponse(response.status, response.headers);
         if (retryable && retriesDone < maxRetries) {
-          // Free the connection of the failed attempt before waiting.
-          await response.body?.cancel().catch(() => {});
+          // Free the connection of the failed attempt; not awaited, as some fetch shims never settle it.
+          response.body?.cancel().catch(() => {});
           release();
           const delay = retryDelayMs(retriesDone, response.headers);
           this.logger.info(

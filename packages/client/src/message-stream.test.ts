@@ -344,6 +344,26 @@ describe("MessageStream", () => {
     expect(await failure(thinking)).toBeInstanceOf(AnthropicError);
   });
 
+  it('resolves emitted("error") with the error, also once the stream has failed', async () => {
+    const stream = streamOf([start, overloaded]);
+    expect(await stream.emitted("error")).toBeInstanceOf(OverloadedError);
+    expect(await stream.emitted("error")).toBeInstanceOf(OverloadedError);
+    expect(await failure(stream.emitted("message"))).toBeInstanceOf(OverloadedError);
+  });
+
+  it("rejects a for await loop started after the stream failed", async () => {
+    const stream = streamOf([start, overloaded]);
+    await failure(stream.done());
+    const error = await failure(
+      (async () => {
+        for await (const _event of stream) {
+          // no events: the stream has already failed
+        }
+      })(),
+    );
+    expect(error).toBeInstanceOf(OverloadedError);
+  });
+
   it("emits contentBlock with the parsed tool input at content_block_stop", async () => {
     const blocks: unknown[] = [];
     await streamOf([toolUseAnswerSSE])

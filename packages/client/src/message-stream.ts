@@ -8,7 +8,6 @@ import type {
   MessageStreamEvent,
   MessageStreamParams,
   RawMessageStreamEvent,
-  TextBlock,
   TextCitation,
 } from "./types/index.js";
 
@@ -53,10 +52,10 @@ export type MessageStreamRequest = (signal: AbortSignal) => Promise<{
   request_id: string | null;
 }>;
 
-interface ListenerEntry {
-  listener: (...args: never[]) => void;
-  once: boolean;
-}
+type Listener = (...args: never[]) => void;
+
+/** Listeners by event; `_raw` feeds the async iterator. Arrays are replaced, never mutated, so an emit can iterate safely. */
+type Listeners = Record<string, { listener: Listener; once: boolean }[] | undefined>;
 
 /**
  * A streamed reply with helpers, as `client.messages.stream()` returns: events (`text`, `inputJson`,
@@ -78,9 +77,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** Aborts the request; `abort()` is a shortcut. */
   readonly controller: AbortController = new AbortController();
 
-  #listeners: { [Event in EventName]?: ListenerEntry[] } = {};
-  #rawSubscribers: ((event: MessageStreamEvent) => void)[] = [];
-  #accumulator: MessageAccumulator | undefined;
+  #listeners: Listeners = {};
+  #accumulator = new MessageAccumulator();
   #currentMessage: Message | undefined;
   #response: Response | null | undefined;
   #requestID: string | null | undefined;
@@ -88,26 +86,20 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #errored = false;
   #aborted = false;
   #failure: AnthropicError | undefined;
-  readonly #connected: Promise<Response | null>;
-  readonly #endPromise: Promise<void>;
-  #resolveConnected: (response: Response | null) => void = () => {};
-  #rejectConnected: (error: AnthropicError) => void = () => {};
-  #resolveEnd: () => void = () => {};
-  #rejectEnd: (error: AnthropicError) => void = () => {};
+  #settleConnected: [(response: Response | null) => void, (error: AnthropicError) => void] | undefined;
+  #settleEnd: [() => void, (error: AnthropicError) => void] | undefined;
+  readonly #connected = new Promise<Response | null>((resolve, reject) => {
+    this.#settleConnected = [resolve, reject];
+  });
+  readonly #end = new Promise<void>((resolve, reject) => {
+    this.#settleEnd = [resolve, reject];
+  });
 
   constructor() {
-    this.#connected = new Promise((resolve, reject) => {
-      this.#resolveConnected = resolve;
-      this.#rejectConnected = reject;
-    });
-    this.#endPromise = new Promise((resolve, reject) => {
-      this.#resolveEnd = resolve;
-      this.#rejectEnd = reject;
-    });
     // A failure is reported through the methods that return these promises; unobserved, it must not
     // become an unhandled rejection.
     this.#connected.catch(() => {});
-    this.#endPromise.catch(() => {});
+    this.#end.catch(() => {});
   }
 
   /**
@@ -121,14 +113,13 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const stream = new MessageStream();
     if (options.params) stream.messages.push(...options.params.messages);
     const outer = options.signal;
+    const abort = () => stream.abort();
+    if (outer?.aborted) abort();
+    outer?.addEventListener("abort", abort);
     stream.#run(async () => {
-      const abort = () => stream.controller.abort();
-      if (outer?.aborted) abort();
-      outer?.addEventListener("abort", abort);
       try {
         const { data, response, request_id } = await create(stream.controller.signal);
-        stream.#connect(response, request_id);
-        await stream.#consume(data);
+        await stream.#consume(data, response, request_id);
       } finally {
         outer?.removeEventListener("abort", abort);
       }
@@ -142,10 +133,13 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
    */
   static fromReadableStream(readableStream: ReadableStream): MessageStream {
     const stream = new MessageStream();
-    stream.#run(async () => {
-      stream.#connect(null, null);
-      await stream.#consume(Stream.fromReadableStream<MessageStreamEvent>(readableStream, stream.controller));
-    });
+    stream.#run(() =>
+      stream.#consume(
+        Stream.fromReadableStream<MessageStreamEvent>(readableStream, stream.controller),
+        null,
+        null,
+      ),
+    );
     return stream;
   }
 
@@ -197,79 +191,67 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Adds a listener; returns this stream for chaining. */
   on<Event extends EventName>(event: Event, listener: MessageStreamEvents[Event]): this {
-    this.#listeners[event] = [...(this.#listeners[event] ?? []), { listener, once: false }];
-    return this;
+    return this.#add(event, listener, false);
+  }
+
+  /** Adds a listener called at most once; returns this stream for chaining. */
+  once<Event extends EventName>(event: Event, listener: MessageStreamEvents[Event]): this {
+    return this.#add(event, listener, true);
   }
 
   /** Removes one registration of a listener; returns this stream for chaining. */
   off<Event extends EventName>(event: Event, listener: MessageStreamEvents[Event]): this {
-    const entries = this.#listeners[event];
-    if (!entries) return this;
+    const entries = this.#listeners[event] ?? [];
     const index = entries.findIndex((entry) => entry.listener === listener);
     if (index >= 0) this.#listeners[event] = entries.filter((_, position) => position !== index);
     return this;
   }
 
-  /** Adds a listener called at most once; returns this stream for chaining. */
-  once<Event extends EventName>(event: Event, listener: MessageStreamEvents[Event]): this {
-    this.#listeners[event] = [...(this.#listeners[event] ?? []), { listener, once: true }];
-    return this;
-  }
-
   /**
-   * Resolves the next time `event` is emitted. Rejects if the stream fails, is aborted or ends first
-   * (`emitted("error")` resolves with the error instead).
+   * Resolves the next time `event` is emitted. Rejects with the stream's error if it fails or is
+   * aborted first, or if it ends without that event (`emitted("error")` resolves with the error).
    * @example
    * const message = await stream.emitted("message");
    */
   emitted<Event extends EventName>(event: Event): Promise<MessageStreamEmitted<Event>> {
     return new Promise((resolve, reject) => {
+      const onEvent = (...args: unknown[]) => {
+        this.off("end", onEnd);
+        resolve((args.length > 1 ? args : args[0]) as MessageStreamEmitted<Event>);
+      };
+      const onEnd = () => {
+        this.off(event, onEvent as MessageStreamEvents[Event]);
+        reject(this.#failure ?? new AnthropicError(`The stream ended without emitting "${event}".`));
+      };
       if (this.#ended) {
-        if (event === "end") resolve(undefined as MessageStreamEmitted<Event>);
-        else if (event === "error" && this.#failure && !this.#aborted) resolve(this.#failure as never);
-        else
-          reject(
-            this.#failure ??
-              new AnthropicError(`The stream has already ended; "${event}" will not be emitted.`),
-          );
+        if (event === "end") onEvent();
+        else if (event === (this.#aborted ? "abort" : "error") && this.#failure) onEvent(this.#failure);
+        else onEnd();
         return;
       }
-      const settle = (action: () => void) => {
-        this.off(event, onEvent as MessageStreamEvents[Event]);
-        this.off("error", onError);
-        this.off("abort", onError);
-        this.off("end", onEnd);
-        action();
-      };
-      const onEvent = (...args: unknown[]) =>
-        settle(() => resolve((args.length === 0 ? undefined : args.length === 1 ? args[0] : args) as never));
-      const onError = (error: AnthropicError) => settle(() => reject(error));
-      const onEnd = () =>
-        settle(() => reject(new AnthropicError(`The stream ended without emitting "${event}".`)));
-      this.on(event, onEvent as MessageStreamEvents[Event]);
-      if (event !== "error") this.on("error", onError);
-      if (event !== "abort") this.on("abort", onError);
-      if (event !== "end") this.on("end", onEnd);
+      this.once(event, onEvent as MessageStreamEvents[Event]);
+      if (event !== "end") this.once("end", onEnd);
     });
   }
 
   /** Resolves when the stream has ended well; rejects with its error or `APIUserAbortError`. */
   async done(): Promise<void> {
-    await this.#endPromise;
+    await this.#end;
   }
 
   /** The complete message; rejects if the stream failed, was cut short or was aborted. */
   async finalMessage(): Promise<Message> {
-    await this.#endPromise;
-    return this.#finalMessage();
+    await this.#end;
+    const message = this.receivedMessages.at(-1);
+    if (!message) throw new AnthropicError("stream ended without producing a Message with role=assistant");
+    return message;
   }
 
   /** The text blocks of the final message, joined with a space; rejects like `finalMessage()`. */
   async finalText(): Promise<string> {
-    await this.#endPromise;
-    const texts = this.#finalMessage()
-      .content.filter((block): block is TextBlock => block.type === "text")
-      .map((block) => block.text);
+    const texts = (await this.finalMessage()).content.flatMap((block) =>
+      block.type === "text" ? [block.text] : [],
+    );
     if (texts.length === 0)
       throw new AnthropicError("stream ended without producing a content block with type=text");
     return texts.join(" ");
@@ -278,60 +260,35 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** Iterates the raw stream events from now on; `break` aborts the request. */
   [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
     const queue: MessageStreamEvent[] = [];
-    let head = 0;
-    let waiting:
-      | { resolve: (result: IteratorResult<MessageStreamEvent>) => void; reject: (error: unknown) => void }
-      | undefined;
+    let reader: [(result: IteratorResult<MessageStreamEvent>) => void, (error: unknown) => void] | undefined;
     let finished = this.#ended;
-    let failure: AnthropicError | undefined = this.#ended ? this.#failure : undefined;
-    const subscriber = (event: MessageStreamEvent) => {
-      if (waiting) {
-        const reader = waiting;
-        waiting = undefined;
-        reader.resolve({ value: event, done: false });
-      } else {
-        queue.push(event);
-      }
+    const onEvent = (event: MessageStreamEvent) => {
+      if (reader) reader[0]({ value: event, done: false });
+      else queue.push(event);
+      reader = undefined;
     };
-    const finish = (error?: AnthropicError) => {
-      if (finished) return;
+    const onEnd = () => {
       finished = true;
-      failure = error;
-      const reader = waiting;
-      waiting = undefined;
-      if (!reader) return;
-      if (error) reader.reject(error);
-      else reader.resolve({ value: undefined, done: true });
+      if (reader) this.#failure ? reader[1](this.#failure) : reader[0]({ value: undefined, done: true });
+      reader = undefined;
     };
-    const unsubscribe = () => {
-      this.#rawSubscribers = this.#rawSubscribers.filter((entry) => entry !== subscriber);
-      this.off("error", finish).off("abort", finish).off("end", onEnd);
-    };
-    const onEnd = () => finish();
-    if (!finished) {
-      this.#rawSubscribers = [...this.#rawSubscribers, subscriber];
-      this.on("error", finish).on("abort", finish).on("end", onEnd);
-    }
+    const stop = () => this.off("_raw" as EventName, onEvent as never).off("end", onEnd);
+    if (!finished) this.on("_raw" as EventName, onEvent as never).on("end", onEnd);
     return {
       next: () => {
-        if (head < queue.length) {
-          const value = queue[head++]!;
-          if (head === queue.length) {
-            queue.length = 0;
-            head = 0;
-          }
-          return Promise.resolve({ value, done: false });
-        }
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
         if (finished) {
-          unsubscribe();
-          return failure ? Promise.reject(failure) : Promise.resolve({ value: undefined, done: true });
+          stop();
+          return this.#failure
+            ? Promise.reject(this.#failure)
+            : Promise.resolve({ value: undefined, done: true });
         }
         return new Promise((resolve, reject) => {
-          waiting = { resolve, reject };
+          reader = [resolve, reject];
         });
       },
       return: () => {
-        unsubscribe();
+        stop();
         if (!this.#ended) this.abort();
         return Promise.resolve({ value: undefined, done: true });
       },
@@ -340,27 +297,24 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** The raw events as newline-delimited JSON, for {@link MessageStream.fromReadableStream} elsewhere. */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const events = this[Symbol.asyncIterator]();
-    async function* batches(): AsyncGenerator<MessageStreamEvent[], void, undefined> {
-      let complete = false;
-      try {
-        for (;;) {
-          const result = await events.next();
-          if (result.done) break;
-          yield [result.value];
-        }
-        complete = true;
-      } finally {
-        if (!complete) await events.return?.();
-      }
-    }
-    return new Stream(batches, this.controller).toReadableStream();
+    const events = this;
+    return new Stream(async function* () {
+      for await (const event of events) yield [event];
+    }, this.controller).toReadableStream();
   }
 
-  #finalMessage(): Message {
-    const message = this.receivedMessages.at(-1);
-    if (!message) throw new AnthropicError("stream ended without producing a Message with role=assistant");
-    return message;
+  #add(event: string, listener: Listener, once: boolean): this {
+    this.#listeners[event] = [...(this.#listeners[event] ?? []), { listener, once }];
+    return this;
+  }
+
+  #emit<Event extends EventName>(event: Event, ...args: Parameters<MessageStreamEvents[Event]>): void {
+    if (this.#ended) return;
+    if (event === "end") this.#ended = true;
+    const entries = this.#listeners[event];
+    if (!entries) return;
+    if (entries.some((entry) => entry.once)) this.#listeners[event] = entries.filter((entry) => !entry.once);
+    for (const entry of entries) (entry.listener as (...values: unknown[]) => void)(...args);
   }
 
   #run(executor: () => Promise<void>): void {
@@ -368,157 +322,97 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       () => {
         const message = this.receivedMessages.at(-1);
         if (message) this.#emit("finalMessage", message);
-        this.#finish(undefined);
+        this.#settleEnd![0]();
+        this.#emit("end");
       },
-      (error: unknown) => this.#finish(error),
+      (error: unknown) => {
+        // After an abort, a foreign error (a DOMException "AbortError" from fetch) is the abort itself.
+        const failure =
+          error instanceof AnthropicError
+            ? error
+            : this.controller.signal.aborted
+              ? new APIUserAbortError()
+              : new AnthropicError(String((error as Error)?.message ?? error), { cause: error });
+        this.#failure = failure;
+        this.#errored = true;
+        this.#aborted = failure instanceof APIUserAbortError;
+        this.#settleConnected![1](failure);
+        this.#settleEnd![1](failure);
+        this.#emit(this.#aborted ? "abort" : "error", failure as APIUserAbortError);
+        this.#emit("end");
+      },
     );
   }
 
-  #connect(response: Response | null, requestID: string | null): void {
+  async #consume(
+    data: Stream<MessageStreamEvent>,
+    response: Response | null,
+    requestID: string | null,
+  ): Promise<void> {
     this.#response = response;
     this.#requestID = requestID ?? response?.headers.get("request-id") ?? null;
-    this.#resolveConnected(response);
+    this.#settleConnected![0](response);
     this.#emit("connect");
-  }
-
-  async #consume(data: AsyncIterable<MessageStreamEvent>): Promise<void> {
     const signal = this.controller.signal;
-    if (signal.aborted) {
-      if (data instanceof Stream) data.controller.abort();
-      throw new APIUserAbortError();
-    }
     // A plain flag: reading `signal.aborted` for every event costs more than the event itself.
-    let aborted = false;
+    let aborted = signal.aborted;
+    // A user abort must also reach a stream whose request was not started with our signal.
     const onAbort = () => {
       aborted = true;
-      // A user abort must also reach a stream whose request was not started with our signal.
-      if (data instanceof Stream) data.controller.abort();
+      data.controller.abort();
     };
+    if (aborted) onAbort();
     signal.addEventListener("abort", onAbort);
     try {
-      if (data instanceof Stream) {
-        // Whole chunks at a time: one await per network read rather than one per event.
-        outer: for await (const events of (data as Stream<MessageStreamEvent>)[readBatches]()) {
-          for (let index = 0; index < events.length; index++) {
-            this.#addEvent(events[index]!);
-            if (aborted) break outer;
-          }
-        }
-      } else {
-        for await (const event of data) {
+      // Whole chunks at a time: one await per network read rather than one per event.
+      outer: for await (const events of data[readBatches]()) {
+        for (const event of events) {
           this.#addEvent(event);
-          if (aborted) break;
+          if (aborted) break outer;
         }
       }
     } finally {
       signal.removeEventListener("abort", onAbort);
     }
-    if (signal.aborted) throw new APIUserAbortError();
-    const accumulator = this.#accumulator;
-    if (!accumulator) throw new AnthropicError("The stream ended without sending any event.");
-    if (!accumulator.done) throw new StreamTruncatedError();
+    if (aborted) throw new APIUserAbortError();
+    if (!this.#accumulator.done) throw new StreamTruncatedError();
     this.#currentMessage = undefined;
   }
 
   #addEvent(event: MessageStreamEvent): void {
-    if (this.#ended) return;
-    this.#accumulator ??= new MessageAccumulator();
     const accumulator = this.#accumulator;
     accumulator.apply(event);
-    const snapshot = accumulator.snapshot;
-    const subscribers = this.#rawSubscribers;
-    for (let index = 0; index < subscribers.length; index++) subscribers[index]!(event);
-    if (!snapshot) return;
+    const snapshot = accumulator.snapshot!;
     const listeners = this.#listeners;
-    if (listeners.streamEvent?.length) this.#emit("streamEvent", event, snapshot);
+    if (listeners._raw) this.#emit("_raw" as EventName, event as never);
+    if (listeners.streamEvent) this.#emit("streamEvent", event, snapshot);
     switch (event.type) {
       case "message_start":
         this.#currentMessage = snapshot;
-        return;
+        break;
       case "content_block_delta": {
-        const block = snapshot.content[event.index];
-        if (!block) return;
+        const block = snapshot.content[event.index]!;
         const delta = event.delta;
-        switch (delta.type) {
-          case "text_delta":
-            if (block.type === "text" && listeners.text?.length) this.#emit("text", delta.text, block.text);
-            return;
-          case "citations_delta":
-            if (block.type === "text") this.#emit("citation", delta.citation, block.citations ?? []);
-            return;
-          case "input_json_delta":
-            if (listeners.inputJson?.length && "input" in block) {
-              this.#emit("inputJson", delta.partial_json, block.input);
-            }
-            return;
-          case "thinking_delta":
-            if (block.type === "thinking") this.#emit("thinking", delta.thinking, block.thinking);
-            return;
-          case "signature_delta":
-            if (block.type === "thinking") this.#emit("signature", block.signature);
-            return;
+        if (delta.type === "text_delta" && block.type === "text") {
+          if (listeners.text) this.#emit("text", delta.text, block.text);
+        } else if (delta.type === "citations_delta" && block.type === "text") {
+          this.#emit("citation", delta.citation, block.citations ?? []);
+        } else if (delta.type === "input_json_delta" && "input" in block) {
+          if (listeners.inputJson) this.#emit("inputJson", delta.partial_json, block.input);
+        } else if (delta.type === "thinking_delta" && block.type === "thinking") {
+          this.#emit("thinking", delta.thinking, block.thinking);
+        } else if (delta.type === "signature_delta" && block.type === "thinking") {
+          this.#emit("signature", block.signature);
         }
-        return;
+        break;
       }
-      case "content_block_stop": {
-        const block = snapshot.content[event.index];
-        if (block) this.#emit("contentBlock", block);
-        return;
-      }
+      case "content_block_stop":
+        this.#emit("contentBlock", snapshot.content[event.index]!);
+        break;
       case "message_stop":
         this.messages.push({ role: "assistant", content: snapshot.content } as MessageParam);
         this.receivedMessages.push(snapshot);
         this.#emit("message", snapshot);
-        return;
     }
   }
-
-  #emit<Event extends EventName>(event: Event, ...args: Parameters<MessageStreamEvents[Event]>): void {
-    if (this.#ended) return;
-    const entries = this.#listeners[event];
-    if (!entries || entries.length === 0) return;
-    if (entries.some((entry) => entry.once)) {
-      this.#listeners[event] = entries.filter((entry) => !entry.once);
-    }
-    for (const entry of entries) (entry.listener as (...values: unknown[]) => void)(...args);
-  }
-
-  /** Ends the stream: well (`error` undefined), failed or aborted. Runs once. */
-  #finish(error: unknown): void {
-    if (this.#ended) return;
-    if (error === undefined) {
-      this.#ended = true;
-      this.#resolveEnd();
-      this.#emitTerminal("end");
-      return;
-    }
-    const failure = toAnthropicError(error, this.controller.signal.aborted);
-    this.#failure = failure;
-    this.#errored = true;
-    this.#aborted = failure instanceof APIUserAbortError;
-    this.#ended = true;
-    this.#rejectConnected(failure);
-    this.#rejectEnd(failure);
-    if (failure instanceof APIUserAbortError) this.#emitTerminal("abort", failure);
-    else this.#emitTerminal("error", failure);
-    this.#emitTerminal("end");
-  }
-
-  /** Emits after `#ended` is set (so nothing else can be emitted), to the listeners of that moment. */
-  #emitTerminal<Event extends "error" | "abort" | "end">(
-    event: Event,
-    ...args: Parameters<MessageStreamEvents[Event]>
-  ): void {
-    const entries = this.#listeners[event];
-    if (!entries) return;
-    this.#listeners[event] = entries.filter((entry) => !entry.once);
-    for (const entry of entries) (entry.listener as (...values: unknown[]) => void)(...args);
-  }
-}
-
-function toAnthropicError(error: unknown, aborted: boolean): AnthropicError {
-  if (error instanceof AnthropicError) return error;
-  // After an abort, a foreign error (a DOMException "AbortError" from fetch) is the abort itself.
-  if (aborted) return new APIUserAbortError();
-  return new AnthropicError(error instanceof Error ? error.message : String(error), { cause: error });
 }

@@ -79,6 +79,8 @@ interface Run {
   /** Indexes of tool blocks whose input is still streaming (a live object the client keeps mutating). */
   openInputs: Set<number>;
   resolve: (result: MessageStreamResult) => void;
+  /** Detaches the run from the caller's signal. */
+  detach: () => void;
 }
 
 const idleSnapshot: MessageStreamSnapshot = Object.freeze({
@@ -161,6 +163,7 @@ export class MessageStreamStore {
         latest: null,
         openInputs: new Set(),
         resolve,
+        detach: () => {},
       };
       this.#run = run;
       this.#text = "";
@@ -170,7 +173,11 @@ export class MessageStreamStore {
       const outerSignal = options.signal;
       if (outerSignal) {
         if (outerSignal.aborted) run.controller.abort(outerSignal.reason);
-        else outerSignal.addEventListener("abort", () => this.#abortIfCurrent(run), { once: true });
+        else {
+          const onAbort = () => this.#abortIfCurrent(run);
+          outerSignal.addEventListener("abort", onAbort, { once: true });
+          run.detach = () => outerSignal.removeEventListener("abort", onAbort);
+        }
       }
       if (!client) {
         this.#fail(
@@ -302,6 +309,7 @@ export class MessageStreamStore {
   #settle(run: Run): boolean {
     if (run.settled) return false;
     run.settled = true;
+    run.detach();
     if (this.#run === run) {
       this.#run = null;
       this.#cancelFlush?.();
@@ -323,6 +331,7 @@ export class MessageStreamStore {
     abortRequest(run);
     if (!run.settled) {
       run.settled = true;
+      run.detach();
       const latest = run.latest ?? run.stream?.currentMessage ?? null;
       run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.openInputs) : null });
     }

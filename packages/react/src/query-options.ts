@@ -228,7 +228,8 @@ export function batchResultsQueryOptions(
           for await (const line of lines) {
             if (!(line.custom_id in results)) customIds.push(line.custom_id);
             results[line.custom_id] = line.result;
-            if (Date.now() - flushedAt >= flushMs) {
+            // `client` is in the query function context since TanStack Query 5.x; without it, no partial data.
+            if (queryClient && Date.now() - flushedAt >= flushMs) {
               flushedAt = Date.now();
               queryClient.setQueryData<BatchResults>(queryKey, {
                 results: { ...results },

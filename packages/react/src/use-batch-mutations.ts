@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import type { AnthropicClient, MessageBatch, MessageBatchCreateParams } from "./internal/types.js";
 import { anthropicKeys } from "./query-options.js";
@@ -14,11 +14,12 @@ type ClientOption = { client?: AnthropicClient | undefined };
  */
 export function useCreateBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCreateBatch", options.client);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (params: MessageBatchCreateParams) => client.messages.batches.create(params),
-    onSuccess: (batch: MessageBatch, _params, _result, context) => {
-      context.client.setQueryData(anthropicKeys.batch(batch.id), batch);
-      return context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
+    onSuccess: (batch: MessageBatch) => {
+      queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
+      return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
     },
   });
 }
@@ -26,13 +27,14 @@ export function useCreateBatch(options: ClientOption = {}) {
 /** Asks to cancel a batch; its cached state becomes `canceling` and the lists are refetched. */
 export function useCancelBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCancelBatch", options.client);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchId: string) => client.messages.batches.cancel(batchId),
-    onSuccess: (batch: MessageBatch, _batchId, _result, context) => {
-      context.client.setQueryData(anthropicKeys.batch(batch.id), batch);
+    onSuccess: (batch: MessageBatch) => {
+      queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return Promise.all([
-        context.client.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
-        context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() }),
+        queryClient.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
+        queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() }),
       ]);
     },
   });
@@ -41,12 +43,13 @@ export function useCancelBatch(options: ClientOption = {}) {
 /** Deletes an ended batch; its cached state and results are removed and the lists are refetched. */
 export function useDeleteBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useDeleteBatch", options.client);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchId: string) => client.messages.batches.delete(batchId),
-    onSuccess: (_deleted, batchId, _result, context) => {
-      context.client.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
-      context.client.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });
-      return context.client.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
+    onSuccess: (_deleted, batchId) => {
+      queryClient.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
+      queryClient.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });
+      return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
     },
   });
 }

@@ -17,6 +17,7 @@ export interface UseBatchResultsOptions extends BatchPollingOptions {
 /**
  * The results of a batch by `custom_id`, fetched once it has ended (it watches the batch, sharing the
  * `useBatch` query) and filled in while the JSONL streams. `data.complete` turns true at the last line.
+ * `error` is the batch's error when the batch itself cannot be fetched.
  *
  * @example
  * const { data } = useBatchResults(batchId);
@@ -28,5 +29,7 @@ export function useBatchResults(batchId: string | null, options: UseBatchResults
   const batch = useQuery(batchQueryOptions(client, batchId, polling));
   const ended = batch.data?.processing_status === "ended";
   const results = useQuery({ ...batchResultsQueryOptions(client, batchId, { flushMs }), enabled: ended });
-  return { ...results, batch: batch.data };
+  // A batch that cannot be fetched (e.g. 404) is this hook's error too.
+  const error = results.error ?? batch.error;
+  return { ...results, error, isError: error !== null, batch: batch.data };
 }

@@ -130,3 +130,12 @@ describe("batch mutations", () => {
     );
   });
 });
+
+describe("useBatchResults errors", () => {
+  test("reports the batch's own error when the batch does not exist", async () => {
+    const { client } = createTestClient();
+    const { result } = renderHookStrict(() => useBatchResults("msgbatch_missing", polling), client);
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.status).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ import {
   createTestClient,
   MODEL,
   messageRequests,
+  observeMockConnections,
   renderHookStrict,
   renderStrict,
   startMockServer,
@@ -12,7 +13,7 @@ import {
 import type { MessageStreamParams } from "./internal/types.js";
 import { type UseMessageStreamOptions, useMessageStream } from "./use-message-stream.js";
 
-startMockServer();
+const server = startMockServer();
 
 const ask = (text: string, maxTokens = 4096): MessageStreamParams => ({
   model: MODEL,
@@ -84,8 +85,9 @@ describe("useMessageStream", () => {
     expect(result.current.firstTokenMs).not.toBeNull();
   });
 
-  test("stop() aborts the request and leaves status aborted with no error", async () => {
+  test("stop() aborts the request, the mock sees the connection close, and status is aborted with no error", async () => {
     const { client, requests } = createTestClient();
+    const mockSignals = observeMockConnections(server);
     renderStrict(<Streamer params={ask("Go on [[mock: words=400 slow=20]]")} />, client);
     fireEvent.click(screen.getByText("send"));
     await waitFor(() => expect(screen.getByTestId("text").textContent?.length).toBeGreaterThan(0), {
@@ -98,6 +100,7 @@ describe("useMessageStream", () => {
     expect(screen.getByTestId("error").textContent).toBe("none");
     expect(messageRequests(requests)).toHaveLength(1);
     expect(messageRequests(requests)[0]?.signal.aborted).toBe(true);
+    await waitFor(() => expect(mockSignals[0]?.aborted).toBe(true));
     const textAtStop = screen.getByTestId("text").textContent;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(screen.getByTestId("text").textContent).toBe(textAtStop);
@@ -105,6 +108,7 @@ describe("useMessageStream", () => {
 
   test("unmounting mid-stream aborts the request", async () => {
     const { client, requests } = createTestClient();
+    const mockSignals = observeMockConnections(server);
     const view = renderStrict(<Streamer params={ask("Go on [[mock: words=400 slow=20]]")} />, client);
     fireEvent.click(screen.getByText("send"));
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("streaming"), {
@@ -114,6 +118,7 @@ describe("useMessageStream", () => {
     view.unmount();
 
     expect(messageRequests(requests)[0]?.signal.aborted).toBe(true);
+    await waitFor(() => expect(mockSignals[0]?.aborted).toBe(true));
   });
 
   test("a second send aborts the first and shows only the second reply", async () => {

@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import type { AnthropicClient, Message, MessageCreateParams, RequestOptions } from "./internal/types.js";
@@ -28,6 +28,7 @@ export interface UseSendMessageOptions {
  */
 export function useSendMessage(options: UseSendMessageOptions = {}) {
   const client = useAnthropicClient("useSendMessage", options.client);
+  const queryClient = useQueryClient();
   const controllerRef = useRef<AbortController | null>(null);
   const { cacheResult = true, onSuccess, onError } = options;
 
@@ -42,8 +43,8 @@ export function useSendMessage(options: UseSendMessageOptions = {}) {
       if (outer) outer.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
       return client.messages.create(params, { ...requestOptions, signal: controller.signal });
     },
-    onSuccess: (message, { requestOptions: _ignored, ...params }, _result, context) => {
-      if (cacheResult) context.client.setQueryData(anthropicKeys.message(params), message);
+    onSuccess: (message, { requestOptions: _ignored, ...params }) => {
+      if (cacheResult) queryClient.setQueryData(anthropicKeys.message(params), message);
       onSuccess?.(message, params);
     },
     onError: (error, { requestOptions: _ignored, ...params }) => onError?.(error, params),

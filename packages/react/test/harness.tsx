@@ -1,6 +1,8 @@
 import Anthropic from "@colloquy/client";
+import { createMockApi } from "@colloquy/mock-api";
 import { QueryClient } from "@tanstack/react-query";
 import { type RenderOptions, render, renderHook } from "@testing-library/react";
+import { http } from "msw";
 import { setupServer } from "msw/node";
 import { type ReactNode, StrictMode } from "react";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -63,6 +65,22 @@ export function startMockServer(options: MockHandlersOptions = {}) {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;
+}
+
+/**
+ * Routes the next POST /v1/messages requests through a fresh mock core while recording the request
+ * signal the mock receives: it aborts when the connection closes, which ends the mock's stream.
+ */
+export function observeMockConnections(server: ReturnType<typeof startMockServer>) {
+  const api = createMockApi();
+  const signals: AbortSignal[] = [];
+  server.use(
+    http.post(`${BASE_URL}/v1/messages`, ({ request }) => {
+      signals.push(request.signal);
+      return api.handle(request);
+    }),
+  );
+  return signals;
 }
 
 /** A QueryClient for tests: no React Query retries beyond what the hooks ask for, no garbage collection. */

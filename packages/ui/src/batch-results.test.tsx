@@ -9,7 +9,13 @@ describe("<BatchResults>", () => {
   it("lists every custom_id in natural order with a summary", () => {
     renderStrict(<BatchResults results={batchResults} />);
     const rows = screen.getAllByRole("row").slice(1);
-    expect(rows.map((row) => row.querySelector("th")?.textContent)).toEqual(["req-1", "req-2", "req-3", "req-4", "req-10"]);
+    expect(rows.map((row) => row.querySelector("th")?.textContent)).toEqual([
+      "req-1",
+      "req-2",
+      "req-3",
+      "req-4",
+      "req-10",
+    ]);
     expect(rows[0]).toHaveTextContent("Hi! How can I help?");
     expect(rows[1]).toHaveTextContent("invalid_request_error: max_tokens: Field required");
   });

@@ -48,13 +48,28 @@ function summary(result: MessageBatchResult, previewLength: number): string {
 
 /** A batch's results, one row per `custom_id`, filterable by result type. */
 export const BatchResults = forwardRef<HTMLDivElement, BatchResultsProps>(function BatchResults(
-  { results, filter, defaultFilter = "all", onFilterChange, loading = false, previewLength = 160, className, ...props },
+  {
+    results,
+    filter,
+    defaultFilter = "all",
+    onFilterChange,
+    loading = false,
+    previewLength = 160,
+    className,
+    ...props
+  },
   ref,
 ) {
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const name = useId();
   const counts = useMemo(() => {
-    const tally: Record<BatchResultFilter, number> = { all: results.length, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+    const tally: Record<BatchResultFilter, number> = {
+      all: results.length,
+      succeeded: 0,
+      errored: 0,
+      canceled: 0,
+      expired: 0,
+    };
     for (const entry of results) tally[entry.result.type] += 1;
     return tally;
   }, [results]);
@@ -103,7 +118,11 @@ export const BatchResults = forwardRef<HTMLDivElement, BatchResultsProps>(functi
             {shown.length === 0 ? (
               <tr>
                 <td colSpan={4} className="cq-table-empty">
-                  {loading ? "Loading results…" : results.length === 0 ? "No results yet." : "No results match this filter."}
+                  {loading
+                    ? "Loading results…"
+                    : results.length === 0
+                      ? "No results yet."
+                      : "No results match this filter."}
                 </td>
               </tr>
             ) : (

@@ -24,7 +24,15 @@ describe("<BatchTable>", () => {
     const onCancel = vi.fn();
     const onDelete = vi.fn();
     const onSelect = vi.fn();
-    renderStrict(<BatchTable batches={batches} now={fixedNow} onCancel={onCancel} onDelete={onDelete} onSelect={onSelect} />);
+    renderStrict(
+      <BatchTable
+        batches={batches}
+        now={fixedNow}
+        onCancel={onCancel}
+        onDelete={onDelete}
+        onSelect={onSelect}
+      />,
+    );
     expect(screen.getAllByRole("button", { name: /^Cancel/ })).toHaveLength(1);
     expect(screen.getAllByRole("button", { name: /^Delete/ })).toHaveLength(1);
     await userEvent.click(screen.getByRole("button", { name: `Cancel ${batches[0]!.id}` }));
@@ -36,7 +44,14 @@ describe("<BatchTable>", () => {
   });
 
   it("disables the actions of a batch with a request in flight", () => {
-    renderStrict(<BatchTable batches={batches} now={fixedNow} onCancel={vi.fn()} pendingIds={new Set([batches[0]!.id])} />);
+    renderStrict(
+      <BatchTable
+        batches={batches}
+        now={fixedNow}
+        onCancel={vi.fn()}
+        pendingIds={new Set([batches[0]!.id])}
+      />,
+    );
     expect(screen.getByRole("button", { name: `Cancel ${batches[0]!.id}` })).toBeDisabled();
   });
 

@@ -37,7 +37,18 @@ export function batchProgress(batch: MessageBatch): { done: number; total: numbe
 
 /** Batches with a status badge, a progress bar from `request_counts`, expiry countdown and actions. */
 export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function BatchTable(
-  { batches, onCancel, onDelete, onSelect, pendingIds, loading = false, now, caption = "Message batches", className, ...props },
+  {
+    batches,
+    onCancel,
+    onDelete,
+    onSelect,
+    pendingIds,
+    loading = false,
+    now,
+    caption = "Message batches",
+    className,
+    ...props
+  },
   ref,
 ) {
   const anyRunning = batches.some((batch) => batch.processing_status !== "ended");
@@ -89,7 +100,12 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                     </span>
                   </td>
                   <td>
-                    <progress className="cq-progress" max={Math.max(total, 1)} value={done} aria-label={`Progress of ${batch.id}`} />
+                    <progress
+                      className="cq-progress"
+                      max={Math.max(total, 1)}
+                      value={done}
+                      aria-label={`Progress of ${batch.id}`}
+                    />
                     <div className="cq-muted">
                       {done} / {total}
                     </div>
@@ -111,7 +127,12 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                   {hasActions ? (
                     <td className="cq-batch-actions">
                       {onSelect && ended ? (
-                        <button type="button" className="cq-button" onClick={() => onSelect(batch)} aria-label={`Results of ${batch.id}`}>
+                        <button
+                          type="button"
+                          className="cq-button"
+                          onClick={() => onSelect(batch)}
+                          aria-label={`Results of ${batch.id}`}
+                        >
                           Results
                         </button>
                       ) : null}

@@ -40,14 +40,18 @@ export const Long: Story = {
     const scroller = canvasElement.querySelector(".cq-thread-scroll") as HTMLElement;
     // Without layout (jsdom) nothing scrolls; the browser run checks this story.
     if (scroller.scrollHeight <= scroller.clientHeight) return;
-    await expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 2);
+    await expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(
+      scroller.scrollHeight - 2,
+    );
     // It starts at the latest message; scrolling up stops following and offers a jump back.
     scroller.scrollTop = 0;
     scroller.dispatchEvent(new Event("scroll"));
     const jump = await canvas.findByRole("button", { name: "Jump to latest" });
     await userEvent.click(jump);
     await expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull();
-    await expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 2);
+    await expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(
+      scroller.scrollHeight - 2,
+    );
   },
 };
 

@@ -12,7 +12,11 @@ function fakeLayout(scroller: HTMLElement, metrics: { scrollHeight: number; clie
   Object.defineProperty(scroller, "clientHeight", { configurable: true, get: () => metrics.clientHeight });
 }
 
-const reply = (text: string): MessageLike => ({ id: "r", role: "assistant", content: [{ type: "text", text }] });
+const reply = (text: string): MessageLike => ({
+  id: "r",
+  role: "assistant",
+  content: [{ type: "text", text }],
+});
 
 describe("<ChatThread>", () => {
   it("shows the empty state without messages", () => {
@@ -22,7 +26,9 @@ describe("<ChatThread>", () => {
   });
 
   it("renders every message as an article and marks the streaming one", () => {
-    renderStrict(<ChatThread messages={[...conversation.slice(0, 1), reply("Partial")]} status="streaming" />);
+    renderStrict(
+      <ChatThread messages={[...conversation.slice(0, 1), reply("Partial")]} status="streaming" />,
+    );
     const articles = screen.getAllByRole("article");
     expect(articles).toHaveLength(2);
     expect(articles[1]).toHaveAttribute("data-state", "streaming");
@@ -44,7 +50,9 @@ describe("<ChatThread>", () => {
     const jump = await screen.findByRole("button", { name: "Jump to latest" });
 
     metrics.scrollHeight = 1400;
-    rerender(<ChatThread messages={[...conversation.slice(0, 1), reply("one two three")]} status="streaming" />);
+    rerender(
+      <ChatThread messages={[...conversation.slice(0, 1), reply("one two three")]} status="streaming" />,
+    );
     expect(scroller.scrollTop).toBe(100);
 
     await userEvent.click(jump);

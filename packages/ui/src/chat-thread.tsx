@@ -113,7 +113,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const current = itemRefs.current.findIndex((item) => item === event.target);
+    const current = itemRefs.current.indexOf(event.target as HTMLElement);
     if (current === -1) return;
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
@@ -127,7 +127,8 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
     focusMessage(target);
   };
 
-  const rovingIndex = activeIndex !== null && activeIndex < messages.length ? activeIndex : messages.length - 1;
+  const rovingIndex =
+    activeIndex !== null && activeIndex < messages.length ? activeIndex : messages.length - 1;
   const replyText = last?.role === "assistant" ? textOf(last) : "";
 
   return (
@@ -137,11 +138,15 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
       data-state={busy ? "streaming" : messages.length === 0 ? "empty" : "idle"}
       {...props}
     >
-      <div ref={scrollRef} className="cq-thread-scroll" onScroll={handleScroll} data-following={following ? "" : undefined}>
+      <div
+        ref={scrollRef}
+        className="cq-thread-scroll"
+        onScroll={handleScroll}
+        data-following={following ? "" : undefined}
+      >
         {messages.length === 0 ? (
           <div className="cq-thread-empty">{emptyState}</div>
         ) : (
-          // biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys move focus between the messages inside
           <ol className="cq-thread-list" aria-label={label} onKeyDown={handleKeyDown}>
             {messages.map((message, index) => (
               <li key={message.id ?? index} className="cq-thread-item">

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { fn } from "storybook/test";
+import { expect, fn, userEvent, within } from "storybook/test";
 import { ChatView } from "./chat-view.js";
 import { conversation, longConversation, rateLimitError, serverError, usage } from "./test-fixtures.js";
 
@@ -24,7 +24,10 @@ export const Default: Story = { args: { usage, contextWindow: 200_000 } };
 export const Streaming: Story = {
   args: {
     status: "streaming",
-    messages: [...conversation.slice(0, 1), { id: "s", role: "assistant", content: [{ type: "text", text: "Let me check the" }] }],
+    messages: [
+      ...conversation.slice(0, 1),
+      { id: "s", role: "assistant", content: [{ type: "text", text: "Let me check the" }] },
+    ],
   },
 };
 
@@ -32,6 +35,7 @@ export const Long: Story = { args: { messages: longConversation } };
 
 export const Empty: Story = { args: { messages: [] } };
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the scenario is called Error in every story file
 export const Error: Story = {
   args: {
     status: "error",
@@ -43,6 +47,25 @@ export const Error: Story = {
   },
 };
 
-export const RateLimited: Story = { args: { status: "error", error: rateLimitError(42), messages: conversation.slice(0, 1) } };
+export const RateLimited: Story = {
+  args: { status: "error", error: rateLimitError(42), messages: conversation.slice(0, 1) },
+};
 
 export const Dark: Story = { args: { usage, contextWindow: 200_000 }, globals: { theme: "dark" } };
+
+export const AwaitingToolApproval: Story = {
+  args: {
+    status: "streaming",
+    messages: conversation.slice(0, 2),
+    pendingToolCalls: [
+      { id: "toolu_01A09q90qw90lq917835lq9", name: "get_weather", input: { location: "Paris, France" } },
+    ],
+    onApproveTool: fn(),
+    onDenyTool: fn(),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Allow" }));
+    await expect(args.onApproveTool).toHaveBeenCalledWith("toolu_01A09q90qw90lq917835lq9");
+  },
+};

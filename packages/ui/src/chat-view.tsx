@@ -5,6 +5,7 @@ import { Composer } from "./composer.js";
 import { ErrorNotice } from "./error-notice.js";
 import { cx } from "./internal/class-names.js";
 import type { MessageLike, ReplyStatus } from "./message-types.js";
+import { type PendingToolCallLike, ToolApproval } from "./tool-approval.js";
 import { UsageMeter } from "./usage-meter.js";
 
 export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children"> {
@@ -31,6 +32,10 @@ export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">,
   /** @default "Chat with Claude" */
   label?: string;
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Tool calls waiting for the user's yes or no. */
+  pendingToolCalls?: readonly PendingToolCallLike[] | undefined;
+  onApproveTool?: ((id: string) => void) | undefined;
+  onDenyTool?: ((id: string) => void) | undefined;
 }
 
 /** A whole chat from plain props: thread, error notice, usage and composer. `<Chat>` wires it to `useChat`. */
@@ -53,6 +58,9 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
     placeholder,
     label = "Chat with Claude",
     textareaRef,
+    pendingToolCalls = [],
+    onApproveTool,
+    onDenyTool,
     className,
     ...props
   },
@@ -68,7 +76,16 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
         emptyState={emptyState}
         budgetTokens={budgetTokens}
         onContinue={onContinue}
-        footer={showError ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
+        footer={
+          <>
+            {onApproveTool && onDenyTool
+              ? pendingToolCalls.map((call) => (
+                  <ToolApproval key={call.id} call={call} onApprove={onApproveTool} onDeny={onDenyTool} />
+                ))
+              : null}
+            {showError ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
+          </>
+        }
       />
       {usage ? <UsageMeter usage={usage} contextWindow={contextWindow} /> : null}
       <Composer

@@ -49,7 +49,16 @@ export function toReplyStatus(status: ReturnType<typeof useChat>["status"]): Rep
  * `max_tokens`, and optionally usage totals and a token count of the draft. Needs `<AnthropicProvider>`.
  */
 export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
-  { className, showUsage = false, countTokens = false, contextWindow, emptyState, placeholder, label, ...options },
+  {
+    className,
+    showUsage = false,
+    countTokens = false,
+    contextWindow,
+    emptyState,
+    placeholder,
+    label,
+    ...options
+  },
   ref,
 ) {
   const chat = useChat(options);
@@ -87,6 +96,9 @@ export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
       emptyState={emptyState}
       placeholder={placeholder}
       label={label}
+      pendingToolCalls={chat.pendingToolCalls}
+      onApproveTool={chat.approveToolCall}
+      onDenyTool={chat.denyToolCall}
     />
   );
 });

@@ -18,7 +18,8 @@ export interface CitationMarkerProps extends Omit<ComponentPropsWithoutRef<"span
 /** Where a citation points, in words: a document title and location, or a web page. */
 export function citationSource(citation: TextCitation): string {
   const fields = citation as unknown as Record<string, unknown>;
-  const title = typeof fields.document_title === "string" && fields.document_title ? fields.document_title : null;
+  const title =
+    typeof fields.document_title === "string" && fields.document_title ? fields.document_title : null;
   switch (citation.type) {
     case "char_location":
       return `${title ?? `Document ${Number(fields.document_index) + 1}`}, characters ${fields.start_char_index}–${fields.end_char_index}`;
@@ -46,7 +47,12 @@ export const CitationMarker = forwardRef<HTMLSpanElement, CitationMarkerProps>(f
   const url = "url" in citation && typeof citation.url === "string" ? safeHttpUrl(citation.url) : null;
   const source = citationSource(citation);
   return (
-    <span ref={ref} className={cx("cq-citation", className)} data-state={isOpen ? "open" : "closed"} {...props}>
+    <span
+      ref={ref}
+      className={cx("cq-citation", className)}
+      data-state={isOpen ? "open" : "closed"}
+      {...props}
+    >
       <button
         type="button"
         className="cq-citation-marker"

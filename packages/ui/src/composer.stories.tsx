@@ -46,4 +46,7 @@ export const Stop: Story = {
   },
 };
 
-export const Dark: Story = { args: { tokenCount: 42, defaultValue: "Dark mode" }, globals: { theme: "dark" } };
+export const Dark: Story = {
+  args: { tokenCount: 42, defaultValue: "Dark mode" },
+  globals: { theme: "dark" },
+};

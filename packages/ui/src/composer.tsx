@@ -109,7 +109,13 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
 
   const state = disabled ? "disabled" : streaming ? "streaming" : "idle";
   return (
-    <form ref={ref} className={cx("cq-composer", className)} data-state={state} onSubmit={handleSubmit} {...props}>
+    <form
+      ref={ref}
+      className={cx("cq-composer", className)}
+      data-state={state}
+      onSubmit={handleSubmit}
+      {...props}
+    >
       <label htmlFor={inputId} className="cq-visually-hidden">
         {label}
       </label>
@@ -127,7 +133,11 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       />
       <div className="cq-composer-actions">
         {tokenCount !== undefined ? (
-          <span id={countId} className="cq-composer-tokens cq-muted" data-state={tokenCount === null ? "counting" : "counted"}>
+          <span
+            id={countId}
+            className="cq-composer-tokens cq-muted"
+            data-state={tokenCount === null ? "counting" : "counted"}
+          >
             {tokenCount === null ? "Counting tokens…" : `${formatCount(tokenCount)} tokens`}
           </span>
         ) : null}

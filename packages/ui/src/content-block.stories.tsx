@@ -50,7 +50,10 @@ export const Thinking: Story = {
 };
 
 export const ThinkingStreaming: Story = {
-  args: { block: { type: "thinking", thinking: "Let me work through this step by step. First, the", signature: "" }, streaming: true },
+  args: {
+    block: { type: "thinking", thinking: "Let me work through this step by step. First, the", signature: "" },
+    streaming: true,
+  },
 };
 
 export const RedactedThinking: Story = { args: { block: redactedThinkingBlock } };

@@ -45,7 +45,10 @@ describe("<ContentBlock>", () => {
     expect(screen.getByRole("note")).toHaveTextContent("The grass is green.");
     const web = screen.getByRole("button", { name: /Citation 4: Why is the sky blue/ });
     await userEvent.click(web);
-    expect(screen.getByRole("link", { name: "Why is the sky blue?" })).toHaveAttribute("rel", "noopener noreferrer");
+    expect(screen.getByRole("link", { name: "Why is the sky blue?" })).toHaveAttribute(
+      "rel",
+      "noopener noreferrer",
+    );
     await userEvent.keyboard("{Escape}");
     expect(web).toHaveAttribute("aria-expanded", "false");
   });
@@ -62,14 +65,19 @@ describe("<ContentBlock>", () => {
   });
 
   it("labels thinking that is still streaming", () => {
-    const { container } = renderStrict(<ContentBlock block={{ type: "thinking", thinking: "Hmm", signature: "" }} streaming />);
+    const { container } = renderStrict(
+      <ContentBlock block={{ type: "thinking", thinking: "Hmm", signature: "" }} streaming />,
+    );
     expect(screen.getByRole("button", { name: /Thinking…/ })).toBeInTheDocument();
     expect(container.firstChild).toHaveAttribute("data-streaming");
   });
 
   it("shows a tool call's name, input and status, streaming while its input arrives", () => {
     const { container, rerender } = renderStrict(
-      <ContentBlock block={{ ...toolUseBlock, input: { location: "Par" } } as typeof toolUseBlock} streaming />,
+      <ContentBlock
+        block={{ ...toolUseBlock, input: { location: "Par" } } as typeof toolUseBlock}
+        streaming
+      />,
     );
     expect(container.firstChild).toHaveAttribute("data-state", "streaming");
     expect(screen.getByText("Writing input…")).toBeInTheDocument();
@@ -79,7 +87,9 @@ describe("<ContentBlock>", () => {
   });
 
   it("pretty-prints JSON tool results and flags errors", () => {
-    const { container, rerender } = renderStrict(<ContentBlock block={toolResultBlock} toolName="get_weather" />);
+    const { container, rerender } = renderStrict(
+      <ContentBlock block={toolResultBlock} toolName="get_weather" />,
+    );
     expect(screen.getByLabelText("Tool result JSON")).toHaveTextContent('"temperature": 18');
     expect(container.firstChild).toHaveAttribute("data-state", "success");
     rerender(<ContentBlock block={toolErrorBlock} />);
@@ -89,7 +99,9 @@ describe("<ContentBlock>", () => {
 
   it("renders a base64 image with alt text", () => {
     renderStrict(<ContentBlock block={imageBlock} />);
-    expect(screen.getByRole("img", { name: "Attached image" }).getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(screen.getByRole("img", { name: "Attached image" }).getAttribute("src")).toMatch(
+      /^data:image\/png;base64,/,
+    );
   });
 
   it("summarises a document with a preview and its citations setting", () => {

@@ -51,7 +51,15 @@ export const ContentBlock = forwardRef<HTMLElement, ContentBlockProps>(function 
         />
       );
     case "thinking":
-      return <ThinkingBlock ref={divRef} className={className} block={block} streaming={streaming} budgetTokens={budgetTokens} />;
+      return (
+        <ThinkingBlock
+          ref={divRef}
+          className={className}
+          block={block}
+          streaming={streaming}
+          budgetTokens={budgetTokens}
+        />
+      );
     case "redacted_thinking":
       return <RedactedThinkingBlock ref={divRef} className={className} />;
     case "tool_use":
@@ -64,7 +72,14 @@ export const ContentBlock = forwardRef<HTMLElement, ContentBlockProps>(function 
         />
       );
     case "server_tool_use":
-      return <ServerToolUseBlock ref={divRef} className={className} block={block} status={streaming ? "streaming" : "complete"} />;
+      return (
+        <ServerToolUseBlock
+          ref={divRef}
+          className={className}
+          block={block}
+          status={streaming ? "streaming" : "complete"}
+        />
+      );
     case "web_search_tool_result":
       return <WebSearchResultBlock ref={divRef} className={className} block={block as never} />;
     case "tool_result":
@@ -75,7 +90,12 @@ export const ContentBlock = forwardRef<HTMLElement, ContentBlockProps>(function 
       return <DocumentBlock ref={divRef} className={className} block={block} />;
     default:
       return (
-        <div ref={divRef} className={cx("cq-block", "cq-unknown-block", className)} data-block={block.type} data-state="unknown">
+        <div
+          ref={divRef}
+          className={cx("cq-block", "cq-unknown-block", className)}
+          data-block={block.type}
+          data-state="unknown"
+        >
           <div className="cq-block-header">
             <span className="cq-block-kind">{block.type.replace(/_/g, " ")}</span>
           </div>

@@ -18,7 +18,14 @@ export const DocumentBlock = forwardRef<HTMLDivElement, DocumentBlockProps>(func
   { block, previewLength = 280, className, ...props },
   ref,
 ) {
-  const source = block.source as { type: string; media_type?: string; data?: unknown; url?: string; content?: unknown; file_id?: string };
+  const source = block.source as {
+    type: string;
+    media_type?: string;
+    data?: unknown;
+    url?: string;
+    content?: unknown;
+    file_id?: string;
+  };
   const title = block.title || "Untitled document";
   let kind = "Document";
   let preview: string | null = null;

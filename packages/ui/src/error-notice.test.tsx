@@ -67,7 +67,9 @@ describe("retryAfterFromError", () => {
     expect(retryAfterFromError(withHeaders({ "retry-after-ms": "1500", "retry-after": "9" }))).toBe(1500);
     expect(retryAfterFromError(withHeaders({ "retry-after": "7" }))).toBe(7000);
     const now = Date.parse("2026-11-20T20:00:00Z");
-    expect(retryAfterFromError(withHeaders({ "retry-after": "Fri, 20 Nov 2026 20:00:30 GMT" }), now)).toBe(30_000);
+    expect(retryAfterFromError(withHeaders({ "retry-after": "Fri, 20 Nov 2026 20:00:30 GMT" }), now)).toBe(
+      30_000,
+    );
   });
 
   it("returns null without headers or with garbage", () => {

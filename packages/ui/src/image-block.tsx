@@ -17,7 +17,13 @@ export const ImageBlock = forwardRef<HTMLElement, ImageBlockProps>(function Imag
   { block, alt = "Attached image", className, ...props },
   ref,
 ) {
-  const source = block.source as { type: string; media_type?: string; data?: string; url?: string; file_id?: string };
+  const source = block.source as {
+    type: string;
+    media_type?: string;
+    data?: string;
+    url?: string;
+    file_id?: string;
+  };
   let src: string | null = null;
   let caption: string | null = null;
   if (source.type === "base64" && source.media_type && source.data !== undefined) {
@@ -37,7 +43,11 @@ export const ImageBlock = forwardRef<HTMLElement, ImageBlockProps>(function Imag
       data-state={src ? "loaded" : "unavailable"}
       {...props}
     >
-      {src ? <img src={src} alt={alt} loading="lazy" /> : <div className="cq-image-placeholder">Image not shown</div>}
+      {src ? (
+        <img src={src} alt={alt} loading="lazy" />
+      ) : (
+        <div className="cq-image-placeholder">Image not shown</div>
+      )}
       {caption ? <figcaption className="cq-muted">{caption}</figcaption> : null}
     </figure>
   );

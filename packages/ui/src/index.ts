@@ -1,4 +1,4 @@
-export { BatchResults, type BatchResultFilter, type BatchResultsProps } from "./batch-results.js";
+export { type BatchResultFilter, BatchResults, type BatchResultsProps } from "./batch-results.js";
 export { BatchTable, type BatchTableProps, batchProgress } from "./batch-table.js";
 export { Chat, type ChatProps, toMessageLike, toReplyStatus } from "./chat.js";
 export { ChatThread, type ChatThreadProps } from "./chat-thread.js";
@@ -20,6 +20,7 @@ export { ServerToolUseBlock, type ServerToolUseBlockProps } from "./server-tool-
 export { StopReasonNotice, type StopReasonNoticeProps } from "./stop-reason-notice.js";
 export { TextBlock, type TextBlockProps } from "./text-block.js";
 export { ThinkingBlock, type ThinkingBlockProps } from "./thinking-block.js";
+export { type PendingToolCallLike, ToolApproval, type ToolApprovalProps } from "./tool-approval.js";
 export { ToolResultBlock, type ToolResultBlockProps } from "./tool-result-block.js";
 export { ToolUseBlock, type ToolUseBlockProps, type ToolUseStatus } from "./tool-use-block.js";
 export { UsageMeter, type UsageMeterProps } from "./usage-meter.js";

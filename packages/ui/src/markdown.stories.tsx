@@ -17,10 +17,21 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {};
 
 /** Reveals the text a few characters at a time, as a stream would. */
-function GrowingMarkdown({ text, step = 6, intervalMs = 16 }: { text: string; step?: number; intervalMs?: number }) {
+function GrowingMarkdown({
+  text,
+  step = 6,
+  intervalMs = 16,
+}: {
+  text: string;
+  step?: number;
+  intervalMs?: number;
+}) {
   const [length, setLength] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setLength((current) => Math.min(text.length, current + step)), intervalMs);
+    const timer = setInterval(
+      () => setLength((current) => Math.min(text.length, current + step)),
+      intervalMs,
+    );
     return () => clearInterval(timer);
   }, [text, step, intervalMs]);
   return <Markdown text={text.slice(0, length)} streaming={length < text.length} />;
@@ -30,15 +41,20 @@ export const Streaming: Story = {
   render: (args) => <GrowingMarkdown text={args.text} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvasElement.querySelector(".cq-markdown")).toHaveAttribute("data-state", "settled"), {
-      timeout: 10_000,
-    });
+    await waitFor(
+      () => expect(canvasElement.querySelector(".cq-markdown")).toHaveAttribute("data-state", "settled"),
+      {
+        timeout: 10_000,
+      },
+    );
     await expect(canvas.getByRole("table")).toBeVisible();
     await expect(canvasElement.querySelector(".cq-code-block")).toHaveAttribute("data-state", "settled");
   },
 };
 
-export const Long: Story = { args: { text: Array.from({ length: 12 }, () => richMarkdown).join("\n\n---\n\n") } };
+export const Long: Story = {
+  args: { text: Array.from({ length: 12 }, () => richMarkdown).join("\n\n---\n\n") },
+};
 
 export const Empty: Story = { args: { text: "" } };
 
@@ -48,7 +64,7 @@ export const UnsafeInput: Story = {
       "<script>alert('x')</script>",
       "<img src=x onerror=alert(1)>",
       "[click me](javascript:alert(1)) and [data](data:text/html,<b>x</b>)",
-      "<a href=\"javascript:alert(1)\">raw html link</a>",
+      '<a href="javascript:alert(1)">raw html link</a>',
     ].join("\n\n"),
   },
   play: async ({ canvasElement }) => {

@@ -5,7 +5,11 @@ import { Markdown } from "./markdown.js";
 describe("<Markdown>", () => {
   it("renders headings, lists, quotes, tables and code as elements", () => {
     const { container } = renderStrict(
-      <Markdown text={"# Title\n\n- one\n- two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```"} />,
+      <Markdown
+        text={
+          "# Title\n\n- one\n- two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```"
+        }
+      />,
     );
     expect(container.querySelector("h3")).toHaveTextContent("Title");
     expect(container.querySelectorAll("li")).toHaveLength(2);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useRef } from "react";
 import { cx } from "./internal/class-names.js";
 import { highlight } from "./internal/highlight.js";
@@ -68,10 +69,7 @@ function renderBlock(block: BlockNode, key: number, settled: boolean): ReactNode
         <CodeBlock key={key} language={block.language} code={block.value} settled={settled && block.closed} />
       );
     case "list": {
-      const items = block.items.map((item, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity beyond their position
-        <li key={index}>{renderItem(item, settled)}</li>
-      ));
+      const items = block.items.map((item, index) => <li key={index}>{renderItem(item, settled)}</li>);
       return block.ordered ? (
         <ol key={key} start={block.start === 1 ? undefined : block.start}>
           {items}
@@ -81,7 +79,11 @@ function renderBlock(block: BlockNode, key: number, settled: boolean): ReactNode
       );
     }
     case "blockquote":
-      return <blockquote key={key}>{block.children.map((child, index) => renderBlock(child, index, settled))}</blockquote>;
+      return (
+        <blockquote key={key}>
+          {block.children.map((child, index) => renderBlock(child, index, settled))}
+        </blockquote>
+      );
     case "table":
       return (
         <div key={key} className="cq-markdown-table">
@@ -89,7 +91,6 @@ function renderBlock(block: BlockNode, key: number, settled: boolean): ReactNode
             <thead>
               <tr>
                 {block.header.map((cell, column) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                   <th key={column} scope="col" style={alignStyle(block.align[column])}>
                     {renderInline(cell)}
                   </th>
@@ -98,10 +99,8 @@ function renderBlock(block: BlockNode, key: number, settled: boolean): ReactNode
             </thead>
             <tbody>
               {block.rows.map((row, rowIndex) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
                 <tr key={rowIndex}>
                   {row.map((cell, column) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                     <td key={column} style={alignStyle(block.align[column])}>
                       {renderInline(cell)}
                     </td>
@@ -155,6 +154,8 @@ function renderInline(nodes: InlineNode[]): ReactNode[] {
             {renderInline(node.children)}
           </a>
         );
+      default:
+        return null;
     }
   });
 }
@@ -169,9 +170,16 @@ interface CodeBlockProps {
 export const CodeBlock = memo(function CodeBlock({ language, code, settled }: CodeBlockProps) {
   const tokens = useMemo(() => (settled ? highlight(code, language) : null), [code, language, settled]);
   return (
-    <figure className="cq-code-block" data-state={settled ? "settled" : "streaming"} data-language={language || undefined}>
+    <figure
+      className="cq-code-block"
+      data-state={settled ? "settled" : "streaming"}
+      data-language={language || undefined}
+    >
       {language ? <figcaption className="cq-code-language">{language}</figcaption> : null}
-      <pre tabIndex={0} aria-label={language ? `${language} code` : "Code"}>
+      <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: wide code scrolls sideways, so it must be reachable by keyboard
+        tabIndex={0}
+      >
         <code>
           {tokens === null
             ? code
@@ -179,7 +187,6 @@ export const CodeBlock = memo(function CodeBlock({ language, code, settled }: Co
                 token.kind === "plain" ? (
                   token.text
                 ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positional and recomputed together
                   <span key={index} className={`cq-token-${token.kind}`}>
                     {token.text}
                   </span>

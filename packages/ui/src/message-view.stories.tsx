@@ -27,7 +27,16 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {};
 
 export const User: Story = {
-  args: { message: { role: "user", content: [imageBlock, documentBlock, { type: "text", text: "Describe the image and cite the document." }] } },
+  args: {
+    message: {
+      role: "user",
+      content: [
+        imageBlock,
+        documentBlock,
+        { type: "text", text: "Describe the image and cite the document." },
+      ],
+    },
+  },
 };
 
 export const AllBlockKinds: Story = {
@@ -43,22 +52,40 @@ export const AllBlockKinds: Story = {
 };
 
 export const Streaming: Story = {
-  args: { message: assistantMessage([{ type: "text", text: "Here is the first part of the **answ" }], { stop_reason: null }), streaming: true },
+  args: {
+    message: assistantMessage([{ type: "text", text: "Here is the first part of the **answ" }], {
+      stop_reason: null,
+    }),
+    streaming: true,
+  },
 };
 
-export const Empty: Story = { args: { message: assistantMessage([], { stop_reason: null }), streaming: true } };
+export const Empty: Story = {
+  args: { message: assistantMessage([], { stop_reason: null }), streaming: true },
+};
 
 export const Long: Story = {
-  args: { message: assistantMessage([{ type: "text", text: Array.from({ length: 6 }, () => richMarkdown).join("\n\n") }]) },
+  args: {
+    message: assistantMessage([
+      { type: "text", text: Array.from({ length: 6 }, () => richMarkdown).join("\n\n") },
+    ]),
+  },
 };
 
 export const Interrupted: Story = {
-  args: { message: { ...assistantMessage([{ type: "text", text: "The answer starts like this and then" }]), interrupted: true } },
+  args: {
+    message: {
+      ...assistantMessage([{ type: "text", text: "The answer starts like this and then" }]),
+      interrupted: true,
+    },
+  },
 };
 
 export const MaxTokens: Story = {
   args: {
-    message: assistantMessage([{ type: "text", text: "A long list:\n\n1. one\n2. two\n3. thr" }], { stop_reason: "max_tokens" }),
+    message: assistantMessage([{ type: "text", text: "A long list:\n\n1. one\n2. two\n3. thr" }], {
+      stop_reason: "max_tokens",
+    }),
     onContinue: fn(),
   },
   play: async ({ canvasElement, args }) => {
@@ -71,7 +98,11 @@ export const Refusal: Story = {
   args: {
     message: assistantMessage([], {
       stop_reason: "refusal",
-      stop_details: { type: "refusal", category: "cyber", explanation: "This request may facilitate malware." },
+      stop_details: {
+        type: "refusal",
+        category: "cyber",
+        explanation: "This request may facilitate malware.",
+      },
     }),
   },
 };

@@ -26,7 +26,13 @@ describe("<MessageView>", () => {
   it("marks a streaming message busy and streams only its last block", () => {
     renderStrict(
       <MessageView
-        message={assistantMessage([{ type: "text", text: "done" }, { type: "text", text: "grow" }], { stop_reason: null })}
+        message={assistantMessage(
+          [
+            { type: "text", text: "done" },
+            { type: "text", text: "grow" },
+          ],
+          { stop_reason: null },
+        )}
         streaming
       />,
     );

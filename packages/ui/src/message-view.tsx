@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { ContentBlock } from "./content-block.js";
 import { cx } from "./internal/class-names.js";
@@ -30,7 +31,18 @@ const roleLabel = { user: "You", assistant: "Claude", system: "System" } as cons
 
 /** A whole message: who said it, its blocks in order, why it stopped and, optionally, its usage. */
 export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function MessageView(
-  { message, streaming = false, showUsage = false, contextWindow, budgetTokens, toolNames, onContinue, footer, className, ...props },
+  {
+    message,
+    streaming = false,
+    showUsage = false,
+    contextWindow,
+    budgetTokens,
+    toolNames,
+    onContinue,
+    footer,
+    className,
+    ...props
+  },
   ref,
 ) {
   const blocks = blocksOf(message);
@@ -54,7 +66,6 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
           if (block.type === "text") citationCount += block.citations?.length ?? 0;
           return (
             <ContentBlock
-              // biome-ignore lint/suspicious/noArrayIndexKey: blocks are addressed by index in the API
               key={index}
               block={block}
               streaming={streaming && index === blocks.length - 1}

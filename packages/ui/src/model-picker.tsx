@@ -7,5 +7,13 @@ export interface ModelPickerProps extends Omit<ModelSelectProps, "models" | "loa
 /** `<ModelSelect>` fed by the models API through `useModels()` (needs `<AnthropicProvider>`). */
 export const ModelPicker = forwardRef<HTMLDivElement, ModelPickerProps>(function ModelPicker(props, ref) {
   const models = useModels();
-  return <ModelSelect ref={ref} models={models.data ?? []} loading={models.isPending} error={models.error ?? undefined} {...props} />;
+  return (
+    <ModelSelect
+      ref={ref}
+      models={models.data ?? []}
+      loading={models.isPending}
+      error={models.error ?? undefined}
+      {...props}
+    />
+  );
 });

@@ -15,13 +15,17 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
-    await userEvent.selectOptions(within(canvasElement).getByRole("combobox", { name: "Model" }), "claude-opus-4-8");
+    await userEvent.selectOptions(
+      within(canvasElement).getByRole("combobox", { name: "Model" }),
+      "claude-opus-4-8",
+    );
     await expect(args.onValueChange).toHaveBeenCalledWith("claude-opus-4-8");
   },
 };
 
 export const Loading: Story = { args: { models: [], loading: true } };
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the scenario is called Error in every story file
 export const Error: Story = { args: { models: [], error: new globalThis.Error("Connection error.") } };
 
 export const Empty: Story = { args: { models: [] } };

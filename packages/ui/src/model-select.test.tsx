@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { renderStrict } from "../test/render-strict.js";
 import { ModelPicker } from "./model-picker.js";
 import { ModelSelect } from "./model-select.js";
-import { MockApiProvider } from "./test-mock-provider.js";
 import { models } from "./test-fixtures.js";
+import { MockApiProvider } from "./test-mock-provider.js";
 
 describe("<ModelSelect>", () => {
   it("lists models, marks deprecated ones and describes the selection", async () => {

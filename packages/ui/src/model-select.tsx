@@ -4,7 +4,8 @@ import { cx } from "./internal/class-names.js";
 import { formatCompact } from "./internal/format.js";
 import { useControllableState } from "./internal/use-controllable-state.js";
 
-export interface ModelSelectProps extends Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange" | "defaultValue"> {
+export interface ModelSelectProps
+  extends Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange" | "defaultValue"> {
   models: readonly ModelInfo[];
   /** The selected model id (controlled). */
   value?: string;
@@ -23,10 +24,25 @@ export interface ModelSelectProps extends Omit<ComponentPropsWithoutRef<"div">, 
 
 /** A labelled select of models (presentational: pass the list; `<ModelPicker>` loads it for you). */
 export const ModelSelect = forwardRef<HTMLDivElement, ModelSelectProps>(function ModelSelect(
-  { models, value, defaultValue, onValueChange, loading = false, error, label = "Model", disabled = false, className, ...props },
+  {
+    models,
+    value,
+    defaultValue,
+    onValueChange,
+    loading = false,
+    error,
+    label = "Model",
+    disabled = false,
+    className,
+    ...props
+  },
   ref,
 ) {
-  const [selected, setSelected] = useControllableState(value, defaultValue ?? models[0]?.id ?? "", onValueChange);
+  const [selected, setSelected] = useControllableState(
+    value,
+    defaultValue ?? models[0]?.id ?? "",
+    onValueChange,
+  );
   const selectId = useId();
   const hintId = useId();
   const model = models.find((candidate) => candidate.id === selected);

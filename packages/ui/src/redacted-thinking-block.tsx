@@ -14,7 +14,8 @@ export const RedactedThinkingBlock = forwardRef<HTMLDivElement, RedactedThinking
         data-state="redacted"
         {...props}
       >
-        {children ?? "Some of Claude's reasoning was redacted for safety. It is kept and sent back unchanged."}
+        {children ??
+          "Some of Claude's reasoning was redacted for safety. It is kept and sent back unchanged."}
       </div>
     );
   },

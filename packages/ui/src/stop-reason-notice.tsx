@@ -42,7 +42,9 @@ export const StopReasonNotice = forwardRef<HTMLDivElement, StopReasonNoticeProps
       break;
     case "refusal": {
       tone = "danger";
-      const category = stopDetails?.category ? categoryLabel[stopDetails.category] ?? stopDetails.category : null;
+      const category = stopDetails?.category
+        ? (categoryLabel[stopDetails.category] ?? stopDetails.category)
+        : null;
       text = `Claude declined to continue${category ? ` (${category})` : ""}.${stopDetails?.explanation ? ` ${stopDetails.explanation}` : ""}`;
       break;
     }

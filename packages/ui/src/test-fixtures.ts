@@ -1,7 +1,7 @@
 // Static fixtures for stories and tests (excluded from the build).
 import {
-  type APIError,
   APIConnectionError,
+  type APIError,
   type ContentBlock,
   InternalServerError,
   type Message,
@@ -81,7 +81,10 @@ export const thinkingBlock: DisplayBlock = {
   signature: "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds",
 };
 
-export const redactedThinkingBlock: DisplayBlock = { type: "redacted_thinking", data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT" };
+export const redactedThinkingBlock: DisplayBlock = {
+  type: "redacted_thinking",
+  data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT",
+};
 
 export const toolUseBlock: DisplayBlock = {
   type: "tool_use",
@@ -116,7 +119,11 @@ export const imageBlock: DisplayBlock = {
 
 export const documentBlock: DisplayBlock = {
   type: "document",
-  source: { type: "text", media_type: "text/plain", data: "The grass is green. The sky is blue. Water is wet." },
+  source: {
+    type: "text",
+    media_type: "text/plain",
+    data: "The grass is green. The sky is blue. Water is wet.",
+  },
   title: "Nature facts",
   context: "A short list of facts used for citation demos.",
   citations: { enabled: true },
@@ -133,8 +140,20 @@ export const webSearchResultBlock: DisplayBlock = {
   type: "web_search_tool_result",
   tool_use_id: "srvtoolu_014hJH82Qum7Td6UV8gDXThB",
   content: [
-    { type: "web_search_result", url: "https://example.org/sky", title: "Why is the sky blue?", encrypted_content: "Eq", page_age: "April 30, 2025" },
-    { type: "web_search_result", url: "https://example.com/rayleigh", title: "Rayleigh scattering explained", encrypted_content: "Er", page_age: null },
+    {
+      type: "web_search_result",
+      url: "https://example.org/sky",
+      title: "Why is the sky blue?",
+      encrypted_content: "Eq",
+      page_age: "April 30, 2025",
+    },
+    {
+      type: "web_search_result",
+      url: "https://example.com/rayleigh",
+      title: "Rayleigh scattering explained",
+      encrypted_content: "Er",
+      page_age: null,
+    },
   ],
 };
 
@@ -170,7 +189,11 @@ export const conversation: MessageLike[] = [
   {
     id: "a1",
     role: "assistant",
-    content: [thinkingBlock as ContentBlock, { type: "text", text: "Let me check." }, toolUseBlock as ContentBlock],
+    content: [
+      thinkingBlock as ContentBlock,
+      { type: "text", text: "Let me check." },
+      toolUseBlock as ContentBlock,
+    ],
     stop_reason: "tool_use",
   },
   { id: "u2", role: "user", content: [toolResultBlock] },
@@ -186,7 +209,11 @@ export const conversation: MessageLike[] = [
 /** A conversation long enough to scroll. */
 export const longConversation: MessageLike[] = Array.from({ length: 24 }, (_, index) =>
   index % 2 === 0
-    ? { id: `lu${index}`, role: "user" as const, content: `Question ${index / 2 + 1}: tell me about topic ${index / 2 + 1}.` }
+    ? {
+        id: `lu${index}`,
+        role: "user" as const,
+        content: `Question ${index / 2 + 1}: tell me about topic ${index / 2 + 1}.`,
+      }
     : {
         id: `la${index}`,
         role: "assistant" as const,
@@ -244,18 +271,28 @@ export const batches: MessageBatch[] = [
 ];
 
 export const batchResults: MessageBatchIndividualResponse[] = [
-  { custom_id: "req-1", result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Hi! How can I help?" }]) } },
+  {
+    custom_id: "req-1",
+    result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Hi! How can I help?" }]) },
+  },
   {
     custom_id: "req-2",
     result: {
       type: "errored",
-      error: { type: "error", error: { type: "invalid_request_error", message: "max_tokens: Field required" }, request_id: null },
+      error: {
+        type: "error",
+        error: { type: "invalid_request_error", message: "max_tokens: Field required" },
+        request_id: null,
+      },
     },
   },
   { custom_id: "req-3", result: { type: "expired" } },
   {
     custom_id: "req-10",
-    result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Paris is the capital of France." }]) },
+    result: {
+      type: "succeeded",
+      message: assistantMessage([{ type: "text", text: "Paris is the capital of France." }]),
+    },
   },
   { custom_id: "req-4", result: { type: "canceled" } },
 ];
@@ -307,7 +344,11 @@ function errorBody(type: string, message: string, requestId: string) {
 export function rateLimitError(retryAfterSeconds = 30): APIError {
   return new RateLimitError(
     429,
-    errorBody("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit.", "req_011CRateLimit7"),
+    errorBody(
+      "rate_limit_error",
+      "Number of request tokens has exceeded your per-minute rate limit.",
+      "req_011CRateLimit7",
+    ),
     undefined,
     new Headers({ "retry-after": String(retryAfterSeconds), "request-id": "req_011CRateLimit7" }),
   ) as APIError;

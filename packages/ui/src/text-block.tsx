@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import type { TextBlock as TextBlockData } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { CitationMarker } from "./citation-marker.js";
@@ -34,7 +35,6 @@ export const TextBlock = forwardRef<HTMLDivElement, TextBlockProps>(function Tex
       {citations.length > 0 ? (
         <span className="cq-citations">
           {citations.map((citation, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: citations are positional within the block
             <CitationMarker key={index} citation={citation} number={citationStart + index} />
           ))}
         </span>

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import type { ToolResultBlockParam } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { ImageBlock } from "./image-block.js";
@@ -24,7 +25,12 @@ export const ToolResultBlock = forwardRef<HTMLDivElement, ToolResultBlockProps>(
     content.forEach((part, index) => {
       if (part.type === "text") parts.push(renderText(part.text, index));
       else if (part.type === "image") parts.push(<ImageBlock key={index} block={part} />);
-      else parts.push(<p key={index} className="cq-muted">[{part.type}]</p>);
+      else
+        parts.push(
+          <p key={index} className="cq-muted">
+            [{part.type}]
+          </p>,
+        );
     });
   }
   return (
@@ -49,7 +55,10 @@ export const ToolResultBlock = forwardRef<HTMLDivElement, ToolResultBlockProps>(
 
 function renderText(text: string, key: number): ReactNode {
   const trimmed = text.trim();
-  if ((trimmed.startsWith("{") && trimmed.endsWith("}")) || (trimmed.startsWith("[") && trimmed.endsWith("]"))) {
+  if (
+    (trimmed.startsWith("{") && trimmed.endsWith("}")) ||
+    (trimmed.startsWith("[") && trimmed.endsWith("]"))
+  ) {
     try {
       return <JsonView key={key} value={JSON.parse(trimmed)} label="Tool result JSON" />;
     } catch {

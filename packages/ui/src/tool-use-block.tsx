@@ -42,7 +42,10 @@ export const ToolUseBlock = forwardRef<HTMLDivElement, ToolUseBlockProps>(functi
       <div className="cq-block-header">
         <span className="cq-block-kind">Tool call</span>
         <code className="cq-tool-name">{block.name}</code>
-        <span className="cq-badge" data-tone={status === "error" ? "danger" : status === "complete" ? "success" : "info"}>
+        <span
+          className="cq-badge"
+          data-tone={status === "error" ? "danger" : status === "complete" ? "success" : "info"}
+        >
           {statusLabel[status]}
         </span>
       </div>

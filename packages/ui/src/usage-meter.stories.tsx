@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { UsageMeter } from "./usage-meter.js";
 import { usage } from "./test-fixtures.js";
+import { UsageMeter } from "./usage-meter.js";
 
 const meta = {
   title: "Status/UsageMeter",

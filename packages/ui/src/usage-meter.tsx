@@ -25,7 +25,16 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
   const cacheRead = usage?.cache_read_input_tokens ?? 0;
   const used = input + output + cacheWrite + cacheRead;
   const ratio = contextWindow ? used / contextWindow : null;
-  const state = used === 0 ? "empty" : ratio === null ? "counted" : ratio >= 1 ? "full" : ratio >= warningRatio ? "warning" : "ok";
+  const state =
+    used === 0
+      ? "empty"
+      : ratio === null
+        ? "counted"
+        : ratio >= 1
+          ? "full"
+          : ratio >= warningRatio
+            ? "warning"
+            : "ok";
   return (
     <div ref={ref} className={cx("cq-usage-meter", className)} data-state={state} {...props}>
       <dl className="cq-usage-figures">

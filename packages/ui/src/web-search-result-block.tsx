@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import type { WebSearchToolResultBlock } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { cx } from "./internal/class-names.js";
@@ -14,58 +15,57 @@ interface WebResult {
 }
 
 /** A `web_search_tool_result` block: the pages found (title, host, age) or the search error. */
-export const WebSearchResultBlock = forwardRef<HTMLDivElement, WebSearchResultBlockProps>(function WebSearchResultBlock(
-  { block, className, ...props },
-  ref,
-) {
-  const content = block.content as unknown;
-  const results = Array.isArray(content) ? (content as WebResult[]) : null;
-  const errorCode = results === null ? String((content as { error_code?: unknown })?.error_code ?? "unknown") : null;
-  return (
-    <div
-      ref={ref}
-      className={cx("cq-block", "cq-web-search-result-block", className)}
-      data-block="web_search_tool_result"
-      data-state={errorCode !== null ? "error" : results!.length === 0 ? "empty" : "results"}
-      {...props}
-    >
-      <div className="cq-block-header">
-        <span className="cq-block-kind">Search results</span>
-        {results !== null ? <span className="cq-muted">{results.length} found</span> : null}
+export const WebSearchResultBlock = forwardRef<HTMLDivElement, WebSearchResultBlockProps>(
+  function WebSearchResultBlock({ block, className, ...props }, ref) {
+    const content = block.content as unknown;
+    const results = Array.isArray(content) ? (content as WebResult[]) : null;
+    const errorCode =
+      results === null ? String((content as { error_code?: unknown })?.error_code ?? "unknown") : null;
+    return (
+      <div
+        ref={ref}
+        className={cx("cq-block", "cq-web-search-result-block", className)}
+        data-block="web_search_tool_result"
+        data-state={errorCode !== null ? "error" : results!.length === 0 ? "empty" : "results"}
+        {...props}
+      >
+        <div className="cq-block-header">
+          <span className="cq-block-kind">Search results</span>
+          {results !== null ? <span className="cq-muted">{results.length} found</span> : null}
+        </div>
+        {errorCode !== null ? (
+          <p role="alert" className="cq-danger-text">
+            The search failed: <code>{errorCode}</code>
+          </p>
+        ) : (
+          <ol className="cq-web-results">
+            {results!.map((result, index) => {
+              const href = safeHttpUrl(result.url);
+              let host = result.url;
+              try {
+                host = new URL(result.url).host;
+              } catch {
+                // keep the raw text
+              }
+              return (
+                <li key={index}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {result.title || host}
+                    </a>
+                  ) : (
+                    <span>{result.title || result.url}</span>
+                  )}{" "}
+                  <span className="cq-muted">
+                    {host}
+                    {result.page_age ? ` · ${result.page_age}` : ""}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
       </div>
-      {errorCode !== null ? (
-        <p role="alert" className="cq-danger-text">
-          The search failed: <code>{errorCode}</code>
-        </p>
-      ) : (
-        <ol className="cq-web-results">
-          {results!.map((result, index) => {
-            const href = safeHttpUrl(result.url);
-            let host = result.url;
-            try {
-              host = new URL(result.url).host;
-            } catch {
-              // keep the raw text
-            }
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: results are positional and may repeat URLs
-              <li key={index}>
-                {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer">
-                    {result.title || host}
-                  </a>
-                ) : (
-                  <span>{result.title || result.url}</span>
-                )}{" "}
-                <span className="cq-muted">
-                  {host}
-                  {result.page_age ? ` · ${result.page_age}` : ""}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </div>
-  );
-});
+    );
+  },
+);

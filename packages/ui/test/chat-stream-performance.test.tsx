@@ -35,21 +35,29 @@ function streamingResponse(): Response {
         ),
       );
       for (let index = 0; index < DELTAS; index += 1) {
-        controller.enqueue(encoder.encode(sse("content_block_delta", { index: 0, delta: { type: "text_delta", text: "w " } })));
+        controller.enqueue(
+          encoder.encode(sse("content_block_delta", { index: 0, delta: { type: "text_delta", text: "w " } })),
+        );
         // A macrotask every few deltas, so an unbatched consumer would commit hundreds of times.
         if (index % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 0));
       }
       controller.enqueue(
         encoder.encode(
           sse("content_block_stop", { index: 0 }) +
-            sse("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: DELTAS } }) +
+            sse("message_delta", {
+              delta: { stop_reason: "end_turn", stop_sequence: null },
+              usage: { output_tokens: DELTAS },
+            }) +
             sse("message_stop", {}),
         ),
       );
       controller.close();
     },
   });
-  return new Response(body, { status: 200, headers: { "content-type": "text/event-stream", "request-id": "req_perf" } });
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": "text/event-stream", "request-id": "req_perf" },
+  });
 }
 
 describe("<Chat> under a fast stream", () => {

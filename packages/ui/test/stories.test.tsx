@@ -1,8 +1,13 @@
 // Every story renders, runs its play function and has no axe violations, in jsdom.
 import { composeStories, setProjectAnnotations } from "@storybook/react-vite";
 import axe from "axe-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import previewAnnotations from "../../../.storybook/preview.js";
+
+// Storybook's React renderer reads this when it loads: render every story under StrictMode.
+vi.hoisted(() => {
+  (globalThis as { FRAMEWORK_OPTIONS?: unknown }).FRAMEWORK_OPTIONS = { strictMode: true };
+});
 
 setProjectAnnotations(previewAnnotations);
 
@@ -15,7 +20,9 @@ afterEach(() => {
 });
 
 describe.each(Object.entries(modules))("%s", (_path, module) => {
-  const stories = Object.entries(composeStories(module));
+  const stories = Object.entries(composeStories(module)) as Array<
+    [string, { run: (context?: { canvasElement: HTMLElement }) => Promise<void> }]
+  >;
   it.each(stories)("%s renders, plays and passes axe", async (_name, Story) => {
     const canvasElement = document.createElement("div");
     document.body.append(canvasElement);
@@ -25,6 +32,10 @@ describe.each(Object.entries(modules))("%s", (_path, module) => {
     const results = await axe.run(canvasElement, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,22 +5,22 @@ import { renderStrict } from "./render-strict.js";
 
 const corpus = [
   "<script>window.__pwned = true</script>",
-  "<img src=x onerror=\"window.__pwned = true\">",
+  '<img src=x onerror="window.__pwned = true">',
   "<svg onload=alert(1)><circle /></svg>",
-  "<iframe src=\"javascript:alert(1)\"></iframe>",
+  '<iframe src="javascript:alert(1)"></iframe>',
   "[click](javascript:alert(1))",
   "[click](JAVASCRIPT:alert(1))",
   "[click]( javascript:alert(1))",
   "[click](java\tscript:alert(1))",
   "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
   "[click](vbscript:msgbox(1))",
-  "<a href=\"javascript:alert(1)\">raw link</a>",
+  '<a href="javascript:alert(1)">raw link</a>',
   "<javascript:alert(1)>",
   "![img](javascript:alert(1))",
   "**<img src=x onerror=alert(1)>**",
   "`<script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
-  "<div style=\"background:url(javascript:alert(1))\">styled</div>",
+  '<div style="background:url(javascript:alert(1))">styled</div>',
 ];
 
 function assertInert(container: HTMLElement) {
@@ -55,10 +55,17 @@ describe("untrusted model output renders inert", () => {
 
   it("does not load SVG or script data URLs as images, nor non-http image URLs", () => {
     const svg = renderStrict(
-      <ContentBlock block={{ type: "image", source: { type: "base64", media_type: "image/svg+xml" as "image/png", data: "PHN2Zz4=" } }} />,
+      <ContentBlock
+        block={{
+          type: "image",
+          source: { type: "base64", media_type: "image/svg+xml" as "image/png", data: "PHN2Zz4=" },
+        }}
+      />,
     );
     expect(svg.container.querySelector("img")).toBeNull();
-    const script = renderStrict(<ContentBlock block={{ type: "image", source: { type: "url", url: "javascript:alert(1)" } }} />);
+    const script = renderStrict(
+      <ContentBlock block={{ type: "image", source: { type: "url", url: "javascript:alert(1)" } }} />,
+    );
     expect(script.container.querySelector("img")).toBeNull();
   });
 
@@ -68,7 +75,15 @@ describe("untrusted model output renders inert", () => {
         block={{
           type: "web_search_tool_result",
           tool_use_id: "srvtoolu_1",
-          content: [{ type: "web_search_result", url: "javascript:alert(1)", title: "Evil", encrypted_content: "x", page_age: null }],
+          content: [
+            {
+              type: "web_search_result",
+              url: "javascript:alert(1)",
+              title: "Evil",
+              encrypted_content: "x",
+              page_age: null,
+            },
+          ],
         }}
       />,
     );
@@ -78,7 +93,14 @@ describe("untrusted model output renders inert", () => {
 
   it("shows tool input containing HTML as text", () => {
     const { container } = renderStrict(
-      <ContentBlock block={{ type: "tool_use", id: "toolu_1", name: "x", input: { html: "<img src=x onerror=alert(1)>" } }} />,
+      <ContentBlock
+        block={{
+          type: "tool_use",
+          id: "toolu_1",
+          name: "x",
+          input: { html: "<img src=x onerror=alert(1)>" },
+        }}
+      />,
     );
     assertInert(container);
     expect(container).toHaveTextContent("<img src=x onerror=alert(1)>");

@@ -10,6 +10,7 @@ import type {
   MessageBatch,
   MessageBatchIndividualResponse,
 } from "../types/index.js";
+import { headerRecord, type IDCallParams, splitArguments, withBetas } from "./arguments.js";
 import { APIResource } from "./resource.js";
 
 /**
@@ -24,29 +25,48 @@ export class Batches extends APIResource {
     return this.client.post("/v1/messages/batches", this.withHeaders({ ...options, body }));
   }
 
-  retrieve(messageBatchID: string, options?: RequestOptions): APIPromise<MessageBatch> {
-    return this.client.get(`/v1/messages/batches/${encodeID(messageBatchID)}`, this.withHeaders(options));
+  retrieve(
+    messageBatchID: string,
+    params?: IDCallParams | RequestOptions | null,
+    options?: RequestOptions,
+  ): APIPromise<MessageBatch> {
+    return this.client.get(
+      `/v1/messages/batches/${encodeID(messageBatchID)}`,
+      this.withHeaders(splitArguments(params, options)),
+    );
   }
 
   /** Batches, newest first; `for await` walks every page. */
-  list(query: BatchListParams = {}, options?: RequestOptions): PagePromise<MessageBatch> {
+  list(query: BatchListParams | null = {}, options?: RequestOptions): PagePromise<MessageBatch> {
+    const { betas, ...rest } = (query ?? {}) as BatchListParams & IDCallParams;
     return this.client.getAPIList<MessageBatch>(
       "/v1/messages/batches",
-      this.withHeaders({ ...options, query: { ...query } }),
+      this.withHeaders(withBetas({ ...options, query: rest }, betas)),
     );
   }
 
   /** Starts cancelling: the batch goes to `canceling`, then `ended` with unprocessed requests `canceled`. */
-  cancel(messageBatchID: string, options?: RequestOptions): APIPromise<MessageBatch> {
+  cancel(
+    messageBatchID: string,
+    params?: IDCallParams | RequestOptions | null,
+    options?: RequestOptions,
+  ): APIPromise<MessageBatch> {
     return this.client.post(
       `/v1/messages/batches/${encodeID(messageBatchID)}/cancel`,
-      this.withHeaders(options),
+      this.withHeaders(splitArguments(params, options)),
     );
   }
 
   /** Deletes an ended batch (cancel it first while it is in progress). */
-  delete(messageBatchID: string, options?: RequestOptions): APIPromise<DeletedMessageBatch> {
-    return this.client.delete(`/v1/messages/batches/${encodeID(messageBatchID)}`, this.withHeaders(options));
+  delete(
+    messageBatchID: string,
+    params?: IDCallParams | RequestOptions | null,
+    options?: RequestOptions,
+  ): APIPromise<DeletedMessageBatch> {
+    return this.client.delete(
+      `/v1/messages/batches/${encodeID(messageBatchID)}`,
+      this.withHeaders(splitArguments(params, options)),
+    );
   }
 
   /**
@@ -55,8 +75,10 @@ export class Batches extends APIResource {
    */
   async results(
     messageBatchID: string,
-    options?: RequestOptions,
+    params?: IDCallParams | RequestOptions | null,
+    third?: RequestOptions,
   ): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
+    const options = splitArguments(params, third);
     const batch = await this.retrieve(messageBatchID, options);
     if (!batch.results_url) {
       throw new AnthropicError(
@@ -67,7 +89,7 @@ export class Batches extends APIResource {
       batch.results_url,
       this.withHeaders({
         ...options,
-        headers: { accept: "application/binary", ...headerRecord(options?.headers) },
+        headers: { accept: "application/binary", ...headerRecord(options.headers) },
         jsonl: true,
       }),
     );
@@ -91,11 +113,4 @@ export class BetaBatches extends Batches {
 
 function encodeID(id: string): string {
   return encodeURIComponent(id);
-}
-
-function headerRecord(headers: HeadersInit | undefined): Record<string, string | null | undefined> {
-  if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
-  if (Array.isArray(headers)) return Object.fromEntries(headers);
-  return headers;
 }

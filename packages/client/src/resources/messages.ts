@@ -13,6 +13,7 @@ import type {
   MessageTokensCount,
   RawMessageStreamEvent,
 } from "../types/index.js";
+import { type IDCallParams, withBetas } from "./arguments.js";
 import { Batches } from "./batches.js";
 import { APIResource } from "./resource.js";
 
@@ -37,15 +38,16 @@ export class Messages extends APIResource {
     body: MessageCreateParams,
     options: RequestOptions = {},
   ): APIPromise<Stream<RawMessageStreamEvent> | Message> {
-    const stream = body.stream === true;
+    const { betas, ...params } = body as MessageCreateParams & IDCallParams;
+    const stream = params.stream === true;
     let timeout = options.timeout;
     if (!stream && timeout === undefined && this.client._options.timeout === undefined) {
-      timeout = nonStreamingTimeout(body.max_tokens);
+      timeout = nonStreamingTimeout(params.max_tokens);
     }
     return this.client.post("/v1/messages", {
-      ...options,
+      ...withBetas(options, betas),
       ...(timeout === undefined ? {} : { timeout }),
-      body,
+      body: params,
       stream,
     });
   }
@@ -68,8 +70,9 @@ export class Messages extends APIResource {
   }
 
   /** Counts the input tokens of a request without sending it to the model. */
-  countTokens(body: MessageCountTokensParams, options?: RequestOptions): APIPromise<MessageTokensCount> {
-    return this.client.post("/v1/messages/count_tokens", { ...options, body });
+  countTokens(body: MessageCountTokensParams, options: RequestOptions = {}): APIPromise<MessageTokensCount> {
+    const { betas, ...params } = body as MessageCountTokensParams & IDCallParams;
+    return this.client.post("/v1/messages/count_tokens", { ...withBetas(options, betas), body: params });
   }
 }
 

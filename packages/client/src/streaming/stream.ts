@@ -64,7 +64,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         // Names are compared only with short literals here: comparing the decoder's sliced strings
         // costs more than the JSON parse; the known event types are then matched on the parsed `type`.
         if (name === "ping") return;
-        if (name === "error") throw APIError.generate(undefined, parseOr(data, data), undefined, response.headers);
+        if (name === "error")
+          throw APIError.generate(undefined, parseOr(data, data), undefined, response.headers);
         if (data === "") return;
         let item: Item;
         try {

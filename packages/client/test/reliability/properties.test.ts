@@ -7,17 +7,22 @@ import {
   AnthropicError,
   JSONLDecoder,
   MessageAccumulator,
+  MessageStream,
   PartialJSONAccumulator,
   type RawMessageStreamEvent,
   Stream,
 } from "@colloquy/client";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sseFrame, textEvents } from "./wire.js";
+
+// Generous: some tests move tens of MB or hundreds of streams on a shared 2-core machine. Not a timing assertion.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** numRuns of each property, quoted in the README. */
 export const runs = {
   sseChunking: 300,
+  relayChunking: 200,
   partialJsonFinal: 1000,
   partialJsonPrefixes: 500,
   partialJsonGarbage: 500,
@@ -124,9 +129,38 @@ describe("SSE stream: any chunking gives the same message", () => {
         expect(chunked.done).toBe(true);
         expect(chunked.message).toEqual(whole.message);
         expect(chunked.message.content[0]).toMatchObject({ type: "text", text });
-        expect(chunked.message.content[1]).toMatchObject({ type: "tool_use", input });
+        // What the wire carries: JSON has no -0.
+        expect(chunked.message.content[1]).toMatchObject({
+          type: "tool_use",
+          input: JSON.parse(JSON.stringify(input)),
+        });
       }),
       { numRuns: runs.sseChunking },
+    );
+  });
+
+  it(`relays a stream (toReadableStream → any chunking → MessageStream.fromReadableStream) without changing the message (${runs.relayChunking} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        messageStreamArb,
+        fc.array(fc.nat(), { maxLength: 24 }),
+        async ({ events, bytes, byteCuts }, relayCuts) => {
+          const whole = new MessageAccumulator();
+          for (const event of events) whole.apply(event);
+          // The server side: SSE in, newline-delimited JSON out.
+          const upstream = Stream.fromSSEResponse<RawMessageStreamEvent>(
+            new Response(bodyOf(splitAt(bytes, byteCuts))),
+            new AbortController(),
+          );
+          const relayed = new Uint8Array(await new Response(upstream.toReadableStream()).arrayBuffer());
+          // The browser side: the relayed bytes, cut anywhere.
+          const message = await bounded(
+            MessageStream.fromReadableStream(bodyOf(splitAt(relayed, relayCuts))).finalMessage(),
+          );
+          expect(message).toEqual(whole.message);
+        },
+      ),
+      { numRuns: runs.relayChunking },
     );
   });
 });

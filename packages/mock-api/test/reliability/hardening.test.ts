@@ -6,9 +6,12 @@
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMockApi } from "../../src/index.js";
 import { type RunningMockApi, startMockApi } from "../../src/node.js";
+
+// Generous: some tests move tens of MB or hundreds of streams on a shared 2-core machine. Not a timing assertion.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** numRuns of each fuzz property, quoted in the README. */
 export const runs = { core: 1000, nodeServer: 200 } as const;
@@ -22,12 +25,32 @@ const goodHeaders = {
 };
 const validMessage = { model, max_tokens: 64, messages: [{ role: "user", content: "Hello there" }] };
 
+const watchedResources = ["TCPSocketWrap", "TCPServerWrap", "Timeout"];
+function countResources(): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(watchedResources.map((name) => [name, 0]));
+  for (const name of process.getActiveResourcesInfo()) if (name in counts) counts[name]! += 1;
+  return counts;
+}
+
 let server: RunningMockApi;
+let resourcesBefore: Record<string, number>;
 beforeAll(async () => {
+  resourcesBefore = countResources();
   server = await startMockApi();
 });
 afterAll(async () => {
   await server.close();
+  // No socket, server or timer outlives the suite (stream pauses and batch timers included).
+  let after = countResources();
+  for (
+    let tries = 0;
+    watchedResources.some((name) => after[name]! > resourcesBefore[name]!) && tries < 100;
+    tries++
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    after = countResources();
+  }
+  expect(after).toEqual(resourcesBefore);
 });
 
 /** A well-formed answer: a success, or a 4xx with the API's error envelope and matching request-id. */
@@ -203,7 +226,7 @@ const methodArb = fc.constantFrom(
 );
 
 const idArb = fc.oneof(
-  fc.constantFrom("claude-sonnet-4-6", "msgbatch_01abc", "", ".", "..", "a/b"),
+  fc.constantFrom("claude-sonnet-4-6", "msgbatch_01abc", "", ".", "..", "a/b", "%ZZ", "%E0%A4%A", "%"),
   fc.string({ maxLength: 20, unit: "grapheme" }).map(encodeURIComponent),
 );
 

@@ -32,7 +32,7 @@ export function formatTimestamp(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
 
 /** Counts words for the end-of-reply announcement. */

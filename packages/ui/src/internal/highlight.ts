@@ -12,9 +12,34 @@ const keywords = new Set(
     "switch this throw try type typeof use var void while with yield package namespace using echo fi then esac done"
   ).split(" "),
 );
-const literals = new Set(["true", "false", "null", "undefined", "None", "True", "False", "nil", "NaN", "Infinity"]);
+const literals = new Set([
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "None",
+  "True",
+  "False",
+  "nil",
+  "NaN",
+  "Infinity",
+]);
 
-const hashComments = new Set(["python", "py", "bash", "sh", "shell", "zsh", "yaml", "yml", "ruby", "rb", "toml", "r", "perl"]);
+const hashComments = new Set([
+  "python",
+  "py",
+  "bash",
+  "sh",
+  "shell",
+  "zsh",
+  "yaml",
+  "yml",
+  "ruby",
+  "rb",
+  "toml",
+  "r",
+  "perl",
+]);
 
 /**
  * A tiny language-agnostic highlighter (comments, strings, numbers, keywords): enough to make a
@@ -31,35 +56,46 @@ export function highlight(code: string, language: string): CodeToken[] {
     if (last && last.kind === kind && kind === "plain") last.text += text;
     else tokens.push({ kind, text });
   };
+  const rules: Array<{ kind: CodeToken["kind"]; pattern: RegExp; enabled: boolean }> = [
+    { kind: "comment", pattern: /^\/\/[^\n]*/, enabled: slash },
+    { kind: "comment", pattern: /^\/\*[\s\S]*?(?:\*\/|$)/, enabled: slash },
+    { kind: "comment", pattern: /^#[^\n]*/, enabled: hash },
+    { kind: "comment", pattern: /^--[^\n]*/, enabled: sqlDash },
+    { kind: "string", pattern: /^("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$))/, enabled: true },
+    {
+      kind: "string",
+      pattern: /^("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`(?:[^`\\]|\\.)*`?)/,
+      enabled: true,
+    },
+  ];
   let index = 0;
   while (index < code.length) {
     const rest = code.slice(index);
     const char = code[index]!;
-    let match: RegExpExecArray | null = null;
-    if (slash && (match = /^\/\/[^\n]*/.exec(rest))) push("comment", match[0]);
-    else if (slash && (match = /^\/\*[\s\S]*?(?:\*\/|$)/.exec(rest))) push("comment", match[0]);
-    else if (hash && (match = /^#[^\n]*/.exec(rest))) push("comment", match[0]);
-    else if (sqlDash && (match = /^--[^\n]*/.exec(rest))) push("comment", match[0]);
-    else if ((match = /^("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$))/.exec(rest))) push("string", match[0]);
-    else if ((match = /^("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`(?:[^`\\]|\\.)*`?)/.exec(rest))) push("string", match[0]);
-    else if ((match = /^(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b/.exec(rest)) && !/[\w$]/.test(code[index - 1] ?? ""))
-      push("number", match[0]);
-    else if ((match = /^[A-Za-z_$][\w$]*/.exec(rest))) {
-      const word = match[0];
+    const rule = rules.find((candidate) => candidate.enabled && candidate.pattern.test(rest));
+    if (rule) {
+      const text = rule.pattern.exec(rest)![0];
+      push(rule.kind, text);
+      index += text.length;
+      continue;
+    }
+    const number = /^(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b/.exec(rest);
+    if (number && !/[\w$]/.test(code[index - 1] ?? "")) {
+      push("number", number[0]);
+      index += number[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_$][\w$]*/.exec(rest)?.[0];
+    if (word !== undefined) {
       if (keywords.has(word)) push("keyword", word);
       else if (literals.has(word)) push("literal", word);
       else if (code[index + word.length] === "(") push("function", word);
       else push("plain", word);
-    } else if (/[{}()[\];,.:=<>+\-*/%!&|^~?]/.test(char)) {
-      push("punctuation", char);
-      index += 1;
-      continue;
-    } else {
-      push("plain", char);
-      index += 1;
+      index += word.length;
       continue;
     }
-    index += match[0].length;
+    push(/[{}()[\];,.:=<>+\-*/%!&|^~?]/.test(char) ? "punctuation" : "plain", char);
+    index += 1;
   }
   return tokens;
 }

@@ -1,27 +1,41 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import { useMemo } from "react";
 import { highlight } from "./highlight.js";
 
 /** Pretty-printed JSON in a focusable `<pre>`, highlighted unless it is still streaming. */
-export function JsonView({ value, label, streaming = false }: { value: unknown; label: string; streaming?: boolean }) {
+export function JsonView({
+  value,
+  label,
+  streaming = false,
+}: {
+  value: unknown;
+  label: string;
+  streaming?: boolean;
+}) {
   const text = useMemo(() => (typeof value === "string" ? value : stringify(value)), [value]);
   const tokens = useMemo(() => (streaming ? null : highlight(text, "json")), [text, streaming]);
   return (
-    <pre className="cq-json" tabIndex={0} aria-label={label}>
-      <code>
-        {tokens === null
-          ? text
-          : tokens.map((token, index) =>
-              token.kind === "plain" ? (
-                token.text
-              ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positional
-                <span key={index} className={`cq-token-${token.kind}`}>
-                  {token.text}
-                </span>
-              ),
-            )}
-      </code>
-    </pre>
+    <figure className="cq-json-figure" aria-label={label}>
+      <pre
+        className="cq-json"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: wide JSON scrolls sideways, so it must be reachable by keyboard
+        tabIndex={0}
+      >
+        <code>
+          {tokens === null
+            ? text
+            : tokens.map((token, index) =>
+                token.kind === "plain" ? (
+                  token.text
+                ) : (
+                  <span key={index} className={`cq-token-${token.kind}`}>
+                    {token.text}
+                  </span>
+                ),
+              )}
+        </code>
+      </pre>
+    </figure>
   );
 }
 

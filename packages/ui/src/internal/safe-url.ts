@@ -8,7 +8,10 @@ const imageMediaTypes = new Set(["image/jpeg", "image/png", "image/gif", "image/
 export function safeLinkUrl(raw: string): string | null {
   const trimmed = raw.trim();
   // Control characters and whitespace inside a scheme are a classic filter bypass.
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  for (const char of trimmed) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return null;
+  }
   let url: URL;
   try {
     url = new URL(trimmed);

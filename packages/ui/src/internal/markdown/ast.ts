@@ -16,5 +16,10 @@ export type BlockNode =
   | { type: "code"; language: string; value: string; closed: boolean }
   | { type: "list"; ordered: boolean; start: number; items: BlockNode[][] }
   | { type: "blockquote"; children: BlockNode[] }
-  | { type: "table"; align: Array<"left" | "center" | "right" | null>; header: InlineNode[][]; rows: InlineNode[][][] }
+  | {
+      type: "table";
+      align: Array<"left" | "center" | "right" | null>;
+      header: InlineNode[][];
+      rows: InlineNode[][][];
+    }
   | { type: "rule" };

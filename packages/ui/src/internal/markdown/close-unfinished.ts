@@ -69,7 +69,11 @@ function closeInline(text: string): string {
     else if (char === "_") {
       const before = result[index - 1];
       const after = result[index + 1];
-      const intraword = before !== undefined && /[A-Za-z0-9]/.test(before) && after !== undefined && /[A-Za-z0-9]/.test(after);
+      const intraword =
+        before !== undefined &&
+        /[A-Za-z0-9]/.test(before) &&
+        after !== undefined &&
+        /[A-Za-z0-9]/.test(after);
       if (!intraword) marker = "_";
     }
     if (marker !== null) {
@@ -78,7 +82,8 @@ function closeInline(text: string): string {
         // A dangling opener at the very end (`Hello **`) would show as raw markers for a moment.
         result = result.slice(0, index);
         break;
-      } else if (result[index + marker.length] !== undefined && !/\s/.test(result[index + marker.length]!)) stack.push(marker);
+      } else if (result[index + marker.length] !== undefined && !/\s/.test(result[index + marker.length]!))
+        stack.push(marker);
       index += marker.length;
       continue;
     }

@@ -87,7 +87,9 @@ export function parseBlocks(source: string): BlockNode[] {
 }
 
 function startsBlock(line: string): boolean {
-  return fenceOpen.test(line) || heading.test(line) || quote.test(line) || listItem.test(line) || rule.test(line);
+  return (
+    fenceOpen.test(line) || heading.test(line) || quote.test(line) || listItem.test(line) || rule.test(line)
+  );
 }
 
 function parseList(lines: string[], start: number): { node: BlockNode; next: number } {

@@ -53,13 +53,21 @@ describe("parseInline", () => {
   it("links bare URLs without their trailing punctuation", () => {
     expect(parseInline("see https://example.com/x.")).toEqual([
       { type: "text", value: "see " },
-      { type: "link", href: "https://example.com/x", children: [{ type: "text", value: "https://example.com/x" }] },
+      {
+        type: "link",
+        href: "https://example.com/x",
+        children: [{ type: "text", value: "https://example.com/x" }],
+      },
       { type: "text", value: "." },
     ]);
   });
 
   it("turns newlines into breaks and honours backslash escapes", () => {
-    expect(parseInline("a\\*b\nc")).toEqual([{ type: "text", value: "a*b" }, { type: "break" }, { type: "text", value: "c" }]);
+    expect(parseInline("a\\*b\nc")).toEqual([
+      { type: "text", value: "a*b" },
+      { type: "break" },
+      { type: "text", value: "c" },
+    ]);
   });
 
   it("keeps raw HTML as text", () => {

@@ -202,6 +202,8 @@ function matchLink(source: string, start: number): { label: string; target: stri
   if (end >= source.length) return null;
   const rawTarget = source.slice(targetStart, end).trim();
   // `[text](url "title")`: the title is dropped.
-  const target = rawTarget.startsWith("<") ? rawTarget.slice(1, rawTarget.indexOf(">")) : rawTarget.split(/\s+/)[0]!;
+  const target = rawTarget.startsWith("<")
+    ? rawTarget.slice(1, rawTarget.indexOf(">"))
+    : rawTarget.split(/\s+/)[0]!;
   return { label: source.slice(start + 1, index), target, end: end + 1 };
 }

@@ -8,12 +8,17 @@ describe("splitChunks", () => {
 
   it("keeps blank lines inside a code fence in one chunk", () => {
     const text = "intro\n\n```py\nx = 1\n\ny = 2\n```\n\nafter";
-    expect(splitChunks(text).map((chunk) => chunk.source)).toEqual(["intro\n", "```py\nx = 1\n\ny = 2\n```\n", "after"]);
+    expect(splitChunks(text).map((chunk) => chunk.source)).toEqual([
+      "intro\n",
+      "```py\nx = 1\n\ny = 2\n```\n",
+      "after",
+    ]);
   });
 
   it("records each chunk's offset in the whole text", () => {
     const text = "one\n\ntwo";
-    for (const chunk of splitChunks(text)) expect(text.slice(chunk.start, chunk.start + chunk.source.length)).toBe(chunk.source);
+    for (const chunk of splitChunks(text))
+      expect(text.slice(chunk.start, chunk.start + chunk.source.length)).toBe(chunk.source);
   });
 });
 
@@ -27,11 +32,14 @@ describe("ChunkSplitter", () => {
   });
 
   it("matches a fresh split at every prefix of a text", () => {
-    const text = "# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- a\n- b\n\nEnd.";
+    const text =
+      "# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- a\n- b\n\nEnd.";
     const splitter = new ChunkSplitter();
     for (let length = 0; length <= text.length; length += 1) {
       const prefix = text.slice(0, length);
-      expect(splitter.update(prefix).map((chunk) => chunk.source)).toEqual(splitChunks(prefix).map((chunk) => chunk.source));
+      expect(splitter.update(prefix).map((chunk) => chunk.source)).toEqual(
+        splitChunks(prefix).map((chunk) => chunk.source),
+      );
     }
   });
 
