@@ -397,8 +397,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
           if (listeners.text) this.#emit("text", delta.text, block.text);
         } else if (delta.type === "citations_delta" && block.type === "text") {
           this.#emit("citation", delta.citation, block.citations ?? []);
-        } else if (delta.type === "input_json_delta" && "input" in block) {
-          if (listeners.inputJson) this.#emit("inputJson", delta.partial_json, block.input);
+        } else if (delta.type === "input_json_delta") {
+          if (listeners.inputJson && "input" in block)
+            this.#emit("inputJson", delta.partial_json, block.input);
         } else if (delta.type === "thinking_delta" && block.type === "thinking") {
           this.#emit("thinking", delta.thinking, block.thinking);
         } else if (delta.type === "signature_delta" && block.type === "thinking") {

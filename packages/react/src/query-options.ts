@@ -12,6 +12,7 @@ import type {
   ModelListParams,
   RequestOptions,
 } from "./internal/types.js";
+import { requireFeature } from "./internal/types.js";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -97,7 +98,12 @@ export function messageQueryOptions(
 export function countTokensQueryOptions(client: AnthropicClient, params: MessageCountTokensParams | null) {
   return queryOptions({
     queryKey: anthropicKeys.countTokens(params),
-    queryFn: params ? ({ signal }) => client.messages.countTokens(params, { signal }) : skipToken,
+    queryFn: params
+      ? ({ signal }) =>
+          requireFeature(client.messages.countTokens, "token counting").call(client.messages, params, {
+            signal,
+          })
+      : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
     retry: retryRetryableOnce,
@@ -110,7 +116,8 @@ export function modelsQueryOptions(client: AnthropicClient, params: ModelListPar
     queryKey: anthropicKeys.modelList(params),
     queryFn: async ({ signal }) => {
       const models: ModelInfo[] = [];
-      for await (const model of client.models.list(params, { signal })) models.push(model);
+      for await (const model of requireFeature(client.models, "Models API").list(params, { signal }))
+        models.push(model);
       return models;
     },
     staleTime: 5 * 60_000,
@@ -122,7 +129,7 @@ export function modelsQueryOptions(client: AnthropicClient, params: ModelListPar
 export function modelQueryOptions(client: AnthropicClient, modelId: string) {
   return queryOptions({
     queryKey: anthropicKeys.model(modelId),
-    queryFn: ({ signal }) => client.models.retrieve(modelId, { signal }),
+    queryFn: ({ signal }) => requireFeature(client.models, "Models API").retrieve(modelId, { signal }),
     staleTime: 5 * 60_000,
     retry: retryRetryableOnce,
   });
@@ -163,7 +170,10 @@ export function batchQueryOptions(
 ) {
   return queryOptions({
     queryKey: anthropicKeys.batch(batchId ?? ""),
-    queryFn: batchId ? ({ signal }) => client.messages.batches.retrieve(batchId, { signal }) : skipToken,
+    queryFn: batchId
+      ? ({ signal }) =>
+          requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, { signal })
+      : skipToken,
     refetchInterval: (query) =>
       query.state.status === "error"
         ? false
@@ -186,7 +196,7 @@ export function batchesInfiniteQueryOptions(client: AnthropicClient, params: Mes
   return infiniteQueryOptions({
     queryKey: anthropicKeys.batchList(params),
     queryFn: async ({ pageParam, signal }): Promise<MessageBatchPage> => {
-      const page = await client.messages.batches.list(
+      const page = await requireFeature(client.messages.batches, "Message Batches").list(
         pageParam ? { ...params, after_id: pageParam } : params,
         { signal },
       );
@@ -223,7 +233,9 @@ export function batchResultsQueryOptions(
       ? async ({ signal, client: queryClient, queryKey }): Promise<BatchResults> => {
           const results: Record<string, MessageBatchResult> = {};
           const customIds: string[] = [];
-          const lines = await client.messages.batches.results(batchId, { signal });
+          const lines = await requireFeature(client.messages.batches, "Message Batches").results(batchId, {
+            signal,
+          });
           let flushedAt = Date.now();
           for await (const line of lines) {
             if (!(line.custom_id in results)) customIds.push(line.custom_id);

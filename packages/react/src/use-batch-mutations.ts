@@ -1,6 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
-import type { AnthropicClient, MessageBatch, MessageBatchCreateParams } from "./internal/types.js";
+import {
+  type AnthropicClient,
+  type MessageBatch,
+  type MessageBatchCreateParams,
+  requireFeature,
+} from "./internal/types.js";
 import { anthropicKeys } from "./query-options.js";
 
 type ClientOption = { client?: AnthropicClient | undefined };
@@ -16,7 +21,8 @@ export function useCreateBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCreateBatch", options.client);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (params: MessageBatchCreateParams) => client.messages.batches.create(params),
+    mutationFn: (params: MessageBatchCreateParams) =>
+      requireFeature(client.messages.batches, "Message Batches").create(params),
     onSuccess: (batch: MessageBatch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
@@ -29,7 +35,8 @@ export function useCancelBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCancelBatch", options.client);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: string) => client.messages.batches.cancel(batchId),
+    mutationFn: (batchId: string) =>
+      requireFeature(client.messages.batches, "Message Batches").cancel(batchId),
     onSuccess: (batch: MessageBatch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return Promise.all([
@@ -45,7 +52,8 @@ export function useDeleteBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useDeleteBatch", options.client);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: string) => client.messages.batches.delete(batchId),
+    mutationFn: (batchId: string) =>
+      requireFeature(client.messages.batches, "Message Batches").delete(batchId),
     onSuccess: (_deleted, batchId) => {
       queryClient.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
       queryClient.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });

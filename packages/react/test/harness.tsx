@@ -7,6 +7,7 @@ import { setupServer } from "msw/node";
 import { type ReactNode, StrictMode } from "react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { AnthropicProvider } from "../src/anthropic-provider.js";
+import type { AnthropicClient } from "../src/internal/types.js";
 import { createMockHandlers, type MockHandlersOptions } from "./mock-handlers.js";
 
 /** The model every test uses: it accepts manual thinking budgets in the mock. */
@@ -89,7 +90,7 @@ export function createTestQueryClient() {
 }
 
 /** A wrapper with the provider, under StrictMode (every React test renders under it). */
-export function createWrapper(client: Anthropic, queryClient = createTestQueryClient()) {
+export function createWrapper(client: AnthropicClient, queryClient = createTestQueryClient()) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StrictMode>
       <AnthropicProvider client={client} queryClient={queryClient}>
@@ -109,7 +110,11 @@ export function renderStrict(
   return render(ui, { wrapper: createWrapper(client, queryClient), ...options });
 }
 
-export function renderHookStrict<Result>(hook: () => Result, client: Anthropic, queryClient?: QueryClient) {
+export function renderHookStrict<Result>(
+  hook: () => Result,
+  client: AnthropicClient,
+  queryClient?: QueryClient,
+) {
   return renderHook(hook, { wrapper: createWrapper(client, queryClient) });
 }
 

@@ -13,6 +13,7 @@ import { cx } from "./internal/class-names.js";
 import { blocksOf, type MessageLike, type ReplyStatus, textOf } from "./message-types.js";
 import { MessageView } from "./message-view.js";
 import { ReplyAnnouncer } from "./reply-announcer.js";
+import type { ToolUseStatus } from "./tool-use-block.js";
 
 export interface ChatThreadProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   messages: readonly MessageLike[];
@@ -31,6 +32,8 @@ export interface ChatThreadProps extends Omit<ComponentPropsWithoutRef<"div">, "
   /** Show usage under assistant messages. @default false */
   showUsage?: boolean;
   onContinue?: (() => void) | undefined;
+  /** Status of tool calls by id, e.g. `pending` while they wait for approval. */
+  toolStatuses?: ReadonlyMap<string, ToolUseStatus> | undefined;
   /** Content after the last message (e.g. an error notice). */
   footer?: ReactNode;
   /** Accessible name of the conversation. @default "Conversation" */
@@ -51,6 +54,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
     contextWindow,
     showUsage = false,
     onContinue,
+    toolStatuses,
     footer,
     label = "Conversation",
     className,
@@ -162,6 +166,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
                   contextWindow={contextWindow}
                   showUsage={showUsage}
                   toolNames={toolNames}
+                  toolStatuses={toolStatuses}
                   onContinue={index === messages.length - 1 && !busy ? onContinue : undefined}
                 />
               </li>

@@ -67,5 +67,6 @@ export const AwaitingToolApproval: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Allow" }));
     await expect(args.onApproveTool).toHaveBeenCalledWith("toolu_01A09q90qw90lq917835lq9");
+    await expect(canvas.getByText("Waiting for approval")).toBeInTheDocument();
   },
 };

@@ -1,5 +1,5 @@
 import type { Usage } from "@colloquy/client";
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type Ref } from "react";
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type Ref, useMemo } from "react";
 import { ChatThread } from "./chat-thread.js";
 import { Composer } from "./composer.js";
 import { ErrorNotice } from "./error-notice.js";
@@ -38,6 +38,8 @@ export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">,
   onDenyTool?: ((id: string) => void) | undefined;
 }
 
+const noCalls: readonly PendingToolCallLike[] = [];
+
 /** A whole chat from plain props: thread, error notice, usage and composer. `<Chat>` wires it to `useChat`. */
 export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView(
   {
@@ -58,7 +60,7 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
     placeholder,
     label = "Chat with Claude",
     textareaRef,
-    pendingToolCalls = [],
+    pendingToolCalls = noCalls,
     onApproveTool,
     onDenyTool,
     className,
@@ -67,6 +69,10 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
   ref,
 ) {
   const busy = status === "connecting" || status === "streaming";
+  const toolStatuses = useMemo(
+    () => new Map(pendingToolCalls.map((call) => [call.id, "pending" as const])),
+    [pendingToolCalls],
+  );
   const showError = error !== null && error !== undefined && status === "error";
   return (
     <section ref={ref} aria-label={label} className={cx("cq-chat", className)} data-state={status} {...props}>
@@ -76,6 +82,7 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
         emptyState={emptyState}
         budgetTokens={budgetTokens}
         onContinue={onContinue}
+        toolStatuses={toolStatuses}
         footer={
           <>
             {onApproveTool && onDenyTool

@@ -4,6 +4,7 @@ import { ContentBlock } from "./content-block.js";
 import { cx } from "./internal/class-names.js";
 import { blocksOf, type MessageLike } from "./message-types.js";
 import { StopReasonNotice } from "./stop-reason-notice.js";
+import type { ToolUseStatus } from "./tool-use-block.js";
 import { UsageMeter } from "./usage-meter.js";
 
 export interface MessageViewProps extends Omit<ComponentPropsWithoutRef<"article">, "children"> {
@@ -21,6 +22,8 @@ export interface MessageViewProps extends Omit<ComponentPropsWithoutRef<"article
   budgetTokens?: number | undefined;
   /** Names of earlier tool calls by id, so tool results can say which tool they answer. */
   toolNames?: ReadonlyMap<string, string> | undefined;
+  /** Status of tool calls by id (e.g. `pending` while awaiting approval); others show as complete. */
+  toolStatuses?: ReadonlyMap<string, ToolUseStatus> | undefined;
   /** Offered on `max_tokens` / `pause_turn` stops. */
   onContinue?: (() => void) | undefined;
   /** Extra content after the blocks (actions, an error notice). */
@@ -38,6 +41,7 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
     contextWindow,
     budgetTokens,
     toolNames,
+    toolStatuses,
     onContinue,
     footer,
     className,
@@ -72,6 +76,7 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
               citationStart={citationStart}
               budgetTokens={budgetTokens}
               toolName={block.type === "tool_result" ? toolNames?.get(block.tool_use_id) : undefined}
+              toolStatus={block.type === "tool_use" ? toolStatuses?.get(block.id) : undefined}
             />
           );
         })}

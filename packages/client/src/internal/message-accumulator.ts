@@ -45,8 +45,9 @@ const messageEventTypes = [
  */
 export class MessageAccumulator {
   #message: Message | undefined;
-  /** The open blocks by index, with the parser of their tool input once it streams. */
-  #open = new Map<number, PartialJSONAccumulator | undefined>();
+  /** By block index: `true` while open, the parser of its tool input once that streams, `undefined` once stopped. */
+  #open: (true | PartialJSONAccumulator | undefined)[] = [];
+  #openCount = 0;
   #ending = false;
   #done = false;
 
@@ -68,15 +69,18 @@ export class MessageAccumulator {
 
   /** Folds one event into the snapshot; throws `AnthropicError` for an event out of order. */
   apply(event: RawMessageStreamEvent): void {
-    // The hot path, most events of a reply: text appended to an open text block.
-    if (
-      event.type === "content_block_delta" &&
-      event.delta.type === "text_delta" &&
-      this.#open.has(event.index)
-    ) {
-      const block = this.#message!.content[event.index]!;
-      if (block.type === "text") {
-        block.text += event.delta.text;
+    // The hot paths, most events of a reply: text or tool input appended to an open block.
+    if (event.type === "content_block_delta") {
+      const state = this.#open[event.index];
+      const delta = event.delta;
+      if (state === true && delta.type === "text_delta") {
+        const block = this.#message!.content[event.index]!;
+        if (block.type === "text") {
+          block.text += delta.text;
+          return;
+        }
+      } else if (state !== undefined && state !== true && delta.type === "input_json_delta") {
+        state.push(delta.partial_json);
         return;
       }
     }
@@ -94,7 +98,10 @@ export class MessageAccumulator {
     const open = this.#open;
 
     if (event.type === "message_delta" || event.type === "message_stop") {
-      if (open.size > 0) throw outOfOrder(`${event.type} arrived while block ${[...open.keys()]} is open`);
+      if (this.#openCount > 0) {
+        const indices = open.flatMap((state, index) => (state ? [index] : []));
+        throw outOfOrder(`${event.type} arrived while block ${indices} is open`);
+      }
       if (event.type === "message_stop") {
         this.#done = true;
         return;
@@ -121,19 +128,22 @@ export class MessageAccumulator {
       // Citations are pushed onto the snapshot: never onto the array of the event itself.
       if (block.type === "text" && block.citations) block.citations = [...block.citations];
       message.content.push(block);
-      open.set(index, undefined);
+      open[index] = true;
+      this.#openCount++;
       return;
     }
 
-    if (!open.has(index)) {
-      const state = index < message.content.length ? "has stopped" : "has not started";
-      throw outOfOrder(`${event.type} for block ${index}, which ${state}`);
+    const state = open[index];
+    if (state === undefined) {
+      const where = index < message.content.length ? "has stopped" : "has not started";
+      throw outOfOrder(`${event.type} for block ${index}, which ${where}`);
     }
     const block = message.content[index] as ContentBlock & Record<string, unknown>;
-    let json = open.get(index);
+    let json = state === true ? undefined : state;
 
     if (event.type === "content_block_stop") {
-      open.delete(index);
+      open[index] = undefined;
+      this.#openCount--;
       if (json) {
         let input: unknown;
         try {
@@ -184,7 +194,7 @@ export class MessageAccumulator {
         if (!json) {
           const parser = new PartialJSONAccumulator();
           json = parser;
-          open.set(index, parser);
+          open[index] = parser;
           // While it streams, `input` is read from the parser on demand.
           Object.defineProperty(block, "input", {
             get: () => parser.snapshot() ?? {},

@@ -28,8 +28,25 @@ export type {
   Usage,
 } from "@colloquy/client";
 
-/** The client instance the hooks talk to. */
-export type AnthropicClient = Anthropic;
+/**
+ * The client the hooks talk to: `Anthropic` from `@colloquy/client`, or a cloud client such as
+ * `AnthropicBedrock` or `AnthropicVertex`, which have Messages but may lack batches, models or token counting.
+ */
+export interface AnthropicClient {
+  messages: Pick<Anthropic["messages"], "create" | "stream"> &
+    Partial<Pick<Anthropic["messages"], "countTokens" | "batches">>;
+  models?: Anthropic["models"] | undefined;
+}
+
+/** The part of the client a hook needs, or a clear error naming what this client lacks. */
+export function requireFeature<T>(feature: T | undefined, name: string): T {
+  if (feature === undefined) {
+    throw new Error(
+      `This client has no ${name} (cloud clients such as Bedrock and Vertex lack some endpoints).`,
+    );
+  }
+  return feature;
+}
 
 /** Per-request options of the client (`signal`, `timeout`, `maxRetries`, `headers`, ...). */
 export type RequestOptions = NonNullable<Parameters<Anthropic["messages"]["create"]>[1]>;
