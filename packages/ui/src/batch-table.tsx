@@ -125,41 +125,43 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                     )}
                   </td>
                   {hasActions ? (
-                    <td className="cq-batch-actions">
-                      {onSelect && ended ? (
-                        <button
-                          type="button"
-                          className="cq-button"
-                          onClick={() => onSelect(batch)}
-                          aria-label={`Results of ${batch.id}`}
-                        >
-                          Results
-                        </button>
-                      ) : null}
-                      {onCancel && batch.processing_status === "in_progress" ? (
-                        <button
-                          type="button"
-                          className="cq-button"
-                          data-variant="danger"
-                          disabled={pending}
-                          onClick={() => onCancel(batch)}
-                          aria-label={`Cancel ${batch.id}`}
-                        >
-                          Cancel
-                        </button>
-                      ) : null}
-                      {onDelete && ended ? (
-                        <button
-                          type="button"
-                          className="cq-button"
-                          data-variant="danger"
-                          disabled={pending}
-                          onClick={() => onDelete(batch)}
-                          aria-label={`Delete ${batch.id}`}
-                        >
-                          Delete
-                        </button>
-                      ) : null}
+                    <td>
+                      <div className="cq-batch-actions">
+                        {onSelect && ended ? (
+                          <button
+                            type="button"
+                            className="cq-button"
+                            onClick={() => onSelect(batch)}
+                            aria-label={`Results of ${batch.id}`}
+                          >
+                            Results
+                          </button>
+                        ) : null}
+                        {onCancel && batch.processing_status === "in_progress" ? (
+                          <button
+                            type="button"
+                            className="cq-button"
+                            data-variant="danger"
+                            disabled={pending}
+                            onClick={() => onCancel(batch)}
+                            aria-label={`Cancel ${batch.id}`}
+                          >
+                            Cancel
+                          </button>
+                        ) : null}
+                        {onDelete && ended ? (
+                          <button
+                            type="button"
+                            className="cq-button"
+                            data-variant="danger"
+                            disabled={pending}
+                            onClick={() => onDelete(batch)}
+                            aria-label={`Delete ${batch.id}`}
+                          >
+                            Delete
+                          </button>
+                        ) : null}
+                      </div>
                     </td>
                   ) : null}
                 </tr>
