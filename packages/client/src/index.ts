@@ -25,7 +25,12 @@ export type { Logger, LogLevel } from "./internal/logger.js";
 export { isBrowserLike, readEnv } from "./internal/env.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";
 export { PartialJSONAccumulator } from "./internal/partial-json.js";
-export { MessageStream } from "./message-stream.js";
+export {
+  MessageStream,
+  type MessageStreamEmitted,
+  type MessageStreamEvents,
+  type MessageStreamRequest,
+} from "./message-stream.js";
 export { Page, PagePromise } from "./pagination.js";
 export type { HeadersInit, RequestOptions } from "./request-options.js";
 export { Batches, BetaBatches } from "./resources/batches.js";
@@ -36,5 +41,5 @@ export { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
 export { JSONLDecoder } from "./streaming/jsonl.js";
 /** @internal For cloud clients with their own framing: reads a body with the idle timeout and abort handling. */
 export { readBody } from "./streaming/read-body.js";
-export { Stream } from "./streaming/stream.js";
+export { type SSEStreamOptions, Stream } from "./streaming/stream.js";
 export type * from "./types/index.js";

@@ -65,7 +65,7 @@ export class Messages extends APIResource {
           ...options,
           signal,
         }).withResponse(),
-      { signal: options.signal ?? undefined },
+      { signal: options.signal ?? undefined, params: body },
     );
   }
 
