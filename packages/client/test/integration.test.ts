@@ -51,7 +51,9 @@ describe("client against the mock API", () => {
   });
 
   it("streams tool input that parses to the schema's shape", async () => {
-    const stream = client.messages.stream(ask("What is the weather?", { tools: [weatherTool], tool_choice: { type: "any" } }));
+    const stream = client.messages.stream(
+      ask("What is the weather?", { tools: [weatherTool], tool_choice: { type: "any" } }),
+    );
     const snapshots: unknown[] = [];
     stream.on("inputJson", (_delta, snapshot) => snapshots.push(snapshot));
     const message = await stream.finalMessage();
@@ -66,7 +68,9 @@ describe("client against the mock API", () => {
   });
 
   it("streams thinking with a signature", async () => {
-    const stream = client.messages.stream(ask("Think first", { thinking: { type: "enabled", budget_tokens: 1024 }, max_tokens: 4096 }));
+    const stream = client.messages.stream(
+      ask("Think first", { thinking: { type: "enabled", budget_tokens: 1024 }, max_tokens: 4096 }),
+    );
     let thinking = "";
     stream.on("thinking", (delta) => {
       thinking += delta;
@@ -104,13 +108,19 @@ describe("client against the mock API", () => {
   });
 
   it("rejects a dropped stream as truncated, never as a short success", async () => {
-    const stream = await client.messages.create({ ...ask("hi [[mock: words=50]] [[mock: drop after=5]]"), stream: true });
+    const stream = await client.messages.create({
+      ...ask("hi [[mock: words=50]] [[mock: drop after=5]]"),
+      stream: true,
+    });
     const events: string[] = [];
     const error = await (async () => {
       for await (const event of stream) events.push(event.type);
     })().catch((caught: unknown) => caught);
     expect(events).not.toContain("message_stop");
-    expect(error).toSatisfy((caught: unknown) => caught instanceof StreamTruncatedError || caught instanceof Anthropic.APIConnectionError);
+    expect(error).toSatisfy(
+      (caught: unknown) =>
+        caught instanceof StreamTruncatedError || caught instanceof Anthropic.APIConnectionError,
+    );
   });
 
   it("retries a failing request until the mock lets it through", async () => {
@@ -120,7 +130,9 @@ describe("client against the mock API", () => {
 
   it("surfaces a 429 after the retries are spent", async () => {
     const fastClient = client.withOptions({ maxRetries: 1 });
-    await expect(fastClient.messages.create(ask("[[mock: error=429 retry-after-ms=5]]"))).rejects.toBeInstanceOf(RateLimitError);
+    await expect(
+      fastClient.messages.create(ask("[[mock: error=429 retry-after-ms=5]]")),
+    ).rejects.toBeInstanceOf(RateLimitError);
   });
 
   it("rejects a wrong key", async () => {
@@ -158,8 +170,13 @@ describe("client against the mock API", () => {
     expect(current.processing_status).toBe("ended");
     expect(current.request_counts).toMatchObject({ processing: 0, succeeded: 2, errored: 1 });
     const results = new Map<string, string>();
-    for await (const entry of await client.messages.batches.results(batch.id)) results.set(entry.custom_id, entry.result.type);
-    expect(Object.fromEntries(results)).toEqual({ "ok-1": "succeeded", "ok-2": "succeeded", "bad-1": "errored" });
+    for await (const entry of await client.messages.batches.results(batch.id))
+      results.set(entry.custom_id, entry.result.type);
+    expect(Object.fromEntries(results)).toEqual({
+      "ok-1": "succeeded",
+      "ok-2": "succeeded",
+      "bad-1": "errored",
+    });
     const deleted = await client.messages.batches.delete(batch.id);
     expect(deleted).toMatchObject({ id: batch.id, type: "message_batch_deleted" });
     await expect(client.messages.batches.retrieve(batch.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -167,7 +184,9 @@ describe("client against the mock API", () => {
     const slow = await startMockApi({ batchProcessingMs: 60_000 });
     try {
       const slowClient = new Anthropic({ apiKey: "k", baseURL: slow.url });
-      const long = await slowClient.messages.batches.create({ requests: [{ custom_id: "c-1", params: ask("x") }] });
+      const long = await slowClient.messages.batches.create({
+        requests: [{ custom_id: "c-1", params: ask("x") }],
+      });
       await expect(slowClient.messages.batches.results(long.id)).rejects.toThrow(/results_url/);
       const canceling = await slowClient.messages.batches.cancel(long.id);
       expect(["canceling", "ended"]).toContain(canceling.processing_status);

@@ -36,6 +36,7 @@ const hello = {
 describe("the official README's snippets", () => {
   it("creates a message with the key from the environment", async () => {
     const explicit = new Anthropic({
+      // biome-ignore lint/complexity/useLiteralKeys: the README's snippet, verbatim.
       apiKey: process.env["ANTHROPIC_API_KEY"], // This is the default and can be omitted
     });
     const message = await explicit.messages.create({
@@ -125,7 +126,11 @@ describe("the official README's snippets", () => {
       requests: [
         {
           custom_id: "my-first-request",
-          params: { model: "claude-3-5-sonnet-20240620", max_tokens: 1024, messages: [{ role: "user", content: "Hello, world" }] },
+          params: {
+            model: "claude-3-5-sonnet-20240620",
+            max_tokens: 1024,
+            messages: [{ role: "user", content: "Hello, world" }],
+          },
         },
         {
           custom_id: "my-second-request",
@@ -187,14 +192,18 @@ describe("the official README's snippets", () => {
       model: "claude-3-opus-20240229",
     };
     await expect(noRetries.messages.create(failing)).rejects.toBeInstanceOf(Anthropic.InternalServerError);
-    await expect(noRetries.messages.create(hello, { maxRetries: 5 })).resolves.toMatchObject({ type: "message" });
+    await expect(noRetries.messages.create(hello, { maxRetries: 5 })).resolves.toMatchObject({
+      type: "message",
+    });
   });
 
   it("configures timeouts for the client and per request", async () => {
     const patient = new Anthropic({
       timeout: 20 * 1000, // 20 seconds (default is 10 minutes)
     });
-    await expect(patient.messages.create(hello, { timeout: 5 * 1000 })).resolves.toMatchObject({ type: "message" });
+    await expect(patient.messages.create(hello, { timeout: 5 * 1000 })).resolves.toMatchObject({
+      type: "message",
+    });
   });
 
   it("iterates every batch across pages, and pages by hand", async () => {
@@ -295,7 +304,9 @@ describe("the official README's snippets", () => {
 
   it("accepts the httpAgent option (connections are managed by fetch)", async () => {
     const withAgent = new Anthropic({ httpAgent: { keepAlive: false } });
-    await expect(withAgent.messages.create(hello, { httpAgent: { keepAlive: false } })).resolves.toMatchObject({
+    await expect(
+      withAgent.messages.create(hello, { httpAgent: { keepAlive: false } }),
+    ).resolves.toMatchObject({
       type: "message",
     });
   });

@@ -7,11 +7,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from "@colloquy/client";
-import {
-  VERTEX_MOCK_ACCESS_TOKEN,
-  type VertexMock,
-  type VertexMockOptions,
-} from "@colloquy/mock-api/clouds";
+import { VERTEX_MOCK_ACCESS_TOKEN, type VertexMock, type VertexMockOptions } from "@colloquy/mock-api/clouds";
 import { type RunningCloudMock, startVertexMockApi } from "@colloquy/mock-api/clouds/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnthropicVertex, type VertexClientOptions } from "./index.js";
