@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Browser bundle size of "create a client and messages.stream() with a text listener": esbuild,
-// minified, then gzip -9. Prints the bytes and exits 1 past the budget. The same measure runs in
-// `npm test` (packages/client/test/bundle-size.test.ts); this script also compares the official SDK.
+// minified, then gzip -9. Prints the bytes, the minified bytes of each module, and exits 1 past the
+// budget. The same measure, from the sources, runs in `npm test` (packages/client/test/bundle-size.test.ts);
+// this script also compares the official SDK.
 //
-//   node bench/client-bundle-size.mjs              (bundles packages/client/src: no build needed)
-//   node bench/client-bundle-size.mjs --dist       (bundles packages/client/dist)
+//   node bench/client-bundle-size.mjs              (bundles packages/client/dist: build it first)
+//   node bench/client-bundle-size.mjs --src        (bundles packages/client/src: no build needed)
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -22,7 +23,10 @@ export function entrySource(specifier) {
   ].join("\n");
 }
 
-/** Bundles the snippet for the browser, minified; returns the minified and gzip -9 sizes in bytes. */
+/**
+ * Bundles the snippet for the browser, minified; returns the minified and gzip -9 sizes in bytes, and
+ * the minified bytes each input module contributes, largest first.
+ */
 export async function measure(specifier, resolveDir) {
   const result = await build({
     stdin: { contents: entrySource(specifier), resolveDir, loader: "js", sourcefile: "entry.js" },
@@ -32,25 +36,30 @@ export async function measure(specifier, resolveDir) {
     platform: "browser",
     target: "es2022",
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
   const code = result.outputFiles[0].contents;
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = Object.entries(output.inputs)
+    .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, modules };
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const ours = process.argv.includes("--dist")
-    ? "./packages/client/dist/index.js"
-    : "./packages/client/src/index.ts";
+  const ours = process.argv.includes("--src")
+    ? "./packages/client/src/index.ts"
+    : "./packages/client/dist/index.js";
   const rows = [["@colloquy/client", ours]];
   rows.push(["@anthropic-ai/sdk (official)", "@anthropic-ai/sdk"]);
   let failed = false;
   console.log(`browser bundle of "new Anthropic(...) + messages.stream().on('text')", minified, gzip -9:`);
   for (const [name, specifier] of rows) {
     try {
-      const { minified, gzipped } = await measure(specifier, root);
+      const { minified, gzipped, modules } = await measure(specifier, root);
       const isOurs = name.startsWith("@colloquy");
       const verdict = isOurs
         ? gzipped <= budgetBytes
@@ -61,6 +70,10 @@ if (isMain) {
       console.log(
         `  ${name.padEnd(30)} ${(gzipped / 1024).toFixed(2).padStart(6)} KB gzip (${gzipped} B; ${minified} B minified)${verdict}`,
       );
+      if (isOurs) {
+        console.log("    minified bytes by module:");
+        for (const { path, bytes } of modules) console.log(`    ${String(bytes).padStart(7)}  ${path}`);
+      }
     } catch (error) {
       console.log(`  ${name.padEnd(30)} could not bundle: ${error.message.split("\n")[0]}`);
       if (name.startsWith("@colloquy")) failed = true;

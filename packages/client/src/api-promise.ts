@@ -2,7 +2,6 @@
 export interface APIResponseProps {
   response: Response;
   controller: AbortController;
-  requestLogID?: string;
   /** Clears the attempt's timer and abort listener once the body has been read. */
   release?: () => void;
   /** The caller's signal, to tell a user's abort from a broken connection while reading. */

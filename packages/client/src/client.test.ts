@@ -436,9 +436,9 @@ describe("timeouts and aborts", () => {
     const client = new Anthropic({ apiKey: "k", fetch });
     expect(() => client.messages.create({ ...params, max_tokens: 64_000 })).toThrow(/Streaming is required/);
     expect(fetch.requests).toHaveLength(0);
-    return expect(client.messages.create({ ...params, max_tokens: 64_000 }, { timeout: 3_600_000 })).resolves.toEqual(
-      message,
-    );
+    return expect(
+      client.messages.create({ ...params, max_tokens: 64_000 }, { timeout: 3_600_000 }),
+    ).resolves.toEqual(message);
   });
 });
 

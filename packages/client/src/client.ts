@@ -7,7 +7,9 @@ import {
   APIUserAbortError,
 } from "./errors.js";
 import { isBrowserLike, readEnv } from "./internal/env.js";
+import { headerRecord } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
+import { parseJSON } from "./internal/parse-json.js";
 import { redactHeaders } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
 import { PagePromise } from "./pagination.js";
@@ -109,7 +111,7 @@ export class BaseAnthropic {
   }: ClientOptions = {}) {
     if (!rest.dangerouslyAllowBrowser && isBrowserLike()) {
       throw new AnthropicError(
-        "Refusing to run in a browser: it would expose your API key to anyone who loads the page. If you accept the risk (an internal tool, a short-lived key), pass `dangerouslyAllowBrowser: true`.",
+        "Refusing to run in a browser, where the API key is visible to anyone: pass `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
     this._options = { ...rest, apiKey, authToken, baseURL: baseURL || defaultBaseURL };
@@ -182,7 +184,7 @@ export class BaseAnthropic {
     if (options.idempotencyKey) headers.set("idempotency-key", options.idempotencyKey);
     const removed = new Set<string>();
     for (const source of [this._options.defaultHeaders, options.headers]) {
-      for (const [name, value] of headerEntries(source)) {
+      for (const [name, value] of Object.entries(headerRecord(source))) {
         if (value === null) {
           headers.delete(name);
           removed.add(name.toLowerCase());
@@ -200,9 +202,7 @@ export class BaseAnthropic {
   protected validateHeaders(headers: Headers, removed: ReadonlySet<string>): void {
     if (headers.has("x-api-key") || headers.has("authorization")) return;
     if (removed.has("x-api-key") || removed.has("authorization")) return;
-    throw new AnthropicError(
-      "Could not resolve authentication method: set apiKey or authToken, or pass null for the x-api-key or authorization header.",
-    );
+    throw new AnthropicError("Could not resolve authentication method: set apiKey or authToken.");
   }
 
   /**
@@ -218,7 +218,11 @@ export class BaseAnthropic {
   }
 
   /** Turns a streaming response into a `Stream`; cloud clients with another framing override it. */
-  protected makeStream<Item>(response: Response, controller: AbortController, idleTimeoutMs: number): Stream<Item> {
+  protected makeStream<Item>(
+    response: Response,
+    controller: AbortController,
+    idleTimeoutMs: number,
+  ): Stream<Item> {
     return Stream.fromSSEResponse<Item>(response, controller, { idleTimeoutMs });
   }
 
@@ -307,7 +311,7 @@ export class BaseAnthropic {
           continue;
         }
         const text = await readText(response, controller, userSignal).finally(release);
-        const body = safeJSON(text);
+        const body = parseJSON(text);
         throw APIError.generate(
           response.status,
           body,
@@ -320,9 +324,9 @@ export class BaseAnthropic {
         // The request timeout covers waiting for headers; a stream's idle timeout takes over from here,
         // and the caller's signal stays linked so it can still abort the body.
         clearTimeout(timer);
-        return { response, controller, requestLogID };
+        return { response, controller };
       }
-      return { response, controller, requestLogID, release, userSignal };
+      return { response, controller, release, userSignal };
     }
   }
 
@@ -335,11 +339,10 @@ export class BaseAnthropic {
     try {
       if (response.status === 204) return null as R;
       const text = await readText(response, controller, userSignal);
-      const type = response.headers.get("content-type") ?? "";
-      const data = safeJSON(text);
+      const data = parseJSON(text);
       if (data === undefined) {
         throw new AnthropicError(
-          `Expected a JSON body from ${options.method.toUpperCase()} ${options.path} but got ${type || "no content type"}: ${truncate(text)}`,
+          `Expected a JSON body, got ${response.headers.get("content-type")}: ${truncate(text)}`,
         );
       }
       if (data !== null && typeof data === "object") {
@@ -367,27 +370,12 @@ async function readText(
   } catch (cause) {
     if (userSignal?.aborted) throw new APIUserAbortError();
     if (controller.signal.reason === timeoutReason) throw new APIConnectionTimeoutError();
-    throw new APIConnectionError({ message: "The connection broke while reading the response.", cause });
-  }
-}
-
-function safeJSON(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    throw new APIConnectionError({ message: "The connection failed while reading the body.", cause });
   }
 }
 
 function truncate(text: string, max = 500): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function headerEntries(source: HeadersInit | undefined): [string, string | null | undefined][] {
-  if (!source) return [];
-  if (source instanceof Headers) return [...source.entries()];
-  if (Array.isArray(source)) return source;
-  return Object.entries(source);
 }
 
 /** Serialises nested query values the way the API expects: `a[]=1&a[]=2`, `o[k]=v`. */

@@ -25,7 +25,10 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     this.headers = headers;
     this.error = redactDeep(error);
     this.requestID =
-      headers?.get("request-id") ?? headers?.get("x-amzn-requestid") ?? bodyField(error, "request_id") ?? null;
+      headers?.get("request-id") ??
+      headers?.get("x-amzn-requestid") ??
+      (error as ErrorBody)?.request_id ??
+      null;
     this.type = errorType(error);
   }
 
@@ -50,13 +53,12 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     headers: Headers | undefined,
   ): APIError {
     if (status === undefined) {
-      const byType = errorType(errorResponse);
-      const Class = byType ? classForType[byType] : undefined;
-      if (Class) return new Class(Class.defaultStatus as never, errorResponse, message, headers) as APIError;
+      const Class = classForType[errorType(errorResponse) ?? ""];
+      if (Class) return new Class(Class.defaultStatus, errorResponse, message, headers);
       return new APIError(undefined, errorResponse, message, headers);
     }
-    const Class = classForStatus(status);
-    return new Class(status as never, errorResponse, message, headers) as APIError;
+    const Class = classForStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new Class(status, errorResponse, message, headers);
   }
 
   /** The fields a log or a JSON dump may show; headers are redacted. */
@@ -81,151 +83,114 @@ export class APIUserAbortError extends APIError<undefined> {
 
 export class APIConnectionError extends APIError<undefined> {
   override name = "APIConnectionError";
+  /** The message when none is given; each subclass has its own. */
+  static defaultMessage = "Connection error.";
   constructor({ message, cause }: { message?: string | undefined; cause?: unknown } = {}) {
-    super(undefined, undefined, message || "Connection error.", undefined);
+    super(undefined, undefined, message || new.target.defaultMessage, undefined);
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }
 
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
-  constructor({ message }: { message?: string } = {}) {
-    super({ message: message ?? "Request timed out." });
-  }
+  static override defaultMessage = "Request timed out.";
 }
 
 /** A stream ended before `message_stop`: the reply is incomplete and must not be taken as whole. */
 export class StreamTruncatedError extends APIConnectionError {
   override name = "StreamTruncatedError";
-  constructor({ message }: { message?: string } = {}) {
-    super({ message: message ?? "The stream ended before message_stop: the reply is incomplete." });
-  }
+  static override defaultMessage = "The stream ended before message_stop: the reply is incomplete.";
 }
 
-export class BadRequestError extends APIError<400> {
-  override name = "BadRequestError";
-  static defaultStatus = 400;
+/** An `APIError` subclass for one HTTP status, as `APIError.generate` picks it. */
+export interface StatusErrorClass<TStatus extends number> {
+  new (
+    status: TStatus,
+    error: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+  ): APIError<TStatus>;
+  /** The status given to an error of this class raised by a stream's `error` event (no HTTP status). */
+  readonly defaultStatus: TStatus;
 }
-export class AuthenticationError extends APIError<401> {
-  override name = "AuthenticationError";
-  static defaultStatus = 401;
+
+const classForStatus: Record<number, StatusErrorClass<number>> = {};
+const classForType: Record<string, StatusErrorClass<number>> = {};
+
+/**
+ * Defines the subclass of `APIError` (or of `Base`) for a status, with its `name`, and registers it for
+ * that status and for the body's `error.type` (`type`), so that `generate` finds it.
+ */
+function statusError<TStatus extends number>(
+  name: string,
+  defaultStatus: TStatus,
+  type?: string,
+  Base: StatusErrorClass<number> | typeof APIError = APIError,
+): StatusErrorClass<TStatus> {
+  const Class = class extends (Base as typeof APIError) {
+    override name = name;
+    static defaultStatus = defaultStatus;
+  } as unknown as StatusErrorClass<number>;
+  Object.defineProperty(Class, "name", { value: name });
+  classForStatus[defaultStatus] = Class;
+  if (type) classForType[type] = Class;
+  return Class as unknown as StatusErrorClass<TStatus>;
 }
-export class BillingError extends APIError<402> {
-  override name = "BillingError";
-  static defaultStatus = 402;
-}
-export class PermissionDeniedError extends APIError<403> {
-  override name = "PermissionDeniedError";
-  static defaultStatus = 403;
-}
-export class NotFoundError extends APIError<404> {
-  override name = "NotFoundError";
-  static defaultStatus = 404;
-}
-export class ConflictError extends APIError<409> {
-  override name = "ConflictError";
-  static defaultStatus = 409;
-}
-export class RequestTooLargeError extends APIError<413> {
-  override name = "RequestTooLargeError";
-  static defaultStatus = 413;
-}
-export class UnprocessableEntityError extends APIError<422> {
-  override name = "UnprocessableEntityError";
-  static defaultStatus = 422;
-}
-export class RateLimitError extends APIError<429> {
-  override name = "RateLimitError";
-  static defaultStatus = 429;
-}
-export class InternalServerError extends APIError<number> {
-  override name = "InternalServerError";
-  static defaultStatus = 500;
-}
+
+export const BadRequestError = statusError("BadRequestError", 400, "invalid_request_error");
+export type BadRequestError = APIError<400>;
+export const AuthenticationError = statusError("AuthenticationError", 401, "authentication_error");
+export type AuthenticationError = APIError<401>;
+export const BillingError = statusError("BillingError", 402, "billing_error");
+export type BillingError = APIError<402>;
+export const PermissionDeniedError = statusError("PermissionDeniedError", 403, "permission_error");
+export type PermissionDeniedError = APIError<403>;
+export const NotFoundError = statusError("NotFoundError", 404, "not_found_error");
+export type NotFoundError = APIError<404>;
+export const ConflictError = statusError("ConflictError", 409, "conflict_error");
+export type ConflictError = APIError<409>;
+export const RequestTooLargeError = statusError("RequestTooLargeError", 413, "request_too_large");
+export type RequestTooLargeError = APIError<413>;
+export const UnprocessableEntityError = statusError("UnprocessableEntityError", 422);
+export type UnprocessableEntityError = APIError<422>;
+export const RateLimitError = statusError("RateLimitError", 429, "rate_limit_error");
+export type RateLimitError = APIError<429>;
+/** Any other status of 500 or more. */
+export const InternalServerError = statusError<number>("InternalServerError", 500, "api_error");
+export type InternalServerError = APIError<number>;
 /** 504 `timeout_error`: the API gave up processing; retried. */
-export class GatewayTimeoutError extends InternalServerError {
-  override name = "GatewayTimeoutError";
-  static override defaultStatus = 504;
-}
+export const GatewayTimeoutError = statusError<number>(
+  "GatewayTimeoutError",
+  504,
+  "timeout_error",
+  InternalServerError,
+);
+export type GatewayTimeoutError = APIError<number>;
 /** 529 `overloaded_error`, also raised for an `overloaded_error` event in a stream. */
-export class OverloadedError extends InternalServerError {
-  override name = "OverloadedError";
-  static override defaultStatus = 529;
-}
+export const OverloadedError = statusError<number>(
+  "OverloadedError",
+  529,
+  "overloaded_error",
+  InternalServerError,
+);
+export type OverloadedError = APIError<number>;
 
-type APIErrorClass = (new (
-  status: never,
-  error: unknown,
-  message: string | undefined,
-  headers: Headers | undefined,
-) => APIError<number>) & { defaultStatus: number };
-
-const classForType: Record<string, APIErrorClass> = {
-  invalid_request_error: BadRequestError,
-  authentication_error: AuthenticationError,
-  billing_error: BillingError,
-  permission_error: PermissionDeniedError,
-  not_found_error: NotFoundError,
-  conflict_error: ConflictError,
-  request_too_large: RequestTooLargeError,
-  rate_limit_error: RateLimitError,
-  api_error: InternalServerError,
-  timeout_error: GatewayTimeoutError,
-  overloaded_error: OverloadedError,
-};
-
-function classForStatus(
-  status: number,
-): new (
-  status: never,
-  error: unknown,
-  message: string | undefined,
-  headers: Headers | undefined,
-) => APIError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 402:
-      return BillingError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 413:
-      return RequestTooLargeError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    case 504:
-      return GatewayTimeoutError;
-    case 529:
-      return OverloadedError;
-  }
-  return status >= 500 ? InternalServerError : APIError;
-}
+/** What an error body may hold; any part may be missing, or be of another type. */
+type ErrorBody =
+  | { error?: { type?: unknown; message?: unknown }; request_id?: string | null }
+  | null
+  | undefined;
 
 function errorType(body: unknown): string | undefined {
-  const inner = bodyField<unknown>(body, "error");
-  const type = bodyField<unknown>(inner, "type");
+  const type = (body as ErrorBody)?.error?.type;
   return typeof type === "string" ? type : undefined;
 }
 
 function bodyMessage(body: unknown): string | undefined {
-  const inner = bodyField<unknown>(body, "error");
-  const message = bodyField<unknown>(inner, "message");
+  const message = (body as ErrorBody)?.error?.message;
   if (typeof message !== "string") return undefined;
   const type = errorType(body);
   return type ? `${type}: ${message}` : message;
-}
-
-function bodyField<T = string>(body: unknown, key: string): T | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  return (body as Record<string, T>)[key];
 }
 
 function safeStringify(value: unknown): string {

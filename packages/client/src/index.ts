@@ -21,8 +21,8 @@ export {
   StreamTruncatedError,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { Logger, LogLevel } from "./internal/logger.js";
 export { isBrowserLike, readEnv } from "./internal/env.js";
+export type { Logger, LogLevel } from "./internal/logger.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";
 export { PartialJSONAccumulator } from "./internal/partial-json.js";
 export {

@@ -83,24 +83,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #response: Response | null | undefined;
   #requestID: string | null | undefined;
   #ended = false;
-  #errored = false;
-  #aborted = false;
+  /** Why the stream failed: an `APIUserAbortError` when it was aborted. */
   #failure: AnthropicError | undefined;
-  #settleConnected: [(response: Response | null) => void, (error: AnthropicError) => void] | undefined;
-  #settleEnd: [() => void, (error: AnthropicError) => void] | undefined;
-  readonly #connected = new Promise<Response | null>((resolve, reject) => {
-    this.#settleConnected = [resolve, reject];
-  });
-  readonly #end = new Promise<void>((resolve, reject) => {
-    this.#settleEnd = [resolve, reject];
-  });
-
-  constructor() {
-    // A failure is reported through the methods that return these promises; unobserved, it must not
-    // become an unhandled rejection.
-    this.#connected.catch(() => {});
-    this.#end.catch(() => {});
-  }
+  readonly #connected = deferred<Response | null>();
+  readonly #end = deferred<void>();
 
   /**
    * Starts a streamed message: `create(signal)` makes the request (with `stream: true`) and returns its
@@ -159,7 +145,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     response: Response;
     request_id: string | null | undefined;
   }> {
-    const response = await this.#connected;
+    const response = await this.#connected.promise;
     if (!response) throw new AnthropicError("Could not resolve a `Response` object");
     return { data: this, response, request_id: response.headers.get("request-id") };
   }
@@ -171,12 +157,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Whether the stream ended with an error or an abort. */
   get errored(): boolean {
-    return this.#errored;
+    return this.#failure !== undefined;
   }
 
   /** Whether the stream was aborted. */
   get aborted(): boolean {
-    return this.#aborted;
+    return this.#failure instanceof APIUserAbortError;
   }
 
   /** The message being received, from `message_start` until the stream ends. */
@@ -225,7 +211,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       };
       if (this.#ended) {
         if (event === "end") onEvent();
-        else if (event === (this.#aborted ? "abort" : "error") && this.#failure) onEvent(this.#failure);
+        else if (event === (this.aborted ? "abort" : "error") && this.#failure) onEvent(this.#failure);
         else onEnd();
         return;
       }
@@ -236,12 +222,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Resolves when the stream has ended well; rejects with its error or `APIUserAbortError`. */
   async done(): Promise<void> {
-    await this.#end;
+    await this.#end.promise;
   }
 
   /** The complete message; rejects if the stream failed, was cut short or was aborted. */
   async finalMessage(): Promise<Message> {
-    await this.#end;
+    await this.#end.promise;
     const message = this.receivedMessages.at(-1);
     if (!message) throw new AnthropicError("stream ended without producing a Message with role=assistant");
     return message;
@@ -260,39 +246,31 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** Iterates the raw stream events from now on; `break` aborts the request. */
   [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
     const queue: MessageStreamEvent[] = [];
-    let reader: [(result: IteratorResult<MessageStreamEvent>) => void, (error: unknown) => void] | undefined;
-    let finished = this.#ended;
+    let wake: (() => void) | undefined;
     const onEvent = (event: MessageStreamEvent) => {
-      if (reader) reader[0]({ value: event, done: false });
-      else queue.push(event);
-      reader = undefined;
+      queue.push(event);
+      wake?.();
     };
-    const onEnd = () => {
-      finished = true;
-      if (reader) this.#failure ? reader[1](this.#failure) : reader[0]({ value: undefined, done: true });
-      reader = undefined;
-    };
-    const stop = () => this.off("_raw" as EventName, onEvent as never).off("end", onEnd);
-    if (!finished) this.on("_raw" as EventName, onEvent as never).on("end", onEnd);
-    return {
-      next: () => {
-        if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
-        if (finished) {
-          stop();
-          return this.#failure
-            ? Promise.reject(this.#failure)
-            : Promise.resolve({ value: undefined, done: true });
+    const onEnd = () => wake?.();
+    // Registered now, not at the first `next()`, so that no event in between is missed.
+    if (!this.#ended) this.on("_raw" as EventName, onEvent as never).on("end", onEnd);
+    const stream = this;
+    return (async function* events() {
+      try {
+        for (;;) {
+          if (queue.length > 0) yield queue.shift()!;
+          else if (stream.#failure) throw stream.#failure;
+          else if (stream.#ended) return;
+          else
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
         }
-        return new Promise((resolve, reject) => {
-          reader = [resolve, reject];
-        });
-      },
-      return: () => {
-        stop();
-        if (!this.#ended) this.abort();
-        return Promise.resolve({ value: undefined, done: true });
-      },
-    };
+      } finally {
+        stream.off("_raw" as EventName, onEvent as never).off("end", onEnd);
+        if (!stream.#ended) stream.abort();
+      }
+    })();
   }
 
   /** The raw events as newline-delimited JSON, for {@link MessageStream.fromReadableStream} elsewhere. */
@@ -322,7 +300,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       () => {
         const message = this.receivedMessages.at(-1);
         if (message) this.#emit("finalMessage", message);
-        this.#settleEnd![0]();
+        this.#end.resolve();
         this.#emit("end");
       },
       (error: unknown) => {
@@ -334,11 +312,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
               ? new APIUserAbortError()
               : new AnthropicError(String((error as Error)?.message ?? error), { cause: error });
         this.#failure = failure;
-        this.#errored = true;
-        this.#aborted = failure instanceof APIUserAbortError;
-        this.#settleConnected![1](failure);
-        this.#settleEnd![1](failure);
-        this.#emit(this.#aborted ? "abort" : "error", failure as APIUserAbortError);
+        this.#connected.reject(failure);
+        this.#end.reject(failure);
+        this.#emit(this.aborted ? "abort" : "error", failure as APIUserAbortError);
         this.#emit("end");
       },
     );
@@ -351,7 +327,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   ): Promise<void> {
     this.#response = response;
     this.#requestID = requestID ?? response?.headers.get("request-id") ?? null;
-    this.#settleConnected![0](response);
+    this.#connected.resolve(response);
     this.#emit("connect");
     const signal = this.controller.signal;
     // A plain flag: reading `signal.aborted` for every event costs more than the event itself.
@@ -416,4 +392,23 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         this.#emit("message", snapshot);
     }
   }
+}
+
+/**
+ * A promise with its settle functions. A failure is reported through the methods that return the
+ * promise; unobserved, it must not become an unhandled rejection.
+ */
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }

@@ -55,7 +55,7 @@ export class Page<Item> implements AsyncIterable<Item> {
   async getNextPage(): Promise<Page<Item>> {
     const query = this.nextPageQuery();
     if (!this.has_more || query === null) {
-      throw new AnthropicError("No next page: check hasNextPage() before calling getNextPage().");
+      throw new AnthropicError("No next page: check hasNextPage() first.");
     }
     return this.client.getAPIList<Item>(this.options.path, { ...this.options, query });
   }

@@ -6,10 +6,13 @@ import type { RawMessageStreamEvent, TextBlock, ThinkingBlock, ToolUseBlock } fr
 import { MessageAccumulator } from "./message-accumulator.js";
 
 function eventsOf(sse: string): RawMessageStreamEvent[] {
-  const decoder = new SSEDecoder();
-  return [...decoder.decode(sse), ...decoder.flush()]
-    .filter((event) => event.event !== "ping")
-    .map((event) => JSON.parse(event.data) as RawMessageStreamEvent);
+  const events: RawMessageStreamEvent[] = [];
+  const decoder = new SSEDecoder((event, data) => {
+    if (event !== "ping") events.push(JSON.parse(data) as RawMessageStreamEvent);
+  });
+  decoder.decode(sse);
+  decoder.flush();
+  return events;
 }
 
 function accumulate(events: readonly RawMessageStreamEvent[]): MessageAccumulator {

@@ -2,14 +2,20 @@ import { AnthropicError } from "../errors.js";
 import type { ContentBlock, Message, RawMessageStreamEvent } from "../types/index.js";
 import { PartialJSONAccumulator } from "./partial-json.js";
 
-/** Block types whose `input` streams as `input_json_delta`s. */
-const toolBlockTypes = ["tool_use", "server_tool_use", "mcp_tool_use"];
+/**
+ * The kind of each block type this accumulator knows (`tool`: its `input` streams as
+ * `input_json_delta`s); deltas to other (newer) block types are ignored.
+ */
+const blockKinds: Record<string, string | undefined> = {
+  text: "text",
+  thinking: "thinking",
+  tool_use: "tool",
+  server_tool_use: "tool",
+  mcp_tool_use: "tool",
+};
 
-/** Block types this accumulator knows; deltas to other (newer) block types are ignored. */
-const knownBlockTypes = ["text", "thinking", ...toolBlockTypes];
-
-/** The kind of block each known delta type applies to (`tool`: any of `toolBlockTypes`). */
-const deltaTargets: Record<string, string> = {
+/** The kind of block each known delta type applies to. */
+const deltaTargets: Record<string, string | undefined> = {
   text_delta: "text",
   citations_delta: "text",
   thinking_delta: "thinking",
@@ -17,13 +23,15 @@ const deltaTargets: Record<string, string> = {
   input_json_delta: "tool",
 };
 
-const messageEventTypes = [
+/** The event types of a message stream; others (`ping`, newer ones) are ignored. */
+const messageEventTypes: ReadonlySet<string> = new Set([
+  "message_start",
   "content_block_start",
   "content_block_delta",
   "content_block_stop",
   "message_delta",
   "message_stop",
-];
+]);
 
 /**
  * Folds the events of one message stream into a `Message` snapshot, in place: text and thinking are
@@ -53,7 +61,7 @@ export class MessageAccumulator {
 
   /** The message so far; throws before `message_start`. Later events keep mutating it. */
   get message(): Message {
-    if (!this.#message) throw new AnthropicError("No message yet: message_start has not arrived.");
+    if (!this.#message) throw outOfOrder("no message_start yet");
     return this.#message;
   }
 
@@ -86,22 +94,19 @@ export class MessageAccumulator {
     }
     const message = this.#message;
     if (event.type === "message_start") {
-      if (message) throw outOfOrder("message_start arrived twice");
+      if (message) throw outOfOrder("message_start twice");
       const started = event.message;
       this.#message = { ...started, content: [...started.content], usage: { ...started.usage } };
       return;
     }
     // `ping` and event types this version does not know.
-    if (!messageEventTypes.includes(event.type)) return;
-    if (!message) throw outOfOrder(`${event.type} arrived before message_start`);
-    if (this.#done) throw outOfOrder(`${event.type} arrived after message_stop`);
+    if (!messageEventTypes.has(event.type)) return;
+    if (!message) throw outOfOrder(`${event.type} before message_start`);
+    if (this.#done) throw outOfOrder(`${event.type} after message_stop`);
     const open = this.#open;
 
     if (event.type === "message_delta" || event.type === "message_stop") {
-      if (this.#openCount > 0) {
-        const indices = open.flatMap((state, index) => (state ? [index] : []));
-        throw outOfOrder(`${event.type} arrived while block ${indices} is open`);
-      }
+      if (this.#openCount > 0) throw outOfOrder(`${event.type} while a block is open`);
       if (event.type === "message_stop") {
         this.#done = true;
         return;
@@ -122,7 +127,7 @@ export class MessageAccumulator {
     const index = event.index;
     if (event.type === "content_block_start") {
       if (this.#ending || index !== message.content.length) {
-        throw outOfOrder(`content_block_start for index ${index}, expected ${message.content.length}`);
+        throw outOfOrder(`content_block_start for block ${index}`);
       }
       const block = { ...event.content_block };
       // Citations are pushed onto the snapshot: never onto the array of the event itself.
@@ -134,10 +139,7 @@ export class MessageAccumulator {
     }
 
     const state = open[index];
-    if (state === undefined) {
-      const where = index < message.content.length ? "has stopped" : "has not started";
-      throw outOfOrder(`${event.type} for block ${index}, which ${where}`);
-    }
+    if (state === undefined) throw outOfOrder(`${event.type} for block ${index}, which is not open`);
     const block = message.content[index] as ContentBlock & Record<string, unknown>;
     let json = state === true ? undefined : state;
 
@@ -157,12 +159,8 @@ export class MessageAccumulator {
             },
           );
         }
-        Object.defineProperty(block, "input", {
-          value: input,
-          enumerable: true,
-          configurable: true,
-          writable: true,
-        });
+        // Replaces the live getter; it stays enumerable and configurable.
+        Object.defineProperty(block, "input", { value: input, writable: true });
       }
       return;
     }
@@ -170,11 +168,10 @@ export class MessageAccumulator {
     const delta = event.delta;
     const target = deltaTargets[delta.type];
     if (!target) return;
-    if ((toolBlockTypes.includes(block.type) ? "tool" : block.type) !== target) {
-      if (!knownBlockTypes.includes(block.type)) return;
-      throw new AnthropicError(
-        `Unexpected event: a ${delta.type} for the ${block.type} block at index ${index}.`,
-      );
+    const kind = blockKinds[block.type];
+    if (kind !== target) {
+      if (!kind) return;
+      throw outOfOrder(`${delta.type} for the ${block.type} block at index ${index}`);
     }
     switch (delta.type) {
       case "text_delta":
@@ -208,5 +205,5 @@ export class MessageAccumulator {
 }
 
 function outOfOrder(detail: string): AnthropicError {
-  return new AnthropicError(`Unexpected event order: ${detail}.`);
+  return new AnthropicError(`Unexpected event order: ${detail}`);
 }

@@ -1,4 +1,5 @@
 import { AnthropicError } from "../errors.js";
+import { parseJSON } from "./parse-json.js";
 
 interface Frame {
   container: Record<string, unknown> | unknown[];
@@ -86,7 +87,7 @@ export class PartialJSONAccumulator {
         if (this.#escape) {
           this.#escape += text[index];
           if (this.#escape[1] !== "u" || this.#escape.length === 6) {
-            const decoded = parseOr(`"${this.#escape}"`);
+            const decoded = parseJSON(`"${this.#escape}"`);
             this.#escape = "";
             if (typeof decoded === "string") this.#string += decoded;
             else this.#failed = true;
@@ -153,7 +154,7 @@ export class PartialJSONAccumulator {
 
   /** Stores the number or literal read so far if it parses; at its end, an unparsable one is invalid JSON. */
   #assignScalar(complete: boolean): void {
-    const value = parseOr(this.#scalar);
+    const value = parseJSON(this.#scalar);
     if (value !== undefined) this.#assign(value);
     else if (complete) this.#failed = true;
     if (complete) this.#scalar = "";
@@ -174,13 +175,5 @@ export class PartialJSONAccumulator {
     } else {
       (frame.container as Record<string | number, unknown>)[this.#slot] = value;
     }
-  }
-}
-
-function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

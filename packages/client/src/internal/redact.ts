@@ -1,19 +1,15 @@
-const secretHeaders = new Set([
-  "x-api-key",
-  "authorization",
-  "proxy-authorization",
-  "x-amz-security-token",
-  "cookie",
-  "set-cookie",
-]);
+/** Header names and body keys whose values are secrets, masked whole. */
+const secretNamePattern =
+  /^(x-api-key|(proxy-)?authorization|x-amz-security-token|(set-)?cookie|api[-_]?key|auth[-_]?token)$/i;
 
 /** Matches Anthropic API keys and bearer tokens wherever they appear in free text. */
 const secretPattern = /(sk-ant-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]*|(Bearer\s+)[^\s"',]+/g;
 
 /** Replaces anything that looks like a key or a bearer token in a string. */
 export function redactSecrets(text: string): string {
-  return text.replace(secretPattern, (_match, keyPrefix: string | undefined, bearer: string | undefined) =>
-    keyPrefix ? `${keyPrefix}***` : `${bearer}***`,
+  return text.replace(
+    secretPattern,
+    (_match, keyPrefix: string | undefined, bearer: string | undefined) => `${keyPrefix ?? bearer}***`,
   );
 }
 
@@ -22,7 +18,7 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
   const result: Record<string, string> = {};
   for (const [name, value] of entries) {
-    result[name] = secretHeaders.has(name.toLowerCase()) ? "***" : redactSecrets(value);
+    result[name] = secretNamePattern.test(name) ? "***" : redactSecrets(value);
   }
   return result;
 }
@@ -38,9 +34,7 @@ export function redactDeep(value: unknown, extraSecrets: readonly string[] = [],
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, extraSecrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = secretKeyPattern.test(key) ? "***" : redactDeep(item, extraSecrets, depth + 1);
+    copy[key] = secretNamePattern.test(key) ? "***" : redactDeep(item, extraSecrets, depth + 1);
   }
   return copy;
 }
-
-const secretKeyPattern = /^(x-api-key|authorization|api[-_]?key|auth[-_]?token)$/i;

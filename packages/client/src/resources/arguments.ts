@@ -1,4 +1,5 @@
-import type { HeadersInit, RequestOptions } from "../request-options.js";
+import { headerRecord } from "../internal/header-record.js";
+import type { RequestOptions } from "../request-options.js";
 
 /** Params of calls whose only input is a path id; `betas` becomes the `anthropic-beta` header. */
 export interface IDCallParams {
@@ -37,11 +38,4 @@ export function splitArguments(
 export function withBetas(options: RequestOptions, betas: readonly string[] | undefined): RequestOptions {
   if (!betas?.length) return options;
   return { ...options, headers: { ...headerRecord(options.headers), "anthropic-beta": betas.join(",") } };
-}
-
-export function headerRecord(headers: HeadersInit | undefined): Record<string, string | null | undefined> {
-  if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
-  if (Array.isArray(headers)) return Object.fromEntries(headers);
-  return headers;
 }

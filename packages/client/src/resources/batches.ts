@@ -1,5 +1,6 @@
 import type { APIPromise } from "../api-promise.js";
 import { AnthropicError } from "../errors.js";
+import { headerRecord } from "../internal/header-record.js";
 import type { PagePromise } from "../pagination.js";
 import type { HeadersInit, RequestOptions } from "../request-options.js";
 import type { JSONLDecoder } from "../streaming/jsonl.js";
@@ -10,7 +11,7 @@ import type {
   MessageBatch,
   MessageBatchIndividualResponse,
 } from "../types/index.js";
-import { headerRecord, type IDCallParams, splitArguments, withBetas } from "./arguments.js";
+import { type IDCallParams, splitArguments, withBetas } from "./arguments.js";
 import { APIResource } from "./resource.js";
 
 /**
@@ -31,7 +32,7 @@ export class Batches extends APIResource {
     options?: RequestOptions,
   ): APIPromise<MessageBatch> {
     return this.client.get(
-      `/v1/messages/batches/${encodeID(messageBatchID)}`,
+      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
       this.withHeaders(splitArguments(params, options)),
     );
   }
@@ -52,7 +53,7 @@ export class Batches extends APIResource {
     options?: RequestOptions,
   ): APIPromise<MessageBatch> {
     return this.client.post(
-      `/v1/messages/batches/${encodeID(messageBatchID)}/cancel`,
+      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}/cancel`,
       this.withHeaders(splitArguments(params, options)),
     );
   }
@@ -64,7 +65,7 @@ export class Batches extends APIResource {
     options?: RequestOptions,
   ): APIPromise<DeletedMessageBatch> {
     return this.client.delete(
-      `/v1/messages/batches/${encodeID(messageBatchID)}`,
+      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
       this.withHeaders(splitArguments(params, options)),
     );
   }
@@ -82,7 +83,7 @@ export class Batches extends APIResource {
     const batch = await this.retrieve(messageBatchID, options);
     if (!batch.results_url) {
       throw new AnthropicError(
-        `No results_url for batch ${batch.id} (processing_status: ${batch.processing_status}): results exist once it has ended.`,
+        `No results_url for batch ${batch.id} (${batch.processing_status}): it has not ended.`,
       );
     }
     return this.client.get<JSONLDecoder<MessageBatchIndividualResponse>>(
@@ -109,8 +110,4 @@ export class BetaBatches extends Batches {
   protected override readonly namespaceHeaders: HeadersInit = {
     "anthropic-beta": "message-batches-2024-09-24",
   };
-}
-
-function encodeID(id: string): string {
-  return encodeURIComponent(id);
 }

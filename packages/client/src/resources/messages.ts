@@ -86,7 +86,7 @@ function nonStreamingTimeout(maxTokens: number): number {
   const expectedMs = (60 * 60 * 1000 * maxTokens) / 128_000;
   if (expectedMs > maxExpectedMs) {
     throw new AnthropicError(
-      "Streaming is required for operations that may take longer than 10 minutes: use messages.stream() or stream: true, or pass an explicit timeout.",
+      "Streaming is required for operations that may take longer than 10 minutes: stream, or pass a timeout.",
     );
   }
   return maxExpectedMs;

@@ -10,7 +10,6 @@ import { readBody } from "./read-body.js";
 export async function* jsonLineBatches<T>(
   body: ReadableStream,
   controller: AbortController,
-  what: string,
 ): AsyncGenerator<T[], void, undefined> {
   const decoder = new TextDecoder();
   let pending = "";
@@ -27,10 +26,9 @@ export async function* jsonLineBatches<T>(
         values.push(JSON.parse(line) as T);
       } catch (cause) {
         const ending = atEnd && index === lines.length - 1 ? " (the body ended inside it)" : "";
-        throw new AnthropicError(
-          `Could not parse line ${lineNumber} of ${what} as JSON${ending}: ${(cause as Error).message}`,
-          { cause },
-        );
+        throw new AnthropicError(`Invalid JSON on line ${lineNumber}${ending}: ${(cause as Error).message}`, {
+          cause,
+        });
       }
     }
     pending = atEnd ? "" : lines[lines.length - 1]!;
@@ -76,13 +74,13 @@ export class JSONLDecoder<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.#consumed) throw new AnthropicError("Cannot iterate over a JSONL body twice.");
+    if (this.#consumed) throw new AnthropicError("Cannot iterate over a consumed stream.");
     this.#consumed = true;
     if (!this.#body) {
       this.controller.abort();
       throw new AnthropicError("Attempted to iterate over a response with no body");
     }
-    for await (const values of jsonLineBatches<T>(this.#body, this.controller, "the JSONL body")) {
+    for await (const values of jsonLineBatches<T>(this.#body, this.controller)) {
       yield* values;
     }
   }

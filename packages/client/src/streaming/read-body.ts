@@ -57,7 +57,7 @@ export async function* readBody(
       } catch (cause) {
         if (signal.aborted) throw abortError(timedOut, idleTimeoutMs);
         if (cause instanceof AnthropicError) throw cause;
-        throw new APIConnectionError({ message: "The connection failed while reading the stream.", cause });
+        throw new APIConnectionError({ message: "The connection failed while reading the body.", cause });
       } finally {
         reading = false;
       }

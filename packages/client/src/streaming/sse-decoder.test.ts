@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type ServerSentEvent, SSEDecoder } from "./sse-decoder.js";
+import { SSEDecoder } from "./sse-decoder.js";
 import { textAnswerSSE, toolUseAnswerSSE } from "./test-sse-fixtures.js";
 
 const encoder = new TextEncoder();
 
-function decodeAll(chunks: readonly (string | Uint8Array)[]): ServerSentEvent[] {
-  const decoder = new SSEDecoder();
-  const events: ServerSentEvent[] = [];
-  for (const chunk of chunks)
-    events.push(...decoder.decode(typeof chunk === "string" ? encoder.encode(chunk) : chunk));
-  events.push(...decoder.flush());
+function decodeAll(chunks: readonly (string | Uint8Array)[]): { event: string; data: string }[] {
+  const events: { event: string; data: string }[] = [];
+  const decoder = new SSEDecoder((event, data) => events.push({ event, data }));
+  for (const chunk of chunks) decoder.decode(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+  decoder.flush();
   return events;
 }
 
