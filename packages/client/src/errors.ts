@@ -53,12 +53,13 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     headers: Headers | undefined,
   ): APIError {
     if (status === undefined) {
-      const Class = classForType[errorType(errorResponse) ?? ""];
-      if (Class) return new Class(Class.defaultStatus, errorResponse, message, headers);
-      return new APIError(undefined, errorResponse, message, headers);
+      // A stream's error event: the class (and a status to go with it) come from the error's type.
+      const typeStatus = statusForType[errorType(errorResponse) ?? ""];
+      if (typeStatus === undefined) return new APIError(undefined, errorResponse, message, headers);
+      return new classForStatus[typeStatus]!(typeStatus, errorResponse, message, headers);
     }
     const Class = classForStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-    return new Class(status, errorResponse, message, headers);
+    return new Class(status as never, errorResponse, message, headers);
   }
 
   /** The fields a log or a JSON dump may show; headers are redacted. */
@@ -102,78 +103,74 @@ export class StreamTruncatedError extends APIConnectionError {
   static override defaultMessage = "The stream ended before message_stop: the reply is incomplete.";
 }
 
-/** An `APIError` subclass for one HTTP status, as `APIError.generate` picks it. */
-export interface StatusErrorClass<TStatus extends number> {
-  new (
-    status: TStatus,
-    error: unknown,
-    message: string | undefined,
-    headers: Headers | undefined,
-  ): APIError<TStatus>;
-  /** The status given to an error of this class raised by a stream's `error` event (no HTTP status). */
-  readonly defaultStatus: TStatus;
+export class BadRequestError extends APIError<400> {
+  override name = "BadRequestError";
 }
-
-const classForStatus: Record<number, StatusErrorClass<number>> = {};
-const classForType: Record<string, StatusErrorClass<number>> = {};
-
-/**
- * Defines the subclass of `APIError` (or of `Base`) for a status, with its `name`, and registers it for
- * that status and for the body's `error.type` (`type`), so that `generate` finds it.
- */
-function statusError<TStatus extends number>(
-  name: string,
-  defaultStatus: TStatus,
-  type?: string,
-  Base: StatusErrorClass<number> | typeof APIError = APIError,
-): StatusErrorClass<TStatus> {
-  const Class = class extends (Base as typeof APIError) {
-    override name = name;
-    static defaultStatus = defaultStatus;
-  } as unknown as StatusErrorClass<number>;
-  Object.defineProperty(Class, "name", { value: name });
-  classForStatus[defaultStatus] = Class;
-  if (type) classForType[type] = Class;
-  return Class as unknown as StatusErrorClass<TStatus>;
+export class AuthenticationError extends APIError<401> {
+  override name = "AuthenticationError";
 }
-
-export const BadRequestError = statusError("BadRequestError", 400, "invalid_request_error");
-export type BadRequestError = APIError<400>;
-export const AuthenticationError = statusError("AuthenticationError", 401, "authentication_error");
-export type AuthenticationError = APIError<401>;
-export const BillingError = statusError("BillingError", 402, "billing_error");
-export type BillingError = APIError<402>;
-export const PermissionDeniedError = statusError("PermissionDeniedError", 403, "permission_error");
-export type PermissionDeniedError = APIError<403>;
-export const NotFoundError = statusError("NotFoundError", 404, "not_found_error");
-export type NotFoundError = APIError<404>;
-export const ConflictError = statusError("ConflictError", 409, "conflict_error");
-export type ConflictError = APIError<409>;
-export const RequestTooLargeError = statusError("RequestTooLargeError", 413, "request_too_large");
-export type RequestTooLargeError = APIError<413>;
-export const UnprocessableEntityError = statusError("UnprocessableEntityError", 422);
-export type UnprocessableEntityError = APIError<422>;
-export const RateLimitError = statusError("RateLimitError", 429, "rate_limit_error");
-export type RateLimitError = APIError<429>;
-/** Any other status of 500 or more. */
-export const InternalServerError = statusError<number>("InternalServerError", 500, "api_error");
-export type InternalServerError = APIError<number>;
+export class BillingError extends APIError<402> {
+  override name = "BillingError";
+}
+export class PermissionDeniedError extends APIError<403> {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError<404> {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError<409> {
+  override name = "ConflictError";
+}
+export class RequestTooLargeError extends APIError<413> {
+  override name = "RequestTooLargeError";
+}
+export class UnprocessableEntityError extends APIError<422> {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError<429> {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends APIError<number> {
+  override name = "InternalServerError";
+}
 /** 504 `timeout_error`: the API gave up processing; retried. */
-export const GatewayTimeoutError = statusError<number>(
-  "GatewayTimeoutError",
-  504,
-  "timeout_error",
-  InternalServerError,
-);
-export type GatewayTimeoutError = APIError<number>;
+export class GatewayTimeoutError extends InternalServerError {
+  override name = "GatewayTimeoutError";
+}
 /** 529 `overloaded_error`, also raised for an `overloaded_error` event in a stream. */
-export const OverloadedError = statusError<number>(
-  "OverloadedError",
-  529,
-  "overloaded_error",
-  InternalServerError,
-);
-export type OverloadedError = APIError<number>;
+export class OverloadedError extends InternalServerError {
+  override name = "OverloadedError";
+}
+
+type StatusErrorClass = new (
+  status: number,
+  error: unknown,
+  message: string | undefined,
+  headers: Headers | undefined,
+) => APIError<number>;
+
+/** Each subclass with its HTTP status and the body's `error.type` that map to it. */
+const statusErrors = [
+  [400, BadRequestError, "invalid_request_error"],
+  [401, AuthenticationError, "authentication_error"],
+  [402, BillingError, "billing_error"],
+  [403, PermissionDeniedError, "permission_error"],
+  [404, NotFoundError, "not_found_error"],
+  [409, ConflictError, "conflict_error"],
+  [413, RequestTooLargeError, "request_too_large"],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError, "rate_limit_error"],
+  [500, InternalServerError, "api_error"],
+  [504, GatewayTimeoutError, "timeout_error"],
+  [529, OverloadedError, "overloaded_error"],
+] as unknown as [number, StatusErrorClass, string?][];
+
+const classForStatus: Record<number, StatusErrorClass> = {};
+const statusForType: Record<string, number> = {};
+for (const [status, Class, type] of statusErrors) {
+  classForStatus[status] = Class;
+  if (type) statusForType[type] = status;
+}
 
 /** What an error body may hold; any part may be missing, or be of another type. */
 type ErrorBody =
