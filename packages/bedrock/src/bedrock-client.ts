@@ -16,13 +16,13 @@ import {
   PermissionDeniedError,
   RateLimitError,
   type RequestOptions,
+  readEnv,
   type Stream,
   StreamTruncatedError,
   UnprocessableEntityError,
 } from "@colloquy/client";
 import type { AwsCredentials, AwsCredentialsProvider } from "./aws-credentials.js";
 import { bedrockEventStream, EVENT_STREAM_CONTENT_TYPE } from "./bedrock-stream.js";
-import { readEnv } from "./internal/env.js";
 import { signRequest } from "./sign-request.js";
 
 /** The `anthropic_version` Bedrock expects in the body. */

@@ -4,11 +4,13 @@ import {
   APIConnectionTimeoutError,
   APIError,
   type RawMessageStreamEvent,
+  readBody,
   Stream,
   StreamTruncatedError,
 } from "@colloquy/client";
 import { EventStreamDecoder, type EventStreamMessage } from "./event-stream-decoder.js";
-import { readChunks } from "./internal/read-chunks.js";
+
+const encoder = new TextEncoder();
 
 /** The content type of a Bedrock streaming response. */
 export const EVENT_STREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream";
@@ -144,7 +146,9 @@ export function bedrockEventStream<Item = RawMessageStreamEvent>(
     };
 
     try {
-      for await (const chunk of readChunks(response.body, controller, idleTimeoutMs)) {
+      for await (const read of readBody(response.body, controller, idleTimeoutMs)) {
+        // A body of strings (some fetch shims) is re-encoded: the framing is binary.
+        const chunk = typeof read === "string" ? encoder.encode(read) : read;
         const items: Item[] = [];
         let failure: unknown;
         try {
