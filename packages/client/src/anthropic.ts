@@ -1,5 +1,4 @@
 import { BaseAnthropic, type ClientOptions } from "./client.js";
-import * as Errors from "./errors.js";
 import { Beta } from "./resources/beta.js";
 import { Messages } from "./resources/messages.js";
 import { Models } from "./resources/models.js";
@@ -18,24 +17,6 @@ export class Anthropic extends BaseAnthropic {
 
   static Anthropic = this;
   static DEFAULT_TIMEOUT = 600_000;
-  static AnthropicError = Errors.AnthropicError;
-  static APIError = Errors.APIError;
-  static APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIUserAbortError = Errors.APIUserAbortError;
-  static StreamTruncatedError = Errors.StreamTruncatedError;
-  static BadRequestError = Errors.BadRequestError;
-  static AuthenticationError = Errors.AuthenticationError;
-  static BillingError = Errors.BillingError;
-  static PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError = Errors.NotFoundError;
-  static ConflictError = Errors.ConflictError;
-  static RequestTooLargeError = Errors.RequestTooLargeError;
-  static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError;
-  static InternalServerError = Errors.InternalServerError;
-  static GatewayTimeoutError = Errors.GatewayTimeoutError;
-  static OverloadedError = Errors.OverloadedError;
 }
 
 /** Wire types, also reachable as `Anthropic.Message`, `Anthropic.MessageCreateParams`, ... */

@@ -1,11 +1,5 @@
 import { APIPromise, type APIResponseProps } from "./api-promise.js";
-import {
-  AnthropicError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from "./errors.js";
+import * as Errors from "./errors.js";
 import { isBrowserLike, readEnv } from "./internal/env.js";
 import { headerRecord } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
@@ -90,6 +84,26 @@ const timeoutReason = Symbol("timeout");
 
 /** The transport: builds requests, retries them, times them out, turns failures into typed errors. */
 export class BaseAnthropic {
+  // The error classes, also reachable from the client class as in the official SDK (`Anthropic.APIError`).
+  static AnthropicError = Errors.AnthropicError;
+  static APIError = Errors.APIError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static StreamTruncatedError = Errors.StreamTruncatedError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static BillingError = Errors.BillingError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static RequestTooLargeError = Errors.RequestTooLargeError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
+  static GatewayTimeoutError = Errors.GatewayTimeoutError;
+  static OverloadedError = Errors.OverloadedError;
+
   apiKey: string | null;
   authToken: string | null;
   baseURL: string;
@@ -110,7 +124,7 @@ export class BaseAnthropic {
     ...rest
   }: ClientOptions = {}) {
     if (!rest.dangerouslyAllowBrowser && isBrowserLike()) {
-      throw new AnthropicError(
+      throw new Errors.AnthropicError(
         "Refusing to run in a browser, where the API key is visible to anyone: pass `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
@@ -202,7 +216,7 @@ export class BaseAnthropic {
   protected validateHeaders(headers: Headers, removed: ReadonlySet<string>): void {
     if (headers.has("x-api-key") || headers.has("authorization")) return;
     if (removed.has("x-api-key") || removed.has("authorization")) return;
-    throw new AnthropicError("Could not resolve authentication method: set apiKey or authToken.");
+    throw new Errors.AnthropicError("Could not resolve authentication method: set apiKey or authToken.");
   }
 
   /**
@@ -233,7 +247,7 @@ export class BaseAnthropic {
     const userSignal = options.signal ?? undefined;
 
     for (let retriesDone = 0; ; retriesDone++) {
-      if (userSignal?.aborted) throw new APIUserAbortError();
+      if (userSignal?.aborted) throw new Errors.APIUserAbortError();
       const url = this.buildURL(options.path, options.query);
       const headers = this.buildHeaders(options, retriesDone);
       const controller = new AbortController();
@@ -262,12 +276,12 @@ export class BaseAnthropic {
         release();
         // Our own errors (bad input) are final; a failing credentials or token provider is retried
         // like a connection failure, as in the official SDK.
-        if (cause instanceof AnthropicError || userSignal?.aborted) throw cause;
+        if (cause instanceof Errors.AnthropicError || userSignal?.aborted) throw cause;
         if (retriesDone < maxRetries) {
           await sleep(retryDelayMs(retriesDone, undefined), userSignal);
           continue;
         }
-        throw new APIConnectionError({ message: "Could not prepare the request.", cause });
+        throw new Errors.APIConnectionError({ message: "Could not prepare the request.", cause });
       }
       const { init } = prepared;
 
@@ -281,9 +295,11 @@ export class BaseAnthropic {
         response = await this.fetchImpl(prepared.url, init);
       } catch (cause) {
         release();
-        if (userSignal?.aborted) throw new APIUserAbortError();
+        if (userSignal?.aborted) throw new Errors.APIUserAbortError();
         const timedOut = controller.signal.reason === timeoutReason;
-        const error = timedOut ? new APIConnectionTimeoutError() : new APIConnectionError({ cause });
+        const error = timedOut
+          ? new Errors.APIConnectionTimeoutError()
+          : new Errors.APIConnectionError({ cause });
         if (retriesDone < maxRetries) {
           this.logger.info(`[${requestLogID}] ${error.message} Retrying (${maxRetries - retriesDone} left)`);
           await sleep(retryDelayMs(retriesDone, undefined), userSignal);
@@ -312,7 +328,7 @@ export class BaseAnthropic {
         }
         const text = await readText(response, controller, userSignal).finally(release);
         const body = parseJSON(text);
-        throw APIError.generate(
+        throw Errors.APIError.generate(
           response.status,
           body,
           body === undefined ? truncate(text) : undefined,
@@ -341,7 +357,7 @@ export class BaseAnthropic {
       const text = await readText(response, controller, userSignal);
       const data = parseJSON(text);
       if (data === undefined) {
-        throw new AnthropicError(
+        throw new Errors.AnthropicError(
           `Expected a JSON body, got ${response.headers.get("content-type")}: ${truncate(text)}`,
         );
       }
@@ -368,9 +384,9 @@ async function readText(
   try {
     return await response.text();
   } catch (cause) {
-    if (userSignal?.aborted) throw new APIUserAbortError();
-    if (controller.signal.reason === timeoutReason) throw new APIConnectionTimeoutError();
-    throw new APIConnectionError({ message: "The connection failed while reading the body.", cause });
+    if (userSignal?.aborted) throw new Errors.APIUserAbortError();
+    if (controller.signal.reason === timeoutReason) throw new Errors.APIConnectionTimeoutError();
+    throw new Errors.APIConnectionError({ message: "The connection failed while reading the body.", cause });
   }
 }
 

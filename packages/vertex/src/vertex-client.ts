@@ -210,21 +210,6 @@ export class AnthropicVertex extends BaseAnthropic {
   }
 
   static AnthropicVertex = this;
-  static AnthropicError = AnthropicError;
-  static APIError = APIError;
-  static APIConnectionError = APIConnectionError;
-  static APIConnectionTimeoutError = APIConnectionTimeoutError;
-  static APIUserAbortError = APIUserAbortError;
-  static StreamTruncatedError = StreamTruncatedError;
-  static BadRequestError = BadRequestError;
-  static AuthenticationError = AuthenticationError;
-  static PermissionDeniedError = PermissionDeniedError;
-  static NotFoundError = NotFoundError;
-  static ConflictError = ConflictError;
-  static UnprocessableEntityError = UnprocessableEntityError;
-  static RateLimitError = RateLimitError;
-  static InternalServerError = InternalServerError;
-  static OverloadedError = OverloadedError;
 }
 
 function vertexMessages(client: BaseAnthropic): VertexMessages {
