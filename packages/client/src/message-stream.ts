@@ -304,11 +304,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         this.#emit("end");
       },
       (error: unknown) => {
-        // After an abort, a foreign error (a DOMException "AbortError" from fetch) is the abort itself.
+        // A foreign "AbortError" (from fetch) is the abort itself; any other foreign error (a malformed
+        // event breaking the accumulator) is a failure, even though reading stopped by aborting.
         const failure =
           error instanceof AnthropicError
             ? error
-            : this.controller.signal.aborted
+            : (error as Error)?.name === "AbortError"
               ? new APIUserAbortError()
               : new AnthropicError(String((error as Error)?.message ?? error), { cause: error });
         this.#failure = failure;

@@ -105,6 +105,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
         controller.abort();
         throw new AnthropicError("Attempted to iterate over a response with no body");
       }
+      // A 200 that is not an event stream (a proxy's JSON or HTML page) must not pass for an empty stream.
+      const contentType = response.headers.get("content-type");
+      if (contentType && !contentType.includes("text/event-stream")) {
+        controller.abort();
+        throw new AnthropicError(`Expected an event stream but got ${contentType}`);
+      }
       const take = () => {
         const batch = items;
         items = [];

@@ -573,11 +573,9 @@ describe("streams under faults", () => {
     expect(stream.aborted).toBe(false);
   });
 
-  // Known gap (reported to the client): read back with MessageStream.fromReadableStream (the browser
-  // side of a server relay), the same bad event makes the accumulator throw a TypeError that is
-  // reported as APIUserAbortError, because the shared controller was aborted on the way out.
-  // When fixed, make this a plain `it`.
-  it.fails("MessageStream.fromReadableStream rejects an event of the wrong shape without calling it an abort (currently: APIUserAbortError)", async () => {
+  // Read back with MessageStream.fromReadableStream (the browser side of a server relay), the same bad
+  // event is a failure, not an abort, even though the shared controller was aborted on the way out.
+  it("MessageStream.fromReadableStream rejects an event of the wrong shape without calling it an abort", async () => {
     const lines = [{ type: "message_start", message: null }, ...textEvents(answer).slice(1)].map((event) =>
       JSON.stringify(event),
     );
@@ -588,10 +586,9 @@ describe("streams under faults", () => {
     expect(stream.aborted).toBe(false);
   });
 
-  // Known gap (reported to the client): a raw `stream: true` iteration over a 200 that is not an event
-  // stream (a proxy's JSON or HTML) ends quietly with zero events instead of failing. When the client
-  // checks the content type (or that message_start came), this test fails: make it a plain `it`.
-  it.fails("rejects a raw stream answered with plain JSON instead of ending quietly (currently: no events, no error)", async () => {
+  // A raw `stream: true` iteration over a 200 that is not an event stream (a proxy's JSON or HTML)
+  // fails instead of ending quietly with zero events.
+  it("rejects a raw stream answered with plain JSON instead of ending quietly", async () => {
     const server = await serve([ok(textMessage(answer))]);
     const seen: RawMessageStreamEvent[] = [];
     const stream = await clientFor(server).messages.create({ ...params, stream: true });
