@@ -157,15 +157,38 @@ async function readJsonBody(request: Request, maxBytes: number): Promise<{ body:
     );
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
-  const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > maxBytes) throw tooLarge();
-  const text = new TextDecoder().decode(bytes);
+  const text = new TextDecoder().decode(await readAtMost(request, maxBytes, tooLarge));
   if (text.trim().length === 0) throw invalidRequest("body: a JSON request body is required");
   try {
     return { body: JSON.parse(text), text };
   } catch (error) {
     throw invalidRequest(`There was an error parsing the body: ${(error as Error).message}`);
   }
+}
+
+/** Reads a body but stops (and cancels it) as soon as it passes `maxBytes`, so a huge body is never held. */
+async function readAtMost(request: Request, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function triggeredError(triggers: MockTriggers): MockApiError {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { createMockApi, type MockApi, type MockApiOptions } from "./create-mock-api.js";
 
 /** Options of {@link startMockApi}: where to listen, plus every {@link MockApiOptions}. */
@@ -36,11 +37,10 @@ function toHeaders(message: IncomingMessage): Headers {
   return headers;
 }
 
-async function readBody(message: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
+/** The request body as a stream, so the core reads only up to its size limit and never holds more. */
+function bodyOf(message: IncomingMessage): ReadableStream<Uint8Array> | undefined {
   if (message.method === "GET" || message.method === "HEAD") return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of message) chunks.push(chunk as Buffer);
-  return chunks.length > 0 ? new Uint8Array(Buffer.concat(chunks)) : undefined;
+  return Readable.toWeb(message) as ReadableStream<Uint8Array>;
 }
 
 function waitForDrain(response: ServerResponse): Promise<void> {
@@ -56,21 +56,26 @@ function waitForDrain(response: ServerResponse): Promise<void> {
 }
 
 /** Bridges one Node request to the fetch-style core, streaming the response and propagating disconnects. */
-async function serve(api: MockApi, message: IncomingMessage, response: ServerResponse, fallbackHost: string) {
+async function serve(
+  handle: (request: Request) => Promise<Response>,
+  message: IncomingMessage,
+  response: ServerResponse,
+  fallbackHost: string,
+) {
   const controller = new AbortController();
   response.on("close", () => {
     if (!response.writableFinished) controller.abort();
   });
   try {
-    const body = await readBody(message);
     const url = `http://${message.headers.host ?? fallbackHost}${message.url ?? "/"}`;
     const request = new Request(url, {
       method: message.method ?? "GET",
       headers: toHeaders(message),
-      body,
+      body: bodyOf(message),
       signal: controller.signal,
-    });
-    const answer = await api.handle(request);
+      duplex: "half",
+    } as RequestInit);
+    const answer = await handle(request);
     const headers: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       headers[name] = value;
@@ -80,7 +85,8 @@ async function serve(api: MockApi, message: IncomingMessage, response: ServerRes
       response.end();
       return;
     }
-    if (answer.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // Streams (SSE, or a cloud face's binary event stream) send their headers at once.
+    if (answer.headers.get("content-type")?.includes("stream")) {
       response.socket?.setNoDelay(true);
       response.flushHeaders();
     }
@@ -135,12 +141,37 @@ async function serve(api: MockApi, message: IncomingMessage, response: ServerRes
  * await server.close();
  */
 export async function startMockApi(options: StartMockApiOptions = {}): Promise<RunningMockApi> {
-  const { port = 0, host = "127.0.0.1", ...apiOptions } = options;
+  const { port, host, ...apiOptions } = options;
   const api = createMockApi(apiOptions);
+  return { ...(await listenFetchHandler((request) => api.handle(request), { port, host })), api };
+}
+
+/** Where a server listens. */
+export interface ListenOptions {
+  /** @default 0 (a free port) */
+  port?: number | undefined;
+  /** Loopback by default, so the mock is never reachable from the network. @default "127.0.0.1" */
+  host?: string | undefined;
+}
+
+/** A listening server: its origin and how to stop it. */
+export interface ListeningServer {
+  /** The origin to put in a client's `baseURL`, e.g. `http://127.0.0.1:53211`. */
+  url: string;
+  port: number;
+  /** Stops listening and cuts every open connection. */
+  close(): Promise<void>;
+}
+
+/** Serves any fetch-style handler (the core, or a cloud face) over node:http, on loopback by default. */
+export async function listenFetchHandler(
+  handle: (request: Request) => Promise<Response>,
+  { port = 0, host = "127.0.0.1" }: ListenOptions = {},
+): Promise<ListeningServer> {
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
   let fallbackHost = hostForUrl;
   const server = createServer((message, response) => {
-    void serve(api, message, response, fallbackHost);
+    void serve(handle, message, response, fallbackHost);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -154,7 +185,6 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<R
   return {
     url: `http://${fallbackHost}`,
     port: address.port,
-    api,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
