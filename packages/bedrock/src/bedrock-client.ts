@@ -248,6 +248,12 @@ export class AnthropicBedrock extends BaseAnthropic {
     return credentials;
   }
 
+  protected override secrets(): string[] {
+    return [...super.secrets(), this.awsSecretKey, this.awsSessionToken].filter(
+      (secret): secret is string => !!secret,
+    );
+  }
+
   static AnthropicBedrock = this;
 }
 

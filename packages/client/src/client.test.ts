@@ -474,3 +474,28 @@ describe("subclass hooks", () => {
     expect(fetch.requests).toHaveLength(0);
   });
 });
+
+describe("secrets in errors", () => {
+  it("masks the client's own key in an error even when it does not look like an Anthropic key", async () => {
+    const key = "proxy-key-7f3a9c1e";
+    const fetch = scriptedFetch(errorResponse(401, "authentication_error", `unknown key ${key}`));
+    const client = new Anthropic({ apiKey: key, fetch });
+    const error = await client.messages.create(params).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain("unknown key ***");
+    expect(JSON.stringify(error)).not.toContain(key);
+    expect(String(error)).not.toContain(key);
+  });
+
+  it("keeps raw response headers out of inspection output", async () => {
+    const { inspect } = await import("node:util");
+    const fetch = scriptedFetch(
+      errorResponse(400, "invalid_request_error", "bad", { "set-cookie": "session=abc123" }),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const error = (await client.messages
+      .create(params)
+      .catch((caught: unknown) => caught)) as BadRequestError;
+    expect(error.headers?.get("request-id")).toBe("req_test");
+    expect(inspect(error)).not.toContain("abc123");
+  });
+});

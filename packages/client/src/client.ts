@@ -136,9 +136,7 @@ export class BaseAnthropic {
     this.idleTimeout = rest.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
     this.maxRetries = rest.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.logLevel = resolveLogLevel(rest.logLevel);
-    this.logger = makeLogger(rest.logger ?? console, this.logLevel, () =>
-      [this.apiKey, this.authToken].filter((secret): secret is string => !!secret),
-    );
+    this.logger = makeLogger(rest.logger ?? console, this.logLevel, () => this.secrets());
     // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
     this.fetchImpl = rest.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
@@ -210,6 +208,11 @@ export class BaseAnthropic {
     }
     this.validateHeaders(headers, removed);
     return headers;
+  }
+
+  /** This client's credentials, masked wherever they would appear in a log line or an error. */
+  protected secrets(): string[] {
+    return [this.apiKey, this.authToken].filter((secret): secret is string => !!secret);
   }
 
   /** Throws when no credential would be sent. Cloud clients that sign requests override it. */
@@ -326,7 +329,9 @@ export class BaseAnthropic {
           await sleep(delay, userSignal);
           continue;
         }
-        const text = await readText(response, controller, userSignal).finally(release);
+        // A server or proxy may echo the key back in any format: mask this client's own secrets.
+        let text = await readText(response, controller, userSignal).finally(release);
+        for (const secret of this.secrets()) text = text.split(secret).join("***");
         const body = parseJSON(text);
         throw Errors.APIError.generate(
           response.status,

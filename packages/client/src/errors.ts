@@ -11,7 +11,7 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   /** The HTTP status; `undefined` for an `error` event inside a stream that had started with 200. */
   readonly status: TStatus;
   /** The response headers, when there was a response. */
-  readonly headers: Headers | undefined;
+  declare readonly headers: Headers | undefined;
   /** The parsed error body (`{ type: "error", error: { type, message }, request_id }`), when there was one. */
   readonly error: unknown;
   /** The `request-id` header, or the body's `request_id`. */
@@ -22,7 +22,8 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   constructor(status: TStatus, error: unknown, message: string | undefined, headers: Headers | undefined) {
     super(redactSecrets(APIError.makeMessage(status, error, message)));
     this.status = status;
-    this.headers = headers;
+    // Not enumerable: `util.inspect` and the like must not print raw headers (cookies, tokens).
+    Object.defineProperty(this, "headers", { value: headers, enumerable: false });
     this.error = redactDeep(error);
     this.requestID =
       headers?.get("request-id") ??
