@@ -76,7 +76,6 @@ export type BedrockMessages = Pick<Messages, "create" | "stream" | "countTokens"
 
 const messagesPath = "/v1/messages";
 const countTokensPath = "/v1/messages/count_tokens";
-const secretHeaderNames = new Set(["x-amz-security-token"]);
 
 /**
  * The Colloquy client on Amazon Bedrock: `messages.create` and `messages.stream` (with every
@@ -141,7 +140,6 @@ export class AnthropicBedrock extends BaseAnthropic {
     this.awsSessionToken = awsSessionToken;
     this.skipAuth = skipAuth;
     this.#credentials = credentials;
-    this.logger = hideSessionToken(this.logger);
   }
 
   /** Credentials are checked when a request is signed (they may come from an async provider). */
@@ -242,7 +240,7 @@ export class AnthropicBedrock extends BaseAnthropic {
     }
     if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
       throw new AnthropicError(
-        "Could not resolve AWS credentials: pass `awsAccessKey` and `awsSecretKey`, a `credentials` provider or a Bedrock `apiKey`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+        "Could not resolve AWS credentials: set awsAccessKey and awsSecretKey, credentials, or a Bedrock apiKey.",
       );
     }
     return credentials;
@@ -289,22 +287,4 @@ function parseBody(body: string | undefined, path: string): Record<string, unkno
     throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
   }
   return parsed as Record<string, unknown>;
-}
-
-/** The client's logger redacts `authorization`; the session token of temporary credentials is secret too. */
-function hideSessionToken(logger: BaseAnthropic["logger"]): BaseAnthropic["logger"] {
-  const scrub = (details: unknown[]) =>
-    details.map((detail) => {
-      const headers = (detail as { headers?: unknown } | null)?.headers;
-      if (typeof headers !== "object" || headers === null) return detail;
-      const copy: Record<string, unknown> = { ...(headers as Record<string, unknown>) };
-      for (const name of Object.keys(copy)) if (secretHeaderNames.has(name.toLowerCase())) copy[name] = "***";
-      return { ...(detail as object), headers: copy };
-    });
-  return {
-    debug: (message, ...details) => logger.debug(message, ...scrub(details)),
-    info: (message, ...details) => logger.info(message, ...scrub(details)),
-    warn: (message, ...details) => logger.warn(message, ...scrub(details)),
-    error: (message, ...details) => logger.error(message, ...scrub(details)),
-  };
 }
