@@ -1,25 +1,11 @@
 import {
   AnthropicError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
   BaseAnthropic,
   type ClientOptions,
-  ConflictError,
-  InternalServerError,
   Messages,
-  NotFoundError,
-  OverloadedError,
-  PermissionDeniedError,
-  RateLimitError,
   type RequestOptions,
   readEnv,
   type Stream,
-  StreamTruncatedError,
-  UnprocessableEntityError,
 } from "@colloquy/client";
 import type { AwsCredentials, AwsCredentialsProvider } from "./aws-credentials.js";
 import { bedrockEventStream, EVENT_STREAM_CONTENT_TYPE } from "./bedrock-stream.js";

@@ -2,6 +2,7 @@
 import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useRef } from "react";
 import { cx } from "./internal/class-names.js";
 import { highlight } from "./internal/highlight.js";
+import { HighlightedCode } from "./internal/highlighted-code.js";
 import type { BlockNode, InlineNode } from "./internal/markdown/ast.js";
 import { closeUnfinished } from "./internal/markdown/close-unfinished.js";
 import { parseBlocks } from "./internal/markdown/parse-blocks.js";
@@ -180,19 +181,7 @@ export const CodeBlock = memo(function CodeBlock({ language, code, settled }: Co
         // biome-ignore lint/a11y/noNoninteractiveTabindex: wide code scrolls sideways, so it must be reachable by keyboard
         tabIndex={0}
       >
-        <code>
-          {tokens === null
-            ? code
-            : tokens.map((token, index) =>
-                token.kind === "plain" ? (
-                  token.text
-                ) : (
-                  <span key={index} className={`cq-token-${token.kind}`}>
-                    {token.text}
-                  </span>
-                ),
-              )}
-        </code>
+        <HighlightedCode text={code} tokens={tokens} />
       </pre>
     </figure>
   );

@@ -1,23 +1,9 @@
 import {
   AnthropicError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
   BaseAnthropic,
   type ClientOptions,
-  ConflictError,
-  InternalServerError,
   Messages,
-  NotFoundError,
-  OverloadedError,
-  PermissionDeniedError,
-  RateLimitError,
   type RequestOptions,
-  StreamTruncatedError,
-  UnprocessableEntityError,
 } from "@colloquy/client";
 import { readEnv } from "./internal/env.js";
 

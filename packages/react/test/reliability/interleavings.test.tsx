@@ -54,6 +54,13 @@ function trackingClient(tracked: Tracked[]): Anthropic {
   });
 }
 
+/** Renders the hook's text and reports every render with the hook's controls. */
+function Probe({ onRender }: { onRender: (stream: ReturnType<typeof useMessageStream>) => void }) {
+  const stream = useMessageStream({ throttleMs: 0 });
+  onRender(stream);
+  return <output>{stream.text}</output>;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("useMessageStream under random interleavings", () => {
@@ -64,15 +71,15 @@ describe("useMessageStream under random interleavings", () => {
         const client = trackingClient(tracked);
         let controls: ReturnType<typeof useMessageStream> | undefined;
         let renders = 0;
-        function Probe() {
-          controls = useMessageStream({ throttleMs: 0 });
-          renders++;
-          return <output>{controls.text}</output>;
-        }
         const view = render(
           <StrictMode>
             <AnthropicProvider client={client} queryClient={createTestQueryClient()}>
-              <Probe />
+              <Probe
+                onRender={(stream) => {
+                  controls = stream;
+                  renders++;
+                }}
+              />
             </AnthropicProvider>
           </StrictMode>,
         );

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import { useMemo } from "react";
 import { highlight } from "./highlight.js";
+import { HighlightedCode } from "./highlighted-code.js";
 
 /** Pretty-printed JSON in a focusable `<pre>`, highlighted unless it is still streaming. */
 export function JsonView({
@@ -21,19 +22,7 @@ export function JsonView({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: wide JSON scrolls sideways, so it must be reachable by keyboard
         tabIndex={0}
       >
-        <code>
-          {tokens === null
-            ? text
-            : tokens.map((token, index) =>
-                token.kind === "plain" ? (
-                  token.text
-                ) : (
-                  <span key={index} className={`cq-token-${token.kind}`}>
-                    {token.text}
-                  </span>
-                ),
-              )}
-        </code>
+        <HighlightedCode text={text} tokens={tokens} />
       </pre>
     </figure>
   );
