@@ -207,3 +207,29 @@ describe("useChat", () => {
     expect(requestMessages(messageRequests(requests)[2]?.body)).toHaveLength(1);
   });
 });
+
+describe("useChat streaming", () => {
+  test.each([[0], [undefined]])(
+    "shows the reply growing while it streams (throttleMs %s)",
+    async (throttleMs) => {
+      const { client } = createTestClient();
+      const seen = new Set<number>();
+      const { result } = renderHookStrict(() => {
+        const chat = useChat({ model: MODEL, throttleMs });
+        const reply = chat.messages[1];
+        if (reply?.role === "assistant") {
+          const text = reply.content.map((block) => (block.type === "text" ? block.text : "")).join("");
+          seen.add(text.length);
+        }
+        return chat;
+      }, client);
+      await act(async () => {
+        void result.current.send("Tell me a story [[mock: words=120 slow=3]]");
+      });
+      await waitFor(() => expect(result.current.status).toBe("done"), { timeout: 10_000 });
+      const final = Math.max(...seen);
+      const partials = [...seen].filter((length) => length > 0 && length < final);
+      expect(partials.length).toBeGreaterThan(3);
+    },
+  );
+});
