@@ -12,6 +12,7 @@ export default defineConfig({
     projects: [
       "packages/*",
       "apps/*/vitest.config.ts",
+      "compat/*/vitest.config.ts",
       {
         extends: true,
         // Runs every story of packages/ui (and its play function) in headless chromium.

@@ -81,10 +81,10 @@ export function messageQueryOptions(
   return queryOptions({
     queryKey: anthropicKeys.message(params),
     queryFn: params
-      ? ({ signal }) =>
+      ? (context) =>
           client.messages.create(params, {
             ...requestOptions,
-            signal: mergeSignals(signal, requestOptions?.signal),
+            signal: mergeSignals(lateSignal(context), requestOptions?.signal),
           })
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
@@ -99,9 +99,9 @@ export function countTokensQueryOptions(client: AnthropicClient, params: Message
   return queryOptions({
     queryKey: anthropicKeys.countTokens(params),
     queryFn: params
-      ? ({ signal }) =>
+      ? (context) =>
           requireFeature(client.messages.countTokens, "token counting").call(client.messages, params, {
-            signal,
+            signal: lateSignal(context),
           })
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
@@ -114,8 +114,9 @@ export function countTokensQueryOptions(client: AnthropicClient, params: Message
 export function modelsQueryOptions(client: AnthropicClient, params: ModelListParams = {}) {
   return queryOptions({
     queryKey: anthropicKeys.modelList(params),
-    queryFn: async ({ signal }) => {
+    queryFn: async (context) => {
       const models: ModelInfo[] = [];
+      const signal = lateSignal(context);
       for await (const model of requireFeature(client.models, "Models API").list(params, { signal }))
         models.push(model);
       return models;
@@ -129,7 +130,8 @@ export function modelsQueryOptions(client: AnthropicClient, params: ModelListPar
 export function modelQueryOptions(client: AnthropicClient, modelId: string) {
   return queryOptions({
     queryKey: anthropicKeys.model(modelId),
-    queryFn: ({ signal }) => requireFeature(client.models, "Models API").retrieve(modelId, { signal }),
+    queryFn: (context) =>
+      requireFeature(client.models, "Models API").retrieve(modelId, { signal: lateSignal(context) }),
     staleTime: 5 * 60_000,
     retry: retryRetryableOnce,
   });
@@ -171,8 +173,10 @@ export function batchQueryOptions(
   return queryOptions({
     queryKey: anthropicKeys.batch(batchId ?? ""),
     queryFn: batchId
-      ? ({ signal }) =>
-          requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, { signal })
+      ? (context) =>
+          requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, {
+            signal: lateSignal(context),
+          })
       : skipToken,
     refetchInterval: (query) =>
       query.state.status === "error"
@@ -195,10 +199,11 @@ export interface MessageBatchPage {
 export function batchesInfiniteQueryOptions(client: AnthropicClient, params: MessageBatchListParams = {}) {
   return infiniteQueryOptions({
     queryKey: anthropicKeys.batchList(params),
-    queryFn: async ({ pageParam, signal }): Promise<MessageBatchPage> => {
+    queryFn: async (context): Promise<MessageBatchPage> => {
+      const pageParam = context.pageParam;
       const page = await requireFeature(client.messages.batches, "Message Batches").list(
         pageParam ? { ...params, after_id: pageParam } : params,
-        { signal },
+        { signal: lateSignal(context) },
       );
       return { data: page.data, has_more: page.has_more, first_id: page.first_id, last_id: page.last_id };
     },
@@ -230,11 +235,12 @@ export function batchResultsQueryOptions(
   return queryOptions({
     queryKey: anthropicKeys.batchResults(batchId ?? ""),
     queryFn: batchId
-      ? async ({ signal, client: queryClient, queryKey }): Promise<BatchResults> => {
+      ? async (context): Promise<BatchResults> => {
+          const { client: queryClient, queryKey } = context;
           const results: Record<string, MessageBatchResult> = {};
           const customIds: string[] = [];
           const lines = await requireFeature(client.messages.batches, "Message Batches").results(batchId, {
-            signal,
+            signal: lateSignal(context),
           });
           let flushedAt = Date.now();
           for await (const line of lines) {
@@ -257,6 +263,23 @@ export function batchResultsQueryOptions(
     refetchOnWindowFocus: false,
     retry: retryRetryableOnce,
   });
+}
+
+/**
+ * A signal that follows React Query's `signal` for one fetch, read only after the current task.
+ * React Query cancels a fetch whose `signal` was read as soon as its last observer unsubscribes. React 18's
+ * StrictMode unsubscribes and resubscribes every new observer once, synchronously, right after the fetch
+ * started: reading the signal at once would cancel that fetch and send it a second time. Read after
+ * that, the signal still aborts the request on a real unmount or a `cancelQueries`.
+ */
+function lateSignal(context: { readonly signal: AbortSignal }): AbortSignal {
+  const controller = new AbortController();
+  queueMicrotask(() => {
+    const signal = context.signal;
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  });
+  return controller.signal;
 }
 
 function mergeSignals(first: AbortSignal, second: AbortSignal | null | undefined): AbortSignal {
