@@ -64,11 +64,17 @@ export type ChatStatus =
   | "error"
   | "aborted";
 
+/** The model a chat uses when its options name none. */
+export const DEFAULT_CHAT_MODEL = "claude-sonnet-4-6";
+
 /** Options of a {@link ChatStore} (and `useChat`). */
 export interface ChatOptions {
   client?: AnthropicClient | undefined;
-  /** The model for every request. */
-  model: string;
+  /**
+   * The model for every request.
+   * @default DEFAULT_CHAT_MODEL ("claude-sonnet-4-6")
+   */
+  model?: string | undefined;
   /** @default 1024 */
   maxTokens?: number | undefined;
   system?: MessageStreamParams["system"] | undefined;
@@ -400,7 +406,14 @@ export class ChatStore {
   }
 
   #buildParams(messages: MessageParam[]): MessageStreamParams {
-    const { model, maxTokens = 1024, system, thinking, tools = {}, params = {} } = this.#options;
+    const {
+      model = DEFAULT_CHAT_MODEL,
+      maxTokens = 1024,
+      system,
+      thinking,
+      tools = {},
+      params = {},
+    } = this.#options;
     const toolDefinitions: ToolUnion[] = Object.entries(tools).map(([name, tool]) => {
       const { run: _run, needsApproval: _needsApproval, ...definition } = tool;
       return { name, ...definition } as ToolUnion;

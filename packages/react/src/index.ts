@@ -15,6 +15,7 @@ export {
   type ChatStatus,
   ChatStore,
   type ChatTool,
+  DEFAULT_CHAT_MODEL,
   type PendingToolCall,
 } from "./chat-store.js";
 export type { AnthropicClient, RequestOptions } from "./internal/types.js";

@@ -8,7 +8,7 @@ import {
   renderHookStrict,
   startMockServer,
 } from "../test/harness.js";
-import type { ChatTool } from "./chat-store.js";
+import { type ChatTool, DEFAULT_CHAT_MODEL } from "./chat-store.js";
 import type { MessageParam } from "./internal/types.js";
 import { type UseChatOptions, useChat } from "./use-chat.js";
 
@@ -32,6 +32,18 @@ function renderChat(
 }
 
 describe("useChat", () => {
+  test("needs no options: it sends DEFAULT_CHAT_MODEL with 1024 max tokens", async () => {
+    const { client, requests } = createTestClient();
+    const { result } = renderHookStrict(() => useChat(), client);
+
+    await act(() => result.current.send("Hello"));
+
+    expect(result.current.status).toBe("done");
+    const [body] = messageRequests(requests).map((request) => request.body as Record<string, unknown>);
+    expect(body).toMatchObject({ model: DEFAULT_CHAT_MODEL, max_tokens: 1024 });
+    expect(DEFAULT_CHAT_MODEL).toMatch(/^claude-/);
+  });
+
   test("runs a two-step tool loop to a final answer", async () => {
     const { client, requests } = createTestClient();
     const run = vi.fn(async ({ city }: { city: string }) => ({ city, temperature_c: 21 }));

@@ -34,7 +34,7 @@ export interface UseChatResult extends ChatSnapshot {
  * });
  * chat.send("What's the weather in Paris?");
  */
-export function useChat(options: UseChatOptions): UseChatResult {
+export function useChat(options: UseChatOptions = {}): UseChatResult {
   const client = useAnthropicClient("useChat", options.client);
   const resolved: ChatOptions = { ...options, client };
   const [store] = useState(() => new ChatStore(resolved));
