@@ -475,6 +475,53 @@ describe("subclass hooks", () => {
   });
 });
 
+describe("buildURL", () => {
+  it("serialises nested query values as a[]=1&a[]=2 and o[k]=v, skipping null and undefined", () => {
+    const client = new Anthropic({ apiKey: "k", defaultQuery: { team: "t1" } });
+    const url = new URL(
+      client.buildURL("v1/models", {
+        ids: ["a", "b"],
+        filter: { kind: "x", none: null },
+        gone: undefined,
+        n: 2,
+      }),
+    );
+    expect(url.pathname).toBe("/v1/models");
+    expect([...url.searchParams]).toEqual([
+      ["team", "t1"],
+      ["ids[]", "a"],
+      ["ids[]", "b"],
+      ["filter[kind]", "x"],
+      ["n", "2"],
+    ]);
+  });
+
+  it("keeps an absolute URL (a batch's results_url) instead of joining it to the base URL", () => {
+    const client = new Anthropic({ apiKey: "k", baseURL: "https://proxy.test/anthropic/" });
+    expect(client.buildURL("https://files.test/results/1", undefined)).toBe("https://files.test/results/1");
+    expect(client.buildURL("/v1/models", undefined)).toBe("https://proxy.test/anthropic/v1/models");
+  });
+});
+
+describe("aborts while preparing", () => {
+  it("rejects with APIUserAbortError, not the hook's failure, when the caller aborts during prepareRequest", async () => {
+    const controller = new AbortController();
+    class SlowSigner extends Anthropic {
+      protected override async prepareRequest(): Promise<never> {
+        controller.abort();
+        throw new Error("signing cancelled");
+      }
+    }
+    const fetch = scriptedFetch();
+    const client = new SlowSigner({ apiKey: "k", fetch });
+    const error = await client.messages
+      .create(params, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
 describe("secrets in errors", () => {
   it("masks the client's own key in an error even when it does not look like an Anthropic key", async () => {
     const key = "proxy-key-7f3a9c1e";

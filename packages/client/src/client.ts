@@ -104,18 +104,19 @@ export class BaseAnthropic {
   static GatewayTimeoutError = Errors.GatewayTimeoutError;
   static OverloadedError = Errors.OverloadedError;
 
-  apiKey: string | null;
-  authToken: string | null;
-  baseURL: string;
-  maxRetries: number;
-  timeout: number;
-  idleTimeout: number;
-  logger: Logger;
-  logLevel: LogLevel;
+  // Assigned in the constructor; `declare` spares the bundle an empty field declaration for each.
+  declare apiKey: string | null;
+  declare authToken: string | null;
+  declare baseURL: string;
+  declare maxRetries: number;
+  declare timeout: number;
+  declare idleTimeout: number;
+  declare logger: Logger;
+  declare logLevel: LogLevel;
   /** The options this client was made with (for `withOptions`). */
-  readonly _options: ClientOptions;
-  private readonly fetchImpl: Fetch;
-  private requestCounter = 0;
+  declare readonly _options: ClientOptions;
+  readonly #fetch: Fetch;
+  #requestCount = 0;
 
   constructor({
     baseURL = readEnv("ANTHROPIC_BASE_URL"),
@@ -125,20 +126,20 @@ export class BaseAnthropic {
   }: ClientOptions = {}) {
     if (!rest.dangerouslyAllowBrowser && isBrowserLike()) {
       throw new Errors.AnthropicError(
-        "Refusing to run in a browser, where the API key is visible to anyone: pass `dangerouslyAllowBrowser: true` to accept the risk.",
+        "A browser exposes the API key: set `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
     this._options = { ...rest, apiKey, authToken, baseURL: baseURL || defaultBaseURL };
     this.apiKey = apiKey;
     this.authToken = authToken;
-    this.baseURL = (baseURL || defaultBaseURL).replace(/\/+$/, "");
+    this.baseURL = this._options.baseURL!.replace(/\/+$/, "");
     this.timeout = rest.timeout ?? DEFAULT_TIMEOUT;
     this.idleTimeout = rest.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
     this.maxRetries = rest.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.logLevel = resolveLogLevel(rest.logLevel);
     this.logger = makeLogger(rest.logger ?? console, this.logLevel, () => this.secrets());
     // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
-    this.fetchImpl = rest.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = rest.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   /** A copy of this client with some options replaced. */
@@ -165,19 +166,19 @@ export class BaseAnthropic {
 
   /** One API call with retries; the data is parsed when the promise is awaited. */
   request<R>(options: FinalRequestOptions): APIPromise<R> {
-    return new APIPromise<R>(this.makeRequest(options), (props) => this.parseResponse<R>(props, options));
+    return new APIPromise<R>(this.#makeRequest(options), (props) => this.#parseResponse<R>(props, options));
   }
 
   /** A list call whose pages can be walked with `for await`. */
   getAPIList<Item>(path: string, options: RequestOptions = {}): PagePromise<Item> {
     const finalOptions: FinalRequestOptions = { method: "get", ...options, path };
-    return new PagePromise<Item>(this, this.makeRequest(finalOptions), finalOptions);
+    return new PagePromise<Item>(this, this.#makeRequest(finalOptions), finalOptions);
   }
 
   buildURL(path: string, query: Record<string, unknown> | undefined): string {
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(path)
-      ? new URL(path)
-      : new URL(this.baseURL + (path.startsWith("/") ? path : `/${path}`));
+    const url = new URL(
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : this.baseURL + (path.startsWith("/") ? "" : "/") + path,
+    );
     const params = { ...this._options.defaultQuery, ...query };
     for (const [key, value] of Object.entries(params)) appendQuery(url.searchParams, key, value);
     return url.toString();
@@ -185,17 +186,19 @@ export class BaseAnthropic {
 
   buildHeaders(options: FinalRequestOptions, retryCount: number): Headers {
     const headers = new Headers();
-    headers.set("accept", "application/json");
-    if (options.body !== undefined) headers.set("content-type", "application/json");
-    headers.set("anthropic-version", API_VERSION);
-    if (this.apiKey) headers.set("x-api-key", this.apiKey);
-    if (this.authToken) headers.set("authorization", `Bearer ${this.authToken}`);
-    if (this._options.dangerouslyAllowBrowser)
-      headers.set("anthropic-dangerous-direct-browser-access", "true");
-    headers.set("x-stainless-retry-count", String(retryCount));
-    if (options.idempotencyKey) headers.set("idempotency-key", options.idempotencyKey);
     const removed = new Set<string>();
-    for (const source of [this._options.defaultHeaders, options.headers]) {
+    // The client's own headers first, then the defaults, then this call's; `undefined` skips a header.
+    const own: HeadersInit = {
+      accept: "application/json",
+      "content-type": options.body === undefined ? undefined : "application/json",
+      "anthropic-version": API_VERSION,
+      "x-api-key": this.apiKey || undefined,
+      authorization: this.authToken ? `Bearer ${this.authToken}` : undefined,
+      "anthropic-dangerous-direct-browser-access": this._options.dangerouslyAllowBrowser ? "true" : undefined,
+      "x-stainless-retry-count": String(retryCount),
+      "idempotency-key": options.idempotencyKey || undefined,
+    };
+    for (const source of [own, this._options.defaultHeaders, options.headers]) {
       for (const [name, value] of Object.entries(headerRecord(source))) {
         if (value === null) {
           headers.delete(name);
@@ -243,20 +246,26 @@ export class BaseAnthropic {
     return Stream.fromSSEResponse<Item>(response, controller, { idleTimeoutMs });
   }
 
-  private async makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
+  async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
-    const timeoutMs = options.timeout ?? this.timeout;
-    const requestLogID = `log_${++this.requestCounter}`;
-    const userSignal = options.signal ?? undefined;
+    const logID = `[log_${++this.#requestCount}]`;
+    const userSignal = options.signal;
 
     for (let retriesDone = 0; ; retriesDone++) {
       if (userSignal?.aborted) throw new Errors.APIUserAbortError();
       const url = this.buildURL(options.path, options.query);
-      const headers = this.buildHeaders(options, retriesDone);
+      const baseInit: RequestInit & { headers: Headers } = {
+        ...this._options.fetchOptions,
+        ...options.fetchOptions,
+        method: options.method.toUpperCase(),
+        headers: this.buildHeaders(options, retriesDone),
+      };
+      if (options.body !== undefined) baseInit.body = JSON.stringify(options.body);
       const controller = new AbortController();
+      baseInit.signal = controller.signal;
       const onUserAbort = () => controller.abort(userSignal?.reason);
       userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      const timer = setTimeout(() => controller.abort(timeoutReason), timeoutMs);
+      const timer = setTimeout(() => controller.abort(timeoutReason), options.timeout ?? this.timeout);
       // A pending attempt keeps its socket open; its timer alone must not keep a process alive.
       (timer as { unref?: () => void }).unref?.();
       const release = () => {
@@ -264,113 +273,89 @@ export class BaseAnthropic {
         userSignal?.removeEventListener("abort", onUserAbort);
       };
 
-      const baseInit: RequestInit & { headers: Headers } = {
-        ...this._options.fetchOptions,
-        ...options.fetchOptions,
-        method: options.method.toUpperCase(),
-        headers,
-        signal: controller.signal,
-      };
-      if (options.body !== undefined) baseInit.body = JSON.stringify(options.body);
-      let prepared: { url: string; init: RequestInit };
+      let prepared: { url: string; init: RequestInit } | undefined;
+      let response: Response | undefined;
+      let failure: Errors.APIError | undefined;
       try {
         prepared = await this.prepareRequest(url, baseInit, options);
+        const { method } = prepared.init;
+        // The retry count is in the headers (x-stainless-retry-count).
+        this.logger.debug(`${logID} ${method} ${prepared.url}`, {
+          headers: redactHeaders(new Headers(prepared.init.headers)),
+        });
+        response = await this.#fetch(prepared.url, prepared.init);
+        this.logger.debug(`${logID} ${response.status} ${method} ${prepared.url}`, {
+          headers: redactHeaders(response.headers),
+        });
       } catch (cause) {
         release();
         // Our own errors (bad input) are final; a failing credentials or token provider is retried
         // like a connection failure, as in the official SDK.
-        if (cause instanceof Errors.AnthropicError || userSignal?.aborted) throw cause;
-        if (retriesDone < maxRetries) {
-          await sleep(retryDelayMs(retriesDone, undefined), userSignal);
-          continue;
-        }
-        throw new Errors.APIConnectionError({ message: "Could not prepare the request.", cause });
-      }
-      const { init } = prepared;
-
-      this.logger.debug(`[${requestLogID}] ${init.method} ${prepared.url}`, {
-        retryOf: retriesDone || undefined,
-        headers: redactHeaders(new Headers(init.headers)),
-      });
-
-      let response: Response;
-      try {
-        response = await this.fetchImpl(prepared.url, init);
-      } catch (cause) {
-        release();
-        if (userSignal?.aborted) throw new Errors.APIUserAbortError();
-        const timedOut = controller.signal.reason === timeoutReason;
-        const error = timedOut
-          ? new Errors.APIConnectionTimeoutError()
-          : new Errors.APIConnectionError({ cause });
-        if (retriesDone < maxRetries) {
-          this.logger.info(`[${requestLogID}] ${error.message} Retrying (${maxRetries - retriesDone} left)`);
-          await sleep(retryDelayMs(retriesDone, undefined), userSignal);
-          continue;
-        }
-        this.logger.debug(`[${requestLogID}] ${error.message} No retries left`);
-        throw error;
-      }
-
-      this.logger.debug(`[${requestLogID}] ${response.status} ${init.method} ${prepared.url}`, {
-        headers: redactHeaders(response.headers),
-      });
-
-      if (!response.ok) {
-        const retryable = shouldRetryResponse(response.status, response.headers);
-        if (retryable && retriesDone < maxRetries) {
-          // Free the connection of the failed attempt; not awaited, as some fetch shims never settle it.
-          response.body?.cancel().catch(() => {});
-          release();
-          const delay = retryDelayMs(retriesDone, response.headers);
-          this.logger.info(
-            `[${requestLogID}] ${response.status} Retrying in ${Math.round(delay)} ms (${maxRetries - retriesDone} left)`,
-          );
-          await sleep(delay, userSignal);
-          continue;
-        }
-        // A server or proxy may echo the key back in any format: mask this client's own secrets.
-        let text = await readText(response, controller, userSignal).finally(release);
-        for (const secret of this.secrets()) text = text.split(secret).join("***");
-        const body = parseJSON(text);
-        throw Errors.APIError.generate(
-          response.status,
-          body,
-          body === undefined ? truncate(text) : undefined,
-          response.headers,
+        if (cause instanceof Errors.AnthropicError) throw cause;
+        failure = attemptError(
+          controller.signal,
+          cause,
+          prepared ? undefined : "Could not prepare the request.",
         );
+        if (failure instanceof Errors.APIUserAbortError) throw failure;
       }
 
-      if (options.stream || options.jsonl) {
-        // The request timeout covers waiting for headers; a stream's idle timeout takes over from here,
-        // and the caller's signal stays linked so it can still abort the body.
-        clearTimeout(timer);
-        return { response, controller };
+      if (response?.ok) {
+        if (options.stream || options.jsonl) {
+          // The request timeout covers waiting for headers; a stream's idle timeout takes over from here,
+          // and the caller's signal stays linked so it can still abort the body.
+          clearTimeout(timer);
+          return { response, controller };
+        }
+        return { response, controller, release };
       }
-      return { response, controller, release, userSignal };
+
+      // One retry path for a failed preparation, a failed connection and a retryable status.
+      if ((!response || shouldRetryResponse(response.status, response.headers)) && retriesDone < maxRetries) {
+        // Free the connection of the failed attempt; not awaited, as some fetch shims never settle it.
+        response?.body?.cancel().catch(() => {});
+        release();
+        const delay = retryDelayMs(retriesDone, response?.headers);
+        this.logger.info(
+          `${logID} ${response?.status ?? failure?.message} Retrying in ${delay | 0} ms (${maxRetries - retriesDone} left)`,
+        );
+        await sleep(delay, userSignal);
+        continue;
+      }
+      if (!response) throw failure;
+
+      // A server or proxy may echo the key back in any format: mask this client's own secrets.
+      let text = await readText(response, controller.signal).finally(release);
+      for (const secret of this.secrets()) text = text.replaceAll(secret, "***");
+      const body = parseJSON(text);
+      throw Errors.APIError.generate(
+        response.status,
+        body,
+        body === undefined ? truncate(text) : undefined,
+        response.headers,
+      );
     }
   }
 
-  private async parseResponse<R>(props: APIResponseProps, options: FinalRequestOptions): Promise<R> {
-    const { response, controller, release, userSignal } = props;
+  async #parseResponse<R>(props: APIResponseProps, options: FinalRequestOptions): Promise<R> {
+    const { response, controller, release } = props;
     if (options.stream) {
       return this.makeStream(response, controller, options.idleTimeout ?? this.idleTimeout) as R;
     }
     if (options.jsonl) return JSONLDecoder.fromResponse(response, controller) as R;
     try {
       if (response.status === 204) return null as R;
-      const text = await readText(response, controller, userSignal);
+      const text = await readText(response, controller.signal);
       const data = parseJSON(text);
       if (data === undefined) {
         throw new Errors.AnthropicError(
           `Expected a JSON body, got ${response.headers.get("content-type")}: ${truncate(text)}`,
         );
       }
-      if (data !== null && typeof data === "object") {
+      if (data instanceof Object) {
         Object.defineProperty(data, "_request_id", {
           value: response.headers.get("request-id"),
-          enumerable: false,
-          configurable: true,
+          configurable: true, // and, by default, not enumerable
         });
       }
       return data as R;
@@ -381,18 +366,22 @@ export class BaseAnthropic {
 }
 
 /** Reads a body, mapping an abort or a broken connection to the right typed error. */
-async function readText(
-  response: Response,
-  controller: AbortController,
-  userSignal: AbortSignal | undefined,
-): Promise<string> {
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
   try {
     return await response.text();
   } catch (cause) {
-    if (userSignal?.aborted) throw new Errors.APIUserAbortError();
-    if (controller.signal.reason === timeoutReason) throw new Errors.APIConnectionTimeoutError();
-    throw new Errors.APIConnectionError({ message: "The connection failed while reading the body.", cause });
+    throw attemptError(signal, cause, "The connection failed while reading the body.");
   }
+}
+
+/**
+ * The typed error of an attempt that failed with `cause`, from the reason its `signal` aborted: its
+ * timer, else the caller's abort (linked to it), else none (a connection failure, with `message`).
+ */
+function attemptError(signal: AbortSignal, cause: unknown, message?: string): Errors.APIError {
+  if (signal.reason === timeoutReason) return new Errors.APIConnectionTimeoutError();
+  if (signal.aborted) return new Errors.APIUserAbortError();
+  return new Errors.APIConnectionError({ message, cause });
 }
 
 function truncate(text: string, max = 500): string {
@@ -402,12 +391,11 @@ function truncate(text: string, max = 500): string {
 /** Serialises nested query values the way the API expects: `a[]=1&a[]=2`, `o[k]=v`. */
 function appendQuery(params: URLSearchParams, key: string, value: unknown): void {
   if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) appendQuery(params, `${key}[]`, item);
-  } else if (typeof value === "object") {
-    for (const [subKey, subValue] of Object.entries(value))
-      appendQuery(params, `${key}[${subKey}]`, subValue);
-  } else {
+  if (typeof value !== "object") {
     params.append(key, String(value));
+    return;
+  }
+  for (const [subKey, item] of Object.entries(value)) {
+    appendQuery(params, Array.isArray(value) ? `${key}[]` : `${key}[${subKey}]`, item);
   }
 }

@@ -9,41 +9,42 @@ export class AnthropicError extends Error {
 export class APIError<TStatus extends number | undefined = number | undefined> extends AnthropicError {
   override name = "APIError";
   /** The HTTP status; `undefined` for an `error` event inside a stream that had started with 200. */
-  readonly status: TStatus;
+  declare readonly status: TStatus;
   /** The response headers, when there was a response. */
   declare readonly headers: Headers | undefined;
   /** The parsed error body (`{ type: "error", error: { type, message }, request_id }`), when there was one. */
-  readonly error: unknown;
+  declare readonly error: unknown;
   /** The `request-id` header, or the body's `request_id`. */
-  readonly requestID: string | null | undefined;
+  declare readonly requestID: string | null | undefined;
   /** The body's `error.type`, e.g. `overloaded_error`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
 
   constructor(status: TStatus, error: unknown, message: string | undefined, headers: Headers | undefined) {
-    super(redactSecrets(APIError.makeMessage(status, error, message)));
+    const body = error as ErrorBody;
+    const rawType = body?.error?.type;
+    const type = typeof rawType === "string" ? rawType : undefined;
+    const bodyMessage = body?.error?.message;
+    // The body's `type: message`, else the given message, else the body as text.
+    const detail =
+      typeof bodyMessage === "string"
+        ? type
+          ? `${type}: ${bodyMessage}`
+          : bodyMessage
+        : message || (error != null ? safeStringify(error) : undefined);
+    super(
+      redactSecrets(
+        status === undefined
+          ? (detail ?? "(no status code or body)")
+          : `${status} ${detail || "status code (no body)"}`,
+      ),
+    );
     this.status = status;
     // Not enumerable: `util.inspect` and the like must not print raw headers (cookies, tokens).
-    Object.defineProperty(this, "headers", { value: headers, enumerable: false });
+    Object.defineProperty(this, "headers", { value: headers });
     this.error = redactDeep(error);
     this.requestID =
-      headers?.get("request-id") ??
-      headers?.get("x-amzn-requestid") ??
-      (error as ErrorBody)?.request_id ??
-      null;
-    this.type = errorType(error);
-  }
-
-  private static makeMessage(
-    status: number | undefined,
-    error: unknown,
-    message: string | undefined,
-  ): string {
-    const detail =
-      bodyMessage(error) ??
-      (message || (error !== undefined && error !== null ? safeStringify(error) : undefined));
-    if (status !== undefined && detail) return `${status} ${detail}`;
-    if (status !== undefined) return `${status} status code (no body)`;
-    return detail ?? "(no status code or body)";
+      headers?.get("request-id") ?? headers?.get("x-amzn-requestid") ?? body?.request_id ?? null;
+    this.type = type;
   }
 
   /** Picks the subclass for an HTTP status, or, without a status (a stream's `error` event), for the body's `error.type`. */
@@ -53,14 +54,12 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     message: string | undefined,
     headers: Headers | undefined,
   ): APIError {
-    if (status === undefined) {
-      // A stream's error event: the class (and a status to go with it) come from the error's type.
-      const typeStatus = statusForType[errorType(errorResponse) ?? ""];
-      if (typeStatus === undefined) return new APIError(undefined, errorResponse, message, headers);
-      return new classForStatus[typeStatus]!(typeStatus, errorResponse, message, headers);
-    }
-    const Class = classForStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-    return new Class(status as never, errorResponse, message, headers);
+    const type = (errorResponse as ErrorBody)?.error?.type;
+    // A stream's error event has no status: the class, and a status to go with it, come from its type.
+    const [code, Class] = statusErrors.find(([entryStatus, , entryType]) =>
+      status === undefined ? type && entryType === type : entryStatus === status,
+    ) ?? [status, status! >= 500 ? InternalServerError : APIError];
+    return new Class(code as never, errorResponse, message, headers);
   }
 
   /** The fields a log or a JSON dump may show; headers are redacted. */
@@ -166,30 +165,11 @@ const statusErrors = [
   [529, OverloadedError, "overloaded_error"],
 ] as unknown as [number, StatusErrorClass, string?][];
 
-const classForStatus: Record<number, StatusErrorClass> = {};
-const statusForType: Record<string, number> = {};
-for (const [status, Class, type] of statusErrors) {
-  classForStatus[status] = Class;
-  if (type) statusForType[type] = status;
-}
-
 /** What an error body may hold; any part may be missing, or be of another type. */
 type ErrorBody =
   | { error?: { type?: unknown; message?: unknown }; request_id?: string | null }
   | null
   | undefined;
-
-function errorType(body: unknown): string | undefined {
-  const type = (body as ErrorBody)?.error?.type;
-  return typeof type === "string" ? type : undefined;
-}
-
-function bodyMessage(body: unknown): string | undefined {
-  const message = (body as ErrorBody)?.error?.message;
-  if (typeof message !== "string") return undefined;
-  const type = errorType(body);
-  return type ? `${type}: ${message}` : message;
-}
 
 function safeStringify(value: unknown): string {
   try {

@@ -59,6 +59,15 @@ describe("pagination", () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it("has no next page after an empty page, by hand too", async () => {
+    const fetch = scriptedFetch(page([], true));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const empty = await client.models.list();
+    expect(empty.hasNextPage()).toBe(false);
+    await expect(empty.getNextPage()).rejects.toThrow(/No next page/);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
   it("iterPages yields each page once", async () => {
     const fetch = scriptedFetch(page(["a"], true), page(["b"], false));
     const client = new Anthropic({ apiKey: "k", fetch });

@@ -19,17 +19,24 @@ interface PageBody<Item> {
  * every following page; `hasNextPage()`/`getNextPage()` page by hand.
  */
 export class Page<Item> implements AsyncIterable<Item> {
-  data: Item[];
-  has_more: boolean;
-  first_id: string | null;
-  last_id: string | null;
+  // Assigned in the constructor; `declare` spares the bundle an empty field declaration for each.
+  declare data: Item[];
+  declare has_more: boolean;
+  declare first_id: string | null;
+  declare last_id: string | null;
+  declare readonly response: Response;
+  readonly #client: PageClient;
+  readonly #options: RequestOptions & { path: string };
 
   constructor(
-    private readonly client: PageClient,
-    readonly response: Response,
+    client: PageClient,
+    response: Response,
     body: PageBody<Item>,
-    private readonly options: RequestOptions & { path: string },
+    options: RequestOptions & { path: string },
   ) {
+    this.#client = client;
+    this.response = response;
+    this.#options = options;
     this.data = body.data ?? [];
     this.has_more = body.has_more ?? false;
     this.first_id = body.first_id ?? null;
@@ -41,23 +48,24 @@ export class Page<Item> implements AsyncIterable<Item> {
   }
 
   hasNextPage(): boolean {
-    if (!this.has_more || this.data.length === 0) return false;
-    return this.nextPageQuery() !== null;
+    return this.#nextPageQuery() !== null;
   }
 
-  /** The query of the next page: backwards when this walk started with `before_id`, else forwards. */
-  nextPageQuery(): Record<string, unknown> | null {
-    const query = (this.options.query ?? {}) as Record<string, unknown>;
+  /**
+   * The query of the next page, or `null` when there is none (`has_more` false, or an empty page):
+   * backwards from `first_id` when this walk started with `before_id`, else forwards from `last_id`.
+   */
+  #nextPageQuery(): Record<string, unknown> | null {
+    if (!this.has_more || this.data.length === 0) return null;
+    const query = this.#options.query ?? {};
     if (query.before_id) return this.first_id ? { ...query, before_id: this.first_id } : null;
     return this.last_id ? { ...query, after_id: this.last_id } : null;
   }
 
   async getNextPage(): Promise<Page<Item>> {
-    const query = this.nextPageQuery();
-    if (!this.has_more || query === null) {
-      throw new AnthropicError("No next page: check hasNextPage() first.");
-    }
-    return this.client.getAPIList<Item>(this.options.path, { ...this.options, query });
+    const query = this.#nextPageQuery();
+    if (!query) throw new AnthropicError("No next page: check hasNextPage() first.");
+    return this.#client.getAPIList<Item>(this.#options.path, { ...this.#options, query });
   }
 
   async *iterPages(): AsyncGenerator<Page<Item>> {
@@ -83,10 +91,11 @@ export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIt
     responsePromise: Promise<APIResponseProps>,
     options: RequestOptions & { path: string },
   ) {
-    super(responsePromise, async (props) => {
-      const body = (await props.response.json()) as PageBody<Item>;
-      return new Page<Item>(client, props.response, body, options);
-    });
+    super(
+      responsePromise,
+      async ({ response }) =>
+        new Page<Item>(client, response, (await response.json()) as PageBody<Item>, options),
+    );
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {

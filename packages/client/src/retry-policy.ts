@@ -8,18 +8,14 @@ const maxDelayMs = 8_000;
 /** Server-sent delays beyond this are ignored in favour of the backoff (2^31 - 1, the setTimeout limit). */
 const maxServerDelayMs = 2 ** 31 - 1;
 
-/** Whether a response with this status and headers may be retried. */
+/**
+ * Whether a response with this status and headers may be retried: the server's `x-should-retry` wins,
+ * else 408 (request timeout), 409 (lock or conflict), 429 (rate limited) and 5xx (server error, overload).
+ */
 export function shouldRetryResponse(status: number, headers: Headers): boolean {
-  // The server's explicit word wins over every status rule.
   const shouldRetry = headers.get("x-should-retry");
-  if (shouldRetry === "true") return true;
-  if (shouldRetry === "false") return false;
-
-  if (status === 408) return true; // request timeout
-  if (status === 409) return true; // lock or conflict
-  if (status === 429) return true; // rate limited
-  if (status >= 500) return true; // server error, overload
-  return false;
+  if (shouldRetry === "true" || shouldRetry === "false") return shouldRetry === "true";
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
 /**
@@ -33,27 +29,12 @@ export function retryDelayMs(
   random: () => number = Math.random,
   now: () => number = Date.now,
 ): number {
-  const fromServer = serverDelayMs(headers, now);
-  if (fromServer !== undefined) return fromServer;
-  const backoff = Math.min(initialDelayMs * 2 ** retriesDone, maxDelayMs);
-  const jitter = 1 - random() * 0.25; // (0.75, 1]
-  return backoff * jitter;
-}
-
-function serverDelayMs(headers: Headers | undefined, now: () => number): number | undefined {
-  if (!headers) return undefined;
-  const inRange = (ms: number) => ms > 0 && ms <= maxServerDelayMs;
-
-  const afterMs = headers.get("retry-after-ms");
-  if (afterMs !== null) {
-    const ms = Number.parseFloat(afterMs);
-    if (inRange(ms)) return ms;
+  const afterMs = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
+  const after = headers?.get("retry-after") ?? "";
+  const afterSeconds = Number.parseFloat(after);
+  for (const ms of [afterMs, Number.isNaN(afterSeconds) ? Date.parse(after) - now() : afterSeconds * 1000]) {
+    if (ms > 0 && ms <= maxServerDelayMs) return ms;
   }
-  const after = headers.get("retry-after");
-  if (after !== null) {
-    const seconds = Number.parseFloat(after);
-    const ms = Number.isNaN(seconds) ? Date.parse(after) - now() : seconds * 1000;
-    if (inRange(ms)) return ms;
-  }
-  return undefined;
+  // Exponential backoff, with up to a quarter taken off at random: (0.75, 1] of it.
+  return Math.min(initialDelayMs * 2 ** retriesDone, maxDelayMs) * (1 - random() * 0.25);
 }

@@ -6,8 +6,7 @@ export function readEnv(name: string): string | undefined {
   };
   try {
     const value = globals.process?.env?.[name] ?? globals.Deno?.env?.get?.(name);
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
+    return value?.trim() || undefined;
   } catch {
     // Deno without --allow-env throws: treat as unset.
     return undefined;
@@ -26,8 +25,7 @@ export function isBrowserLike(): boolean {
     Deno?: unknown;
     process?: { versions?: { node?: string } };
   };
-  if (globals.Deno !== undefined) return false;
-  const hasDocument = typeof globals.window === "object" && globals.window?.document !== undefined;
+  const hasDocument = globals.window?.document !== undefined;
   const isWorker = typeof globals.importScripts === "function";
-  return (hasDocument || isWorker) && typeof globals.navigator !== "undefined";
+  return globals.Deno === undefined && (hasDocument || isWorker) && globals.navigator !== undefined;
 }

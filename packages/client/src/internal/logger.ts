@@ -11,33 +11,35 @@ export interface Logger {
   error: (message: string, ...details: unknown[]) => void;
 }
 
-const rank: Record<LogLevel, number> = { off: 0, error: 200, warn: 300, info: 400, debug: 500 };
+/** From the quietest to the most verbose: a level writes the methods up to its own position. */
+const levels: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 export function parseLogLevel(value: string | undefined): LogLevel | undefined {
-  if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  return lower in rank ? (lower as LogLevel) : undefined;
+  const lower = value?.toLowerCase() as LogLevel;
+  return levels.includes(lower) ? lower : undefined;
 }
 
 /** The level from `logLevel`, else `ANTHROPIC_LOG`, else `debug` when `DEBUG=true`, else `warn`. */
 export function resolveLogLevel(option: LogLevel | undefined): LogLevel {
-  if (option) return option;
-  const fromEnv = parseLogLevel(readEnv("ANTHROPIC_LOG"));
-  if (fromEnv) return fromEnv;
-  return readEnv("DEBUG") === "true" ? "debug" : "warn";
+  return (
+    option || parseLogLevel(readEnv("ANTHROPIC_LOG")) || (readEnv("DEBUG") === "true" ? "debug" : "warn")
+  );
 }
 
 /**
- * Wraps a logger so that nothing below `level` is written and no secret reaches it: every string,
- * nested or not, goes through the redaction, and the client's own key is masked wherever it appears.
+ * Wraps a logger so that nothing below `level` is written and no secret reaches it: the message and
+ * every detail, nested or not, go through the redaction, and the client's own key is masked wherever
+ * it appears.
  */
 export function makeLogger(base: Logger, level: LogLevel, secrets: () => string[]): Logger {
-  const scrub = (value: unknown): unknown => redactDeep(value, secrets());
-  const method =
-    (name: Exclude<LogLevel, "off">) =>
-    (message: string, ...details: unknown[]) => {
-      if (rank[name] > rank[level]) return;
-      base[name](scrub(message) as string, ...details.map((detail) => scrub(detail)));
+  const logger = {} as Logger;
+  for (const name of levels.slice(1) as Exclude<LogLevel, "off">[]) {
+    logger[name] = (...args) => {
+      if (levels.indexOf(name) <= levels.indexOf(level)) {
+        // Depth -1: the arguments array itself is not a level of nesting in what is logged.
+        base[name](...(redactDeep(args, secrets(), -1) as [string]));
+      }
     };
-  return { debug: method("debug"), info: method("info"), warn: method("warn"), error: method("error") };
+  }
+  return logger;
 }

@@ -7,33 +7,29 @@ const secretPattern = /(sk-ant-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]*|(Bearer\s+)[^\s"'
 
 /** Replaces anything that looks like a key or a bearer token in a string. */
 export function redactSecrets(text: string): string {
-  return text.replace(
-    secretPattern,
-    (_match, keyPrefix: string | undefined, bearer: string | undefined) => `${keyPrefix ?? bearer}***`,
-  );
+  // Only one of the two groups matched: the other one is replaced with nothing.
+  return text.replace(secretPattern, "$1$2***");
 }
 
-/** A copy of the headers fit for a log line: secret headers become `***`. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  const result: Record<string, string> = {};
-  for (const [name, value] of entries) {
-    result[name] = secretNamePattern.test(name) ? "***" : redactSecrets(value);
-  }
-  return result;
-}
+/** A copy of the headers fit for a log line, as a record: secret headers become `***`. */
+export const redactHeaders = redactDeep as (
+  headers: Headers | Record<string, string>,
+) => Record<string, string>;
 
-/** A copy of a JSON-like value with every string redacted and secret-named fields masked. */
+/**
+ * A copy of a JSON-like value (or of `Headers`, as a record) with every string redacted, the
+ * `extraSecrets` masked wherever they appear, and secret-named fields masked whole.
+ */
 export function redactDeep(value: unknown, extraSecrets: readonly string[] = [], depth = 0): unknown {
   if (typeof value === "string") {
     let text = redactSecrets(value);
-    for (const secret of extraSecrets) if (secret) text = text.split(secret).join("***");
+    for (const secret of extraSecrets) if (secret) text = text.replaceAll(secret, "***");
     return text;
   }
   if (depth > 8 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, extraSecrets, depth + 1));
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key, item] of value instanceof Headers ? value : Object.entries(value)) {
     copy[key] = secretNamePattern.test(key) ? "***" : redactDeep(item, extraSecrets, depth + 1);
   }
   return copy;

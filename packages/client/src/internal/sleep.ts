@@ -3,10 +3,6 @@ import { APIUserAbortError } from "../errors.js";
 /** Resolves after `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts (timer cleared). */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new APIUserAbortError());
-      return;
-    }
     const onAbort = () => {
       clearTimeout(timer);
       reject(new APIUserAbortError());
@@ -15,6 +11,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

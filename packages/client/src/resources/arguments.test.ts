@@ -32,6 +32,13 @@ describe("call shapes of both official SDK generations", () => {
     expect(first!.headers.get("x-trace")).toBe("b");
   });
 
+  it("takes a lone params object with betas in the two-argument form", async () => {
+    const fetch = scriptedFetch(jsonResponse(batch));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.batches.retrieve("msgbatch_1", { betas: ["b-3"] });
+    expect(fetch.requests[0]!.headers.get("anthropic-beta")).toBe("b-3");
+  });
+
   it("moves betas out of a message body into the header", async () => {
     const fetch = scriptedFetch(jsonResponse(message));
     const client = new Anthropic({ apiKey: "k", fetch });

@@ -6,32 +6,16 @@ export interface IDCallParams {
   betas?: string[];
 }
 
-const optionKeys = new Set([
-  "timeout",
-  "maxRetries",
-  "idleTimeout",
-  "headers",
-  "query",
-  "body",
-  "signal",
-  "idempotencyKey",
-  "fetchOptions",
-  "httpAgent",
-]);
-
 /**
  * Accepts both call shapes of the official SDK: `(id, options)` (0.x) and `(id, params, options)` (1.x).
- * A lone second argument holding any request-option key is taken as options.
+ * A lone second argument serves as both: its request-option keys apply, and so does its `betas` (no
+ * request option is named `betas`, and the client ignores keys it does not know).
  */
 export function splitArguments(
   second: IDCallParams | RequestOptions | null | undefined,
   third: RequestOptions | undefined,
 ): RequestOptions {
-  const looksLikeOptions = !!second && Object.keys(second).some((key) => optionKeys.has(key));
-  const params =
-    third !== undefined || !looksLikeOptions ? (second as IDCallParams | null | undefined) : undefined;
-  const options = (third ?? (looksLikeOptions ? second : undefined) ?? {}) as RequestOptions;
-  return withBetas(options, params?.betas);
+  return withBetas(third ?? (second as RequestOptions | null) ?? {}, (second as IDCallParams | null)?.betas);
 }
 
 /** Adds `betas` to the options' headers as `anthropic-beta`. */

@@ -20,10 +20,10 @@ import { APIResource } from "./resource.js";
  */
 export class Batches extends APIResource {
   /** Headers added to every call of this namespace (the beta header for `beta.messages.batches`). */
-  protected readonly namespaceHeaders: HeadersInit | undefined = undefined;
+  declare protected readonly namespaceHeaders: HeadersInit | undefined;
 
   create(body: BatchCreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
-    return this.client.post("/v1/messages/batches", this.withHeaders({ ...options, body }));
+    return this.client.post("/v1/messages/batches", this.#withHeaders({ ...options, body }));
   }
 
   retrieve(
@@ -33,7 +33,7 @@ export class Batches extends APIResource {
   ): APIPromise<MessageBatch> {
     return this.client.get(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      this.withHeaders(splitArguments(params, options)),
+      this.#withHeaders(splitArguments(params, options)),
     );
   }
 
@@ -42,7 +42,7 @@ export class Batches extends APIResource {
     const { betas, ...rest } = (query ?? {}) as BatchListParams & IDCallParams;
     return this.client.getAPIList<MessageBatch>(
       "/v1/messages/batches",
-      this.withHeaders(withBetas({ ...options, query: rest }, betas)),
+      this.#withHeaders(withBetas({ ...options, query: rest }, betas)),
     );
   }
 
@@ -54,7 +54,7 @@ export class Batches extends APIResource {
   ): APIPromise<MessageBatch> {
     return this.client.post(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}/cancel`,
-      this.withHeaders(splitArguments(params, options)),
+      this.#withHeaders(splitArguments(params, options)),
     );
   }
 
@@ -66,7 +66,7 @@ export class Batches extends APIResource {
   ): APIPromise<DeletedMessageBatch> {
     return this.client.delete(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      this.withHeaders(splitArguments(params, options)),
+      this.#withHeaders(splitArguments(params, options)),
     );
   }
 
@@ -83,12 +83,12 @@ export class Batches extends APIResource {
     const batch = await this.retrieve(messageBatchID, options);
     if (!batch.results_url) {
       throw new AnthropicError(
-        `No results_url for batch ${batch.id} (${batch.processing_status}): it has not ended.`,
+        `No results_url for batch ${batch.id} (${batch.processing_status}): not ended.`,
       );
     }
-    return this.client.get<JSONLDecoder<MessageBatchIndividualResponse>>(
+    return this.client.get(
       batch.results_url,
-      this.withHeaders({
+      this.#withHeaders({
         ...options,
         headers: { accept: "application/binary", ...headerRecord(options.headers) },
         jsonl: true,
@@ -96,8 +96,8 @@ export class Batches extends APIResource {
     );
   }
 
-  private withHeaders(options: RequestOptions = {}): RequestOptions {
-    if (!this.namespaceHeaders) return options;
+  /** The namespace headers, overridden by the call's own. */
+  #withHeaders(options: RequestOptions): RequestOptions {
     return {
       ...options,
       headers: { ...headerRecord(this.namespaceHeaders), ...headerRecord(options.headers) },

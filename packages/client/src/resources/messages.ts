@@ -40,16 +40,18 @@ export class Messages extends APIResource {
   ): APIPromise<Stream<RawMessageStreamEvent> | Message> {
     const { betas, ...params } = body as MessageCreateParams & IDCallParams;
     const stream = params.stream === true;
-    let timeout = options.timeout;
-    if (!stream && timeout === undefined && this.client._options.timeout === undefined) {
-      timeout = nonStreamingTimeout(params.max_tokens);
+    // As in the official SDK, a non-streaming call expected to run past 10 minutes (the default timeout;
+    // about 1 hour per 128k output tokens, so past 21,333 tokens) is refused unless a timeout is set.
+    if (
+      !stream &&
+      params.max_tokens > 21_333 &&
+      (options.timeout ?? this.client._options.timeout) === undefined
+    ) {
+      throw new AnthropicError(
+        "Streaming is required for calls that may run past 10 minutes: stream, or pass a timeout.",
+      );
     }
-    return this.client.post("/v1/messages", {
-      ...withBetas(options, betas),
-      ...(timeout === undefined ? {} : { timeout }),
-      body: params,
-      stream,
-    });
+    return this.client.post("/v1/messages", { ...withBetas(options, betas), body: params, stream });
   }
 
   /**
@@ -74,20 +76,4 @@ export class Messages extends APIResource {
     const { betas, ...params } = body as MessageCountTokensParams & IDCallParams;
     return this.client.post("/v1/messages/count_tokens", { ...withBetas(options, betas), body: params });
   }
-}
-
-const maxExpectedMs = 10 * 60 * 1000;
-
-/**
- * A non-streaming call expected to run past 10 minutes (about 1 hour per 128k output tokens) is refused,
- * as in the official SDK: such calls should stream.
- */
-function nonStreamingTimeout(maxTokens: number): number {
-  const expectedMs = (60 * 60 * 1000 * maxTokens) / 128_000;
-  if (expectedMs > maxExpectedMs) {
-    throw new AnthropicError(
-      "Streaming is required for operations that may take longer than 10 minutes: stream, or pass a timeout.",
-    );
-  }
-  return maxExpectedMs;
 }

@@ -2,5 +2,9 @@ import type { BaseAnthropic } from "../client.js";
 
 /** A group of endpoints sharing the client. */
 export class APIResource {
-  constructor(protected readonly client: BaseAnthropic) {}
+  declare protected readonly client: BaseAnthropic;
+
+  constructor(client: BaseAnthropic) {
+    this.client = client;
+  }
 }

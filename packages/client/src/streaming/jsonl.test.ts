@@ -68,6 +68,14 @@ describe("JSONLDecoder", () => {
     expect((error as Error).message).toMatch(/line 2 .*ended inside it/);
   });
 
+  it("rejects a response without a body and aborts the request", async () => {
+    const controller = new AbortController();
+    const error = await failure(collect(JSONLDecoder.fromResponse(new Response(null), controller)));
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect((error as Error).message).toContain("no body");
+    expect(controller.signal.aborted).toBe(true);
+  });
+
   it("aborts the request when the consumer breaks out", async () => {
     const controller = new AbortController();
     for await (const result of decoderOf([body], controller)) {

@@ -1,51 +1,33 @@
 import { AnthropicError } from "../errors.js";
-import { readBody } from "./read-body.js";
+import { LineDecoder } from "./line-decoder.js";
+import { decodeBody } from "./read-body.js";
 
 /**
  * @internal Parses a body of JSON lines chunk by chunk, yielding the values each chunk completed.
- * Any chunking works (lines and characters may be split), `\r\n` is accepted, blank lines are
- * skipped, a last line without `\n` is parsed, and a line that does not parse throws an
- * `AnthropicError` with its line number, so no value is ever silently dropped.
+ * Any chunking works (lines and characters may be split), LF, CRLF and CR end a line (see
+ * {@link LineDecoder}), blank lines are skipped, a last line without a line end is parsed, and a line
+ * that does not parse throws an `AnthropicError` with its line number, so no value is ever silently
+ * dropped (a message stream cut inside its last line throws `StreamTruncatedError`, see `decodeBody`).
  */
-export async function* jsonLineBatches<T>(
-  body: ReadableStream,
+export function jsonLineBatches<T>(
+  body: ReadableStream | null,
   controller: AbortController,
 ): AsyncGenerator<T[], void, undefined> {
-  const decoder = new TextDecoder();
-  let pending = "";
+  const values: T[] = [];
   let lineNumber = 0;
-  const parseLines = (text: string, atEnd: boolean): T[] => {
-    const values: T[] = [];
-    const lines = text.split("\n");
-    const complete = atEnd ? lines.length : lines.length - 1;
-    for (let index = 0; index < complete; index++) {
-      lineNumber++;
-      const line = lines[index]!;
-      if (line.trim() === "") continue;
-      try {
-        values.push(JSON.parse(line) as T);
-      } catch (cause) {
-        const ending = atEnd && index === lines.length - 1 ? " (the body ended inside it)" : "";
-        throw new AnthropicError(`Invalid JSON on line ${lineNumber}${ending}: ${(cause as Error).message}`, {
-          cause,
-        });
-      }
+  const lines: LineDecoder = new LineDecoder((line) => {
+    lineNumber++;
+    if (line.trim() === "") return;
+    try {
+      values.push(JSON.parse(line) as T);
+    } catch (cause) {
+      const ending = lines.ended ? " (the body ended inside it)" : "";
+      throw new AnthropicError(`Invalid JSON on line ${lineNumber}${ending}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
-    pending = atEnd ? "" : lines[lines.length - 1]!;
-    return values;
-  };
-  for await (const chunk of readBody(body, controller, undefined)) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    // Without a line end nothing completes; appending only keeps a long line linear.
-    if (!text.includes("\n")) {
-      pending += text;
-      continue;
-    }
-    const values = parseLines(pending + text, false);
-    if (values.length > 0) yield values;
-  }
-  const values = parseLines(pending + decoder.decode(), true);
-  if (values.length > 0) yield values;
+  });
+  return decodeBody(body, controller, undefined, lines, values);
 }
 
 /**
@@ -76,10 +58,6 @@ export class JSONLDecoder<T> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#consumed) throw new AnthropicError("Cannot iterate over a consumed stream.");
     this.#consumed = true;
-    if (!this.#body) {
-      this.controller.abort();
-      throw new AnthropicError("Attempted to iterate over a response with no body");
-    }
     for await (const values of jsonLineBatches<T>(this.#body, this.controller)) {
       yield* values;
     }

@@ -2,9 +2,11 @@ import {
   AnthropicError,
   APIConnectionError,
   APIConnectionTimeoutError,
-  type APIError,
+  APIError,
   APIUserAbortError,
+  StreamTruncatedError,
 } from "../errors.js";
+import type { LineDecoder } from "./line-decoder.js";
 
 /**
  * Reads a body chunk by chunk. Turns an abort into `APIUserAbortError` (or `APIConnectionTimeoutError`
@@ -17,10 +19,16 @@ export async function* readBody(
   idleTimeoutMs: number | undefined,
 ): AsyncGenerator<Uint8Array | string, void, undefined> {
   const signal = controller.signal;
-  if (signal.aborted) throw new APIUserAbortError();
+  let timedOut = false;
+  const throwIfAborted = () => {
+    if (signal.aborted) {
+      throw timedOut
+        ? new APIConnectionTimeoutError({ message: `The stream sent no data for ${idleTimeoutMs} ms.` })
+        : new APIUserAbortError();
+    }
+  };
   const reader = body.getReader() as ReadableStreamDefaultReader<Uint8Array | string>;
   let finished = false;
-  let timedOut = false;
   // Cancelling ends a pending read even when the body is not wired to the signal (e.g. a test body).
   const onAbort = () => {
     reader.cancel().catch(() => {});
@@ -28,48 +36,51 @@ export async function* readBody(
   signal.addEventListener("abort", onAbort);
 
   // One timer per idle period rather than one per chunk: it re-arms itself for the time that remains.
-  let reading = false;
-  let readStartedAt = 0;
+  /** When the pending read started; `undefined` between reads. */
+  let readStartedAt: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const checkIdle = () => {
     timer = undefined;
-    if (!reading || idleTimeoutMs === undefined) return;
-    const waited = Date.now() - readStartedAt;
-    if (waited >= idleTimeoutMs) {
+    if (readStartedAt === undefined) return;
+    const remaining = readStartedAt + idleTimeoutMs! - Date.now();
+    if (remaining > 0) {
+      timer = setTimeout(checkIdle, remaining);
+    } else {
       timedOut = true;
       controller.abort();
-    } else {
-      timer = setTimeout(checkIdle, idleTimeoutMs - waited);
     }
   };
-  const useIdleTimer = idleTimeoutMs !== undefined && idleTimeoutMs > 0;
 
   try {
     for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array | string>;
-      if (useIdleTimer) {
+      // Before the first read, and after the consumer had the last chunk.
+      throwIfAborted();
+      let result!: ReadableStreamReadResult<Uint8Array | string>;
+      if (idleTimeoutMs! > 0) {
         readStartedAt = Date.now();
-        reading = true;
         timer ??= setTimeout(checkIdle, idleTimeoutMs);
       }
       try {
         result = await reader.read();
       } catch (cause) {
-        if (signal.aborted) throw abortError(timedOut, idleTimeoutMs);
-        if (cause instanceof AnthropicError) throw cause;
-        throw new APIConnectionError({ message: "The connection failed while reading the body.", cause });
+        // A failure caused by an abort is reported as the abort, just below.
+        if (!signal.aborted) {
+          throw cause instanceof AnthropicError
+            ? cause
+            : new APIConnectionError({ message: "The connection failed while reading the body.", cause });
+        }
       } finally {
-        reading = false;
+        readStartedAt = undefined;
       }
-      if (signal.aborted) throw abortError(timedOut, idleTimeoutMs);
+      // An abort ends a pending read as if the body were done: check it first.
+      throwIfAborted();
       if (result.done) break;
       yield result.value;
-      if (signal.aborted) throw abortError(timedOut, idleTimeoutMs);
     }
     finished = true;
   } finally {
     signal.removeEventListener("abort", onAbort);
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     if (finished) {
       reader.releaseLock();
     } else {
@@ -80,8 +91,57 @@ export async function* readBody(
   }
 }
 
-function abortError(timedOut: boolean, idleTimeoutMs: number | undefined): APIError {
-  return timedOut
-    ? new APIConnectionTimeoutError({ message: `The stream sent no data for ${idleTimeoutMs} ms.` })
-    : new APIUserAbortError();
+/**
+ * The one reader of the SSE and JSON-lines paths: feeds a body to `decoder`, whose callback pushes the
+ * items each line completes to `items`, and yields them chunk by chunk (the items before a failure in
+ * the same chunk still come first). A missing body, or an `unexpectedType` (the content type of an
+ * SSE response that is not an event stream), aborts the request and throws an `AnthropicError`, so
+ * neither passes for an empty stream. A body whose first item
+ * is a `message_start` must reach `message_stop`, else it throws `StreamTruncatedError`, also in place
+ * of the parse error that a last line cut short causes (an `APIError` from an `error` event stays).
+ */
+export async function* decodeBody<Item>(
+  body: ReadableStream | null,
+  controller: AbortController,
+  idleTimeoutMs: number | undefined,
+  decoder: LineDecoder,
+  items: Item[],
+  unexpectedType?: string,
+): AsyncGenerator<Item[], void, undefined> {
+  if (!body || unexpectedType) {
+    controller.abort();
+    throw new AnthropicError(
+      body
+        ? `Expected an event stream but got ${unexpectedType}`
+        : "Attempted to iterate over a response with no body",
+    );
+  }
+  let firstType: unknown;
+  let stopped = false;
+  const take = (): Item[] => {
+    for (const item of items) {
+      const type = (item as { type?: unknown } | null)?.type;
+      firstType ??= type;
+      if (type === "message_stop") stopped = true;
+    }
+    return items.splice(0);
+  };
+  for await (const chunk of readBody(body, controller, idleTimeoutMs)) {
+    try {
+      decoder.decode(chunk);
+    } finally {
+      if (items.length > 0) yield take();
+    }
+  }
+  let endError: unknown;
+  try {
+    decoder.flush();
+  } catch (error) {
+    endError = error;
+  }
+  if (items.length > 0) yield take();
+  if (firstType === "message_start" && !stopped && !(endError instanceof APIError)) {
+    throw new StreamTruncatedError();
+  }
+  if (endError !== undefined) throw endError;
 }

@@ -86,6 +86,31 @@ describe("Stream.fromSSEResponse", () => {
     expect(await failure(collect(streamOf([cut])))).toBeInstanceOf(StreamTruncatedError);
   });
 
+  it("keeps an error event that lacks its blank line at the end of a cut message, rather than calling it a truncation", async () => {
+    const error = await failure(
+      collect(
+        streamOf([
+          start,
+          'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+        ]),
+      ),
+    );
+    expect(error).toBeInstanceOf(OverloadedError);
+  });
+
+  it("rejects a response without a body, or whose content type is not an event stream, and aborts the request", async () => {
+    for (const response of [
+      new Response(null, { headers: { "content-type": "text/event-stream" } }),
+      new Response('{"type":"message"}', { headers: { "content-type": "application/json" } }),
+    ]) {
+      const controller = new AbortController();
+      const error = await failure(collect(Stream.fromSSEResponse(response, controller)));
+      expect(error).toBeInstanceOf(AnthropicError);
+      expect((error as Error).message).toMatch(/no body|application\/json/);
+      expect(controller.signal.aborted).toBe(true);
+    }
+  });
+
   it("delivers the events before a truncation", async () => {
     const cut = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: message_delta"));
     const seen: string[] = [];
@@ -297,6 +322,15 @@ describe("Stream.fromSSEResponse", () => {
       .slice(0, 4)
       .map((event) => `${JSON.stringify(event)}\n`)
       .join("");
+    expect(await failure(collect(Stream.fromReadableStream(bodyOf([cut]))))).toBeInstanceOf(
+      StreamTruncatedError,
+    );
+  });
+
+  it("throws StreamTruncatedError, not a JSON error, when NDJSON ends inside its last line", async () => {
+    const events = await collect(streamOf([textAnswerSSE]));
+    const ndjson = events.map((event) => JSON.stringify(event)).join("\n");
+    const cut = ndjson.slice(0, ndjson.indexOf('"text":"Hello"'));
     expect(await failure(collect(Stream.fromReadableStream(bodyOf([cut]))))).toBeInstanceOf(
       StreamTruncatedError,
     );

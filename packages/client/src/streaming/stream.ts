@@ -1,7 +1,7 @@
-import { AnthropicError, APIError, APIUserAbortError, StreamTruncatedError } from "../errors.js";
+import { AnthropicError, APIError, APIUserAbortError } from "../errors.js";
 import { parseJSON } from "../internal/parse-json.js";
 import { jsonLineBatches } from "./jsonl.js";
-import { readBody } from "./read-body.js";
+import { decodeBody } from "./read-body.js";
 import { SSEDecoder } from "./sse-decoder.js";
 
 /** Options of {@link Stream.fromSSEResponse}. */
@@ -54,109 +54,53 @@ export class Stream<Item> implements AsyncIterable<Item> {
     controller: AbortController,
     options: SSEStreamOptions = {},
   ): Stream<Item> {
-    const idleTimeoutMs = options.idleTimeoutMs;
-    async function* batches(): AsyncGenerator<Item[], void, undefined> {
-      let firstEvent: string | undefined;
-      let stopped = false;
-      let atEnd = false;
-      let items: Item[] = [];
-      // Called by the decoder for each complete event; a throw stops the chunk (see below).
-      const onEvent = (name: string, data: string): void => {
-        // Names are compared only with short literals here: comparing the decoder's sliced strings
-        // costs more than the JSON parse; the known event types are then matched on the parsed `type`.
-        if (name === "ping") return;
-        if (name === "error") {
-          const body = parseJSON(data);
-          throw APIError.generate(undefined, body === undefined ? data : body, undefined, response.headers);
-        }
-        if (data === "") return;
-        let item: Item;
-        try {
-          item = JSON.parse(data) as Item;
-        } catch (cause) {
-          // An unparsable last event without its blank line is a connection cut mid-event.
-          if (atEnd && firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
-          throw new AnthropicError(`Invalid JSON in a "${name}" event: ${(cause as Error).message}`, {
-            cause,
-          });
-        }
-        const type = (item as { type?: unknown } | null)?.type;
-        // A switch on literals: faster than a set lookup, on the path of every event.
-        switch (type) {
-          case "content_block_delta":
-          case "content_block_start":
-          case "content_block_stop":
-          case "message_start":
-          case "message_delta":
-            break;
-          case "message_stop":
-            stopped = true;
-            break;
-          default:
-            // An event type this version does not know.
-            return;
-        }
-        firstEvent ??= type;
-        items.push(item);
-      };
-      const decoder = new SSEDecoder(onEvent);
-
-      if (!response.body) {
-        controller.abort();
-        throw new AnthropicError("Attempted to iterate over a response with no body");
+    const items: Item[] = [];
+    // Called by the decoder for each complete event; a throw stops the chunk (see `decodeBody`).
+    const decoder = new SSEDecoder((name, data) => {
+      // Names are compared only with short literals here: comparing the decoder's sliced strings
+      // costs more than the JSON parse; the known event types are then matched on the parsed `type`.
+      if (name === "error") {
+        const body = parseJSON(data);
+        throw APIError.generate(undefined, body === undefined ? data : body, undefined, response.headers);
       }
-      // A 200 that is not an event stream (a proxy's JSON or HTML page) must not pass for an empty stream.
-      const contentType = response.headers.get("content-type");
-      if (contentType && !contentType.includes("text/event-stream")) {
-        controller.abort();
-        throw new AnthropicError(`Expected an event stream but got ${contentType}`);
-      }
-      const take = () => {
-        const batch = items;
-        items = [];
-        return batch;
-      };
-      // The events before a failure in the same chunk are still delivered, in order, before it.
-      for await (const chunk of readBody(response.body, controller, idleTimeoutMs)) {
-        try {
-          decoder.decode(chunk);
-        } finally {
-          if (items.length > 0) yield take();
-        }
-      }
-      atEnd = true;
+      if (data === "") return;
+      let item: Item;
       try {
-        decoder.flush();
-      } finally {
-        if (items.length > 0) yield take();
+        item = JSON.parse(data) as Item;
+      } catch (cause) {
+        throw new AnthropicError(`Invalid JSON in a "${name}" event: ${(cause as Error).message}`, { cause });
       }
-      if (firstEvent === "message_start" && !stopped) throw new StreamTruncatedError();
-    }
-    return new Stream(batches, controller);
+      // A switch on literals: faster than a set lookup, on the path of every event. Other types
+      // (`ping`, and those this version does not know) are dropped.
+      switch ((item as { type?: unknown } | null)?.type) {
+        case "content_block_delta":
+        case "content_block_start":
+        case "content_block_stop":
+        case "message_start":
+        case "message_delta":
+        case "message_stop":
+          items.push(item);
+      }
+    });
+    // A 200 that is not an event stream (a proxy's JSON or HTML page) must not pass for an empty stream.
+    const contentType = response.headers.get("content-type");
+    const unexpectedType = contentType?.includes("text/event-stream") === false ? contentType : undefined;
+    return new Stream(
+      () => decodeBody(response.body, controller, options.idleTimeoutMs, decoder, items, unexpectedType),
+      controller,
+    );
   }
 
   /**
    * Reads the newline-delimited JSON that {@link Stream.toReadableStream} writes, e.g. a stream a
-   * server passed on to a browser.
+   * server passed on to a browser. Like the SSE path, a message that ends before `message_stop`
+   * (also one cut inside its last line) throws `StreamTruncatedError`.
    */
   static fromReadableStream<Item>(
     readableStream: ReadableStream,
     controller: AbortController = new AbortController(),
   ): Stream<Item> {
-    async function* batches(): AsyncGenerator<Item[], void, undefined> {
-      let firstType: unknown;
-      let stopped = false;
-      for await (const items of jsonLineBatches<Item>(readableStream, controller)) {
-        for (const item of items) {
-          const type = (item as { type?: unknown } | null)?.type;
-          firstType ??= type;
-          if (type === "message_stop") stopped = true;
-        }
-        yield items;
-      }
-      if (firstType === "message_start" && !stopped) throw new StreamTruncatedError();
-    }
-    return new Stream(batches, controller);
+    return new Stream(() => jsonLineBatches<Item>(readableStream, controller), controller);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
@@ -186,22 +130,24 @@ export class Stream<Item> implements AsyncIterable<Item> {
   /** Splits the stream into two that can be read independently, at different speeds. */
   tee(): [Stream<Item>, Stream<Item>] {
     const source = this[readBatches]();
+    // What each branch has yet to read: a result is queued for both when the one ahead asks for it.
     const queues: Promise<IteratorResult<Item[], void>>[][] = [[], []];
-    const branch = (own: Promise<IteratorResult<Item[], void>>[]): BatchSource<Item> =>
-      async function* teeBranch() {
-        for (;;) {
-          if (own.length === 0) {
-            const next = source.next();
-            // Both branches see every result, so a failure is reported to each; mark it handled here.
-            next.catch(() => {});
-            for (const queue of queues) queue.push(next);
+    return queues.map(
+      (own) =>
+        new Stream(async function* teeBranch() {
+          for (;;) {
+            if (own.length === 0) {
+              const next = source.next();
+              // Both branches see every result, so a failure is reported to each; mark it handled here.
+              next.catch(() => {});
+              for (const queue of queues) queue.push(next);
+            }
+            const result = await own.shift()!;
+            if (result.done) return;
+            yield result.value;
           }
-          const result = await own.shift()!;
-          if (result.done) return;
-          yield result.value;
-        }
-      };
-    return [new Stream(branch(queues[0]!), this.controller), new Stream(branch(queues[1]!), this.controller)];
+        }, this.controller),
+    ) as [Stream<Item>, Stream<Item>];
   }
 
   /**
@@ -209,27 +155,18 @@ export class Stream<Item> implements AsyncIterable<Item> {
    * example from a server to a browser); read it back with {@link Stream.fromReadableStream}.
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    let batches: AsyncGenerator<Item[], void, undefined> | undefined;
+    const batches = this[readBatches]();
     return new ReadableStream<Uint8Array>({
-      start: () => {
-        batches = this[readBatches]();
+      // A rejection of `pull` (the stream failed) errors the `ReadableStream` with the same error.
+      async pull(streamController) {
+        const result = await batches.next();
+        if (result.done) return streamController.close();
+        let text = "";
+        for (const item of result.value) text += `${JSON.stringify(item)}\n`;
+        streamController.enqueue(encoder.encode(text));
       },
-      pull: async (streamController) => {
-        try {
-          const result = await batches!.next();
-          if (result.done) {
-            streamController.close();
-            return;
-          }
-          let text = "";
-          for (const item of result.value) text += `${JSON.stringify(item)}\n`;
-          if (text) streamController.enqueue(encoder.encode(text));
-        } catch (error) {
-          streamController.error(error);
-        }
-      },
-      cancel: async () => {
-        await batches?.return();
+      async cancel() {
+        await batches.return();
       },
     });
   }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { errorResponse, jsonResponse, message, params, scriptedFetch } from "../test/scripted-fetch.js";
+import Anthropic, { BadRequestError } from "./index.js";
+
+describe("APIPromise", () => {
+  it("parses the body once however often it is awaited, caught or finalised", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const promise = new Anthropic({ apiKey: "k", fetch }).messages.create(params);
+    const first = await promise;
+    const caught = await promise.catch(() => "failed");
+    let finalised = false;
+    const fromFinally = await promise.finally(() => {
+      finalised = true;
+    });
+    expect(first).toEqual(message);
+    expect(caught).toBe(first);
+    expect(fromFinally).toBe(first);
+    expect(finalised).toBe(true);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("routes a failure through catch and finally, which return plain promises", async () => {
+    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error", "bad"));
+    const promise = new Anthropic({ apiKey: "k", fetch }).messages.create(params);
+    const caught = promise.catch((error: unknown) => error);
+    expect(caught.constructor).toBe(Promise);
+    expect(await caught).toBeInstanceOf(BadRequestError);
+    let finalised = false;
+    const finalisedPromise = promise.finally(() => {
+      finalised = true;
+    });
+    expect(finalisedPromise.constructor).toBe(Promise);
+    await expect(finalisedPromise).rejects.toBeInstanceOf(BadRequestError);
+    expect(finalised).toBe(true);
+  });
+
+  it("withResponse gives the data, the raw Response and its request-id", async () => {
+    const fetch = scriptedFetch(jsonResponse(message, 200, { "request-id": "req_42" }));
+    const { data, response, request_id } = await new Anthropic({ apiKey: "k", fetch }).messages
+      .create(params)
+      .withResponse();
+    expect(data).toEqual(message);
+    expect(response.status).toBe(200);
+    expect(request_id).toBe("req_42");
+  });
+
+  it("asResponse leaves the body unread for the caller", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const response = await new Anthropic({ apiKey: "k", fetch }).messages.create(params).asResponse();
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual(message);
+  });
+});
