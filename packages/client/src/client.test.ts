@@ -7,6 +7,7 @@ import {
   params,
   scriptedFetch,
 } from "../test/scripted-fetch.js";
+import * as Exports from "./index.js";
 import Anthropic, {
   AnthropicError,
   APIConnectionError,
@@ -24,6 +25,16 @@ afterEach(() => {
   vi.unstubAllEnvs();
   vi.unstubAllGlobals();
   vi.useRealTimers();
+});
+
+describe("the client class", () => {
+  it("carries every exported error class as a static, as in the official SDK", () => {
+    const errorClasses = Object.entries({ ...Exports }).filter(([name]) => /Error$/.test(name));
+    expect(errorClasses.length).toBeGreaterThanOrEqual(18);
+    for (const [name, Class] of errorClasses) {
+      expect(Anthropic[name as keyof typeof Anthropic], name).toBe(Class);
+    }
+  });
 });
 
 describe("configuration", () => {

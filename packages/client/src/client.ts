@@ -84,25 +84,25 @@ const timeoutReason = Symbol("timeout");
 
 /** The transport: builds requests, retries them, times them out, turns failures into typed errors. */
 export class BaseAnthropic {
-  // The error classes, also reachable from the client class as in the official SDK (`Anthropic.APIError`).
-  static AnthropicError = Errors.AnthropicError;
-  static APIError = Errors.APIError;
-  static APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIUserAbortError = Errors.APIUserAbortError;
-  static StreamTruncatedError = Errors.StreamTruncatedError;
-  static BadRequestError = Errors.BadRequestError;
-  static AuthenticationError = Errors.AuthenticationError;
-  static BillingError = Errors.BillingError;
-  static PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError = Errors.NotFoundError;
-  static ConflictError = Errors.ConflictError;
-  static RequestTooLargeError = Errors.RequestTooLargeError;
-  static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError;
-  static InternalServerError = Errors.InternalServerError;
-  static GatewayTimeoutError = Errors.GatewayTimeoutError;
-  static OverloadedError = Errors.OverloadedError;
+  // The error classes, as statics of the client class (`Anthropic.APIError`): assigned below the class.
+  declare static AnthropicError: typeof Errors.AnthropicError;
+  declare static APIError: typeof Errors.APIError;
+  declare static APIConnectionError: typeof Errors.APIConnectionError;
+  declare static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError;
+  declare static APIUserAbortError: typeof Errors.APIUserAbortError;
+  declare static StreamTruncatedError: typeof Errors.StreamTruncatedError;
+  declare static BadRequestError: typeof Errors.BadRequestError;
+  declare static AuthenticationError: typeof Errors.AuthenticationError;
+  declare static BillingError: typeof Errors.BillingError;
+  declare static PermissionDeniedError: typeof Errors.PermissionDeniedError;
+  declare static NotFoundError: typeof Errors.NotFoundError;
+  declare static ConflictError: typeof Errors.ConflictError;
+  declare static RequestTooLargeError: typeof Errors.RequestTooLargeError;
+  declare static UnprocessableEntityError: typeof Errors.UnprocessableEntityError;
+  declare static RateLimitError: typeof Errors.RateLimitError;
+  declare static InternalServerError: typeof Errors.InternalServerError;
+  declare static GatewayTimeoutError: typeof Errors.GatewayTimeoutError;
+  declare static OverloadedError: typeof Errors.OverloadedError;
 
   // Assigned in the constructor; `declare` spares the bundle an empty field declaration for each.
   declare apiKey: string | null;
@@ -364,6 +364,9 @@ export class BaseAnthropic {
     }
   }
 }
+
+// The error classes, reachable from the client class as in the official SDK (`Anthropic.APIError`).
+Object.assign(BaseAnthropic, Errors.errorClasses);
 
 /** Reads a body, mapping an abort or a broken connection to the right typed error. */
 async function readText(response: Response, signal: AbortSignal): Promise<string> {

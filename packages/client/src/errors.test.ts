@@ -8,6 +8,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  errorClasses,
   InternalServerError,
   NotFoundError,
   OverloadedError,
@@ -21,6 +22,21 @@ const body = (type: string, message = "boom") => ({
   type: "error",
   error: { type, message },
   request_id: "req_body",
+});
+
+describe("error classes", () => {
+  it("each is named after itself, first line of its stack included", () => {
+    for (const [name, Class] of Object.entries(errorClasses)) {
+      const error = Object.create(Class.prototype) as Error;
+      expect(error.name, name).toBe(name);
+    }
+    const error = new RateLimitError(429, undefined, "slow down", undefined);
+    expect(error.name).toBe("RateLimitError");
+    expect(error.stack?.split("\n")[0]).toBe("RateLimitError: 429 slow down");
+    expect(new APIConnectionTimeoutError().stack?.split("\n")[0]).toBe(
+      "APIConnectionTimeoutError: Request timed out.",
+    );
+  });
 });
 
 describe("APIError.generate", () => {

@@ -1,13 +1,10 @@
 import { redactDeep, redactSecrets } from "./internal/redact.js";
 
 /** The base of every error this library throws. */
-export class AnthropicError extends Error {
-  override name = "AnthropicError";
-}
+export class AnthropicError extends Error {}
 
 /** The API answered with an error status, or a stream carried an `error` event. */
 export class APIError<TStatus extends number | undefined = number | undefined> extends AnthropicError {
-  override name = "APIError";
   /** The HTTP status; `undefined` for an `error` event inside a stream that had started with 200. */
   declare readonly status: TStatus;
   /** The response headers, when there was a response. */
@@ -76,14 +73,12 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
 }
 
 export class APIUserAbortError extends APIError<undefined> {
-  override name = "APIUserAbortError";
   constructor({ message }: { message?: string } = {}) {
     super(undefined, undefined, message || "Request was aborted.", undefined);
   }
 }
 
 export class APIConnectionError extends APIError<undefined> {
-  override name = "APIConnectionError";
   /** The message when none is given; each subclass has its own. */
   static defaultMessage = "Connection error.";
   constructor({ message, cause }: { message?: string | undefined; cause?: unknown } = {}) {
@@ -93,54 +88,54 @@ export class APIConnectionError extends APIError<undefined> {
 }
 
 export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = "APIConnectionTimeoutError";
   static override defaultMessage = "Request timed out.";
 }
 
 /** A stream ended before `message_stop`: the reply is incomplete and must not be taken as whole. */
 export class StreamTruncatedError extends APIConnectionError {
-  override name = "StreamTruncatedError";
   static override defaultMessage = "The stream ended before message_stop: the reply is incomplete.";
 }
 
-export class BadRequestError extends APIError<400> {
-  override name = "BadRequestError";
-}
-export class AuthenticationError extends APIError<401> {
-  override name = "AuthenticationError";
-}
-export class BillingError extends APIError<402> {
-  override name = "BillingError";
-}
-export class PermissionDeniedError extends APIError<403> {
-  override name = "PermissionDeniedError";
-}
-export class NotFoundError extends APIError<404> {
-  override name = "NotFoundError";
-}
-export class ConflictError extends APIError<409> {
-  override name = "ConflictError";
-}
-export class RequestTooLargeError extends APIError<413> {
-  override name = "RequestTooLargeError";
-}
-export class UnprocessableEntityError extends APIError<422> {
-  override name = "UnprocessableEntityError";
-}
-export class RateLimitError extends APIError<429> {
-  override name = "RateLimitError";
-}
-export class InternalServerError extends APIError<number> {
-  override name = "InternalServerError";
-}
+export class BadRequestError extends APIError<400> {}
+export class AuthenticationError extends APIError<401> {}
+export class BillingError extends APIError<402> {}
+export class PermissionDeniedError extends APIError<403> {}
+export class NotFoundError extends APIError<404> {}
+export class ConflictError extends APIError<409> {}
+export class RequestTooLargeError extends APIError<413> {}
+export class UnprocessableEntityError extends APIError<422> {}
+export class RateLimitError extends APIError<429> {}
+export class InternalServerError extends APIError<number> {}
 /** 504 `timeout_error`: the API gave up processing; retried. */
-export class GatewayTimeoutError extends InternalServerError {
-  override name = "GatewayTimeoutError";
-}
+export class GatewayTimeoutError extends InternalServerError {}
 /** 529 `overloaded_error`, also raised for an `overloaded_error` event in a stream. */
-export class OverloadedError extends InternalServerError {
-  override name = "OverloadedError";
-}
+export class OverloadedError extends InternalServerError {}
+
+/**
+ * Every error class by its name, which each class gets from here (on its prototype, so that stack
+ * traces start with it too). The client class also exposes them as statics (`Anthropic.APIError`).
+ */
+export const errorClasses = {
+  AnthropicError,
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  StreamTruncatedError,
+  BadRequestError,
+  AuthenticationError,
+  BillingError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RequestTooLargeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  GatewayTimeoutError,
+  OverloadedError,
+};
+for (const [name, Class] of Object.entries(errorClasses)) Class.prototype.name = name;
 
 type StatusErrorClass = new (
   status: number,
