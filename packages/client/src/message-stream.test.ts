@@ -163,6 +163,7 @@ describe("MessageStream", () => {
     stream.on("text", () => seen.push(stream.currentMessage?.id));
     await stream.done();
     expect(seen).toEqual(["msg_01XFDUDYJgAACzvnptvVoYEL", "msg_01XFDUDYJgAACzvnptvVoYEL"]);
+    expect(stream.currentMessage).toBeUndefined();
   });
 
   it("rejects finalMessage with the error event's class, without an unhandled rejection", async () => {

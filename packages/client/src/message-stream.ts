@@ -52,10 +52,19 @@ export type MessageStreamRequest = (signal: AbortSignal) => Promise<{
   request_id: string | null;
 }>;
 
+/** What a request resolves with: the event stream and its response (`null` for a stream read from a `ReadableStream`). */
+interface StreamStart {
+  data: Stream<MessageStreamEvent>;
+  response: Response | null;
+}
+
 type Listener = (...args: never[]) => void;
 
-/** Listeners by event; `_raw` feeds the async iterator. Arrays are replaced, never mutated, so an emit can iterate safely. */
-type Listeners = Record<string, { listener: Listener; once: boolean }[] | undefined>;
+/** One registration of a listener; a listener added twice is called twice. */
+interface Registration {
+  listener: Listener;
+  once: boolean;
+}
 
 /**
  * A streamed reply with helpers, as `client.messages.stream()` returns: events (`text`, `inputJson`,
@@ -77,16 +86,19 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** Aborts the request; `abort()` is a shortcut. */
   readonly controller: AbortController = new AbortController();
 
-  #listeners: Listeners = {};
+  /** By event; arrays are replaced, never mutated, so that an emit can iterate safely. */
+  #listeners: Record<string, Registration[] | undefined> = {};
   #accumulator = new MessageAccumulator();
-  #currentMessage: Message | undefined;
   #response: Response | null | undefined;
   #requestID: string | null | undefined;
   #ended = false;
   /** Why the stream failed: an `APIUserAbortError` when it was aborted. */
   #failure: AnthropicError | undefined;
-  readonly #connected = deferred<Response | null>();
-  readonly #end = deferred<void>();
+  /**
+   * Settles once the stream has ended, before `error`/`abort` and `end` are emitted: a throwing
+   * listener cannot hold it. Never, for a stream that was not started.
+   */
+  #end: Promise<void> = new Promise(() => {});
 
   /**
    * Starts a streamed message: `create(signal)` makes the request (with `stream: true`) and returns its
@@ -102,14 +114,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const abort = () => stream.abort();
     if (outer?.aborted) abort();
     outer?.addEventListener("abort", abort);
-    stream.#run(async () => {
-      try {
-        const { data, response, request_id } = await create(stream.controller.signal);
-        await stream.#consume(data, response, request_id);
-      } finally {
-        outer?.removeEventListener("abort", abort);
-      }
-    });
+    // Registered before any listener of the caller, so that none can skip it.
+    stream.once("end", () => outer?.removeEventListener("abort", abort));
+    stream.#run(create);
     return stream;
   }
 
@@ -119,13 +126,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
    */
   static fromReadableStream(readableStream: ReadableStream): MessageStream {
     const stream = new MessageStream();
-    stream.#run(() =>
-      stream.#consume(
-        Stream.fromReadableStream<MessageStreamEvent>(readableStream, stream.controller),
-        null,
-        null,
-      ),
-    );
+    stream.#run(async () => ({
+      data: Stream.fromReadableStream<MessageStreamEvent>(readableStream, stream.controller),
+      response: null,
+    }));
     return stream;
   }
 
@@ -134,7 +138,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return this.#response;
   }
 
-  /** The `request-id` response header, once connected. */
+  /** The `request-id` response header, once connected (`null` without a response). */
   get request_id(): string | null | undefined {
     return this.#requestID;
   }
@@ -145,9 +149,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     response: Response;
     request_id: string | null | undefined;
   }> {
-    const response = await this.#connected.promise;
+    if (this.#response === undefined) await this.emitted("connect");
+    const response = this.#response;
     if (!response) throw new AnthropicError("Could not resolve a `Response` object");
-    return { data: this, response, request_id: response.headers.get("request-id") };
+    return { data: this, response, request_id: this.#requestID };
   }
 
   /** Whether the stream has ended (well or not). */
@@ -157,7 +162,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Whether the stream ended with an error or an abort. */
   get errored(): boolean {
-    return this.#failure !== undefined;
+    return !!this.#failure;
   }
 
   /** Whether the stream was aborted. */
@@ -167,7 +172,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** The message being received, from `message_start` until the stream ends. */
   get currentMessage(): Message | undefined {
-    return this.#currentMessage;
+    return this.#ended && !this.#failure ? undefined : this.#accumulator.snapshot;
   }
 
   /** Aborts the request: `finalMessage()` then rejects with `APIUserAbortError`. */
@@ -187,9 +192,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Removes one registration of a listener; returns this stream for chaining. */
   off<Event extends EventName>(event: Event, listener: MessageStreamEvents[Event]): this {
-    const entries = this.#listeners[event] ?? [];
-    const index = entries.findIndex((entry) => entry.listener === listener);
-    if (index >= 0) this.#listeners[event] = entries.filter((_, position) => position !== index);
+    this.#remove(
+      event,
+      this.#listeners[event]?.find((registration) => registration.listener === listener),
+    );
     return this;
   }
 
@@ -201,36 +207,30 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
    */
   emitted<Event extends EventName>(event: Event): Promise<MessageStreamEmitted<Event>> {
     return new Promise((resolve, reject) => {
-      const onEvent = (...args: unknown[]) => {
-        this.off("end", onEnd);
-        resolve((args.length > 1 ? args : args[0]) as MessageStreamEmitted<Event>);
-      };
-      const onEnd = () => {
-        this.off(event, onEvent as MessageStreamEvents[Event]);
-        reject(this.#failure ?? new AnthropicError(`The stream ended without emitting "${event}".`));
-      };
-      if (this.#ended) {
-        if (event === "end") onEvent();
-        else if (event === (this.aborted ? "abort" : "error") && this.#failure) onEvent(this.#failure);
-        else onEnd();
-        return;
-      }
-      this.once(event, onEvent as MessageStreamEvents[Event]);
-      if (event !== "end") this.once("end", onEnd);
+      const failure = this.#failure;
+      if (!this.#ended)
+        this.once(event, ((...args: unknown[]) =>
+          resolve(
+            (args.length > 1 ? args : args[0]) as MessageStreamEmitted<Event>,
+          )) as MessageStreamEvents[Event]);
+      // Once ended, `end` and the event of its failure were the last ones emitted.
+      else if (event === "end" || (failure && event === (this.aborted ? "abort" : "error")))
+        resolve((event === "end" ? undefined : failure) as MessageStreamEmitted<Event>);
+      // `#end` settles before the last events are emitted, and its handlers run after them.
+      this.#end.then(() => reject(new AnthropicError(`The stream ended without "${event}"`)), reject);
     });
   }
 
   /** Resolves when the stream has ended well; rejects with its error or `APIUserAbortError`. */
-  async done(): Promise<void> {
-    await this.#end.promise;
+  done(): Promise<void> {
+    return this.#end;
   }
 
   /** The complete message; rejects if the stream failed, was cut short or was aborted. */
   async finalMessage(): Promise<Message> {
-    await this.#end.promise;
-    const message = this.receivedMessages.at(-1);
-    if (!message) throw new AnthropicError("stream ended without producing a Message with role=assistant");
-    return message;
+    await this.#end;
+    // A stream that ended well has received its message.
+    return this.receivedMessages.at(-1)!;
   }
 
   /** The text blocks of the final message, joined with a space; rejects like `finalMessage()`. */
@@ -245,40 +245,36 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Iterates the raw stream events from now on; `break` aborts the request. */
   [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
-    const queue: MessageStreamEvent[] = [];
-    let wake: (() => void) | undefined;
-    const onEvent = (event: MessageStreamEvent) => {
-      queue.push(event);
-      wake?.();
-    };
-    const onEnd = () => wake?.();
-    // Registered now, not at the first `next()`, so that no event in between is missed.
-    if (!this.#ended) this.on("_raw" as EventName, onEvent as never).on("end", onEnd);
-    const stream = this;
-    return (async function* events() {
-      try {
-        for (;;) {
-          if (queue.length > 0) yield queue.shift()!;
-          else if (stream.#failure) throw stream.#failure;
-          else if (stream.#ended) return;
-          else
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-        }
-      } finally {
-        stream.off("_raw" as EventName, onEvent as never).off("end", onEnd);
-        if (!stream.#ended) stream.abort();
-      }
-    })();
+    return this.#events()[Symbol.asyncIterator]();
   }
 
   /** The raw events as newline-delimited JSON, for {@link MessageStream.fromReadableStream} elsewhere. */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const events = this;
-    return new Stream(async function* () {
-      for await (const event of events) yield [event];
-    }, this.controller).toReadableStream();
+    return this.#events().toReadableStream();
+  }
+
+  /** The events from now on as a {@link Stream}; ending it early aborts this stream. */
+  #events(): Stream<MessageStreamEvent> {
+    let queue: MessageStreamEvent[] = [];
+    // Registered now, not when reading starts, so that no event in between is missed. It stays
+    // registered: once reading ends, the stream has ended or (ended early) is aborted.
+    if (!this.#ended) this.on("streamEvent", (event) => queue.push(event));
+    const stream = this;
+    return new Stream(async function* batches() {
+      try {
+        for (;;) {
+          const batch = queue;
+          queue = [];
+          if (batch.length > 0) yield batch;
+          // Ended: return, or throw the failure.
+          else if (stream.#ended) return await stream.#end;
+          // Until the next event, or the end (which rejects).
+          else await stream.emitted("streamEvent").catch(() => {});
+        }
+      } finally {
+        if (!stream.#ended) stream.abort();
+      }
+    }, this.controller);
   }
 
   #add(event: string, listener: Listener, once: boolean): this {
@@ -286,130 +282,100 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return this;
   }
 
-  #emit<Event extends EventName>(event: Event, ...args: Parameters<MessageStreamEvents[Event]>): void {
-    if (this.#ended) return;
+  #remove(event: string, registration: Registration | undefined): void {
+    this.#listeners[event] = this.#listeners[event]?.filter((entry) => entry !== registration);
+  }
+
+  /** Calls the listeners of `event` (the arguments are those of {@link MessageStreamEvents}). */
+  #emit(event: EventName, ...args: unknown[]): void {
     if (event === "end") this.#ended = true;
-    const entries = this.#listeners[event];
-    if (!entries) return;
-    if (entries.some((entry) => entry.once)) this.#listeners[event] = entries.filter((entry) => !entry.once);
-    for (const entry of entries) (entry.listener as (...values: unknown[]) => void)(...args);
-  }
-
-  #run(executor: () => Promise<void>): void {
-    executor().then(
-      () => {
-        const message = this.receivedMessages.at(-1);
-        if (message) this.#emit("finalMessage", message);
-        this.#end.resolve();
-        this.#emit("end");
-      },
-      (error: unknown) => {
-        // A foreign "AbortError" (from fetch) is the abort itself; any other foreign error (a malformed
-        // event breaking the accumulator) is a failure, even though reading stopped by aborting.
-        const failure =
-          error instanceof AnthropicError
-            ? error
-            : (error as Error)?.name === "AbortError"
-              ? new APIUserAbortError()
-              : new AnthropicError(String((error as Error)?.message ?? error), { cause: error });
-        this.#failure = failure;
-        this.#connected.reject(failure);
-        this.#end.reject(failure);
-        this.#emit(this.aborted ? "abort" : "error", failure as APIUserAbortError);
-        this.#emit("end");
-      },
-    );
-  }
-
-  async #consume(
-    data: Stream<MessageStreamEvent>,
-    response: Response | null,
-    requestID: string | null,
-  ): Promise<void> {
-    this.#response = response;
-    this.#requestID = requestID ?? response?.headers.get("request-id") ?? null;
-    this.#connected.resolve(response);
-    this.#emit("connect");
-    const signal = this.controller.signal;
-    // A plain flag: reading `signal.aborted` for every event costs more than the event itself.
-    let aborted = signal.aborted;
-    // A user abort must also reach a stream whose request was not started with our signal.
-    const onAbort = () => {
-      aborted = true;
-      data.controller.abort();
-    };
-    if (aborted) onAbort();
-    signal.addEventListener("abort", onAbort);
-    try {
-      // Whole chunks at a time: one await per network read rather than one per event.
-      outer: for await (const events of data[readBatches]()) {
-        for (const event of events) {
-          this.#addEvent(event);
-          if (aborted) break outer;
-        }
-      }
-    } finally {
-      signal.removeEventListener("abort", onAbort);
+    for (const registration of this.#listeners[event] ?? []) {
+      if (registration.once) this.#remove(event, registration);
+      (registration.listener as (...values: unknown[]) => void)(...args);
     }
-    if (aborted) throw new APIUserAbortError();
+  }
+
+  /** Reads the stream to its end, then emits `error` or `abort` if it failed, and `end`. */
+  #run(create: MessageStreamRequest | ((signal: AbortSignal) => Promise<StreamStart>)): void {
+    const end = this.#consume(create).catch((error: unknown) => {
+      // A foreign "AbortError" (from fetch) is the abort itself; any other foreign error (a malformed
+      // event breaking the accumulator, a throwing listener) is a failure, even though reading stopped by aborting.
+      this.#failure =
+        error instanceof AnthropicError
+          ? error
+          : (error as Error)?.name === "AbortError"
+            ? new APIUserAbortError()
+            : new AnthropicError(String(error), { cause: error });
+      throw this.#failure;
+    });
+    this.#end = end;
+    const finish = () => {
+      const failure = this.#failure;
+      if (failure) this.#emit(this.aborted ? "abort" : "error", failure);
+      this.#emit("end");
+    };
+    // Also handles `end`'s rejection: a failure nobody awaits is no unhandled rejection.
+    end.then(finish, finish);
+  }
+
+  async #consume(create: (signal: AbortSignal) => Promise<StreamStart>): Promise<void> {
+    const signal = this.controller.signal;
+    const { data, response } = await create(signal);
+    this.#response = response;
+    this.#requestID = response?.headers.get("request-id") ?? null;
+    this.#emit("connect");
+    // A plain flag: reading `signal.aborted` for every event costs more than the event itself. The
+    // request stops through `signal` itself (the client links it to the request's controller).
+    let aborted = signal.aborted;
+    signal.addEventListener("abort", () => {
+      aborted = true;
+    });
+    // Whole chunks at a time: one await per network read rather than one per event. An abort during
+    // a read ends the read itself (with `APIUserAbortError`).
+    for await (const events of data[readBatches]()) {
+      for (const event of events) {
+        this.#addEvent(event);
+        if (aborted) throw new APIUserAbortError();
+      }
+    }
     if (!this.#accumulator.done) throw new StreamTruncatedError();
-    this.#currentMessage = undefined;
+    this.#emit("finalMessage", this.receivedMessages.at(-1));
   }
 
   #addEvent(event: MessageStreamEvent): void {
     const accumulator = this.#accumulator;
-    accumulator.apply(event);
+    const applied = accumulator.apply(event);
     const snapshot = accumulator.snapshot!;
     const listeners = this.#listeners;
-    if (listeners._raw) this.#emit("_raw" as EventName, event as never);
     if (listeners.streamEvent) this.#emit("streamEvent", event, snapshot);
-    switch (event.type) {
-      case "message_start":
-        this.#currentMessage = snapshot;
-        break;
-      case "content_block_delta": {
-        const block = snapshot.content[event.index]!;
-        const delta = event.delta;
-        if (delta.type === "text_delta" && block.type === "text") {
+    // Not for a delta the accumulator ignored (to a block type it does not know).
+    if (event.type === "content_block_delta" && applied) {
+      const delta = event.delta;
+      const block = snapshot.content[event.index] as ContentBlock & Record<string, never>;
+      // A switch on literals: on the path of every event, faster than a lookup by the parsed type.
+      switch (delta.type) {
+        case "text_delta":
           if (listeners.text) this.#emit("text", delta.text, block.text);
-        } else if (delta.type === "citations_delta" && block.type === "text") {
-          this.#emit("citation", delta.citation, block.citations ?? []);
-        } else if (delta.type === "input_json_delta") {
-          if (listeners.inputJson && "input" in block)
-            this.#emit("inputJson", delta.partial_json, block.input);
-        } else if (delta.type === "thinking_delta" && block.type === "thinking") {
+          break;
+        case "input_json_delta":
+          // Only with a listener: reading the input parses what arrived since the last read.
+          if (listeners.inputJson) this.#emit("inputJson", delta.partial_json, block.input);
+          break;
+        case "citations_delta":
+          this.#emit("citation", delta.citation, block.citations);
+          break;
+        case "thinking_delta":
           this.#emit("thinking", delta.thinking, block.thinking);
-        } else if (delta.type === "signature_delta" && block.type === "thinking") {
-          this.#emit("signature", block.signature);
-        }
-        break;
+          break;
+        case "signature_delta":
+          this.#emit("signature", delta.signature);
       }
-      case "content_block_stop":
-        this.#emit("contentBlock", snapshot.content[event.index]!);
-        break;
-      case "message_stop":
-        this.messages.push({ role: "assistant", content: snapshot.content } as MessageParam);
-        this.receivedMessages.push(snapshot);
-        this.#emit("message", snapshot);
+    } else if (event.type === "content_block_stop") {
+      this.#emit("contentBlock", snapshot.content[event.index]);
+    } else if (event.type === "message_stop") {
+      this.messages.push({ role: "assistant", content: snapshot.content } as MessageParam);
+      this.receivedMessages.push(snapshot);
+      this.#emit("message", snapshot);
     }
   }
-}
-
-/**
- * A promise with its settle functions. A failure is reported through the methods that return the
- * promise; unobserved, it must not become an unhandled rejection.
- */
-function deferred<T>(): {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-} {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }

@@ -87,7 +87,9 @@ describe("MessageAccumulator", () => {
         ? { ...event, delta: { ...event.delta, partial_json: event.delta.partial_json.replace("}", "") } }
         : event,
     );
-    expect(() => accumulate(events)).toThrow(/input of the tool_use block at index 1/);
+    expect(() => accumulate(events)).toThrow(
+      "Stream event content_block_stop at index 1: the tool_use input is not valid JSON",
+    );
   });
 
   it("appends thinking and sets the signature (§3.6)", () => {
@@ -209,6 +211,13 @@ describe("MessageAccumulator", () => {
     for (const [name, events] of cases) {
       expect(() => accumulate(events), name).toThrow(AnthropicError);
     }
+    // The message names the event (or delta) type and the block index.
+    expect(() => accumulate([start, blockStart!, blockStop!, delta1!])).toThrow(
+      "Stream event text_delta at index 0: out of order",
+    );
+    expect(() => accumulate(cases.at(-1)![1])).toThrow(
+      "Stream event text_delta at index 0: not for a thinking block",
+    );
   });
 
   it("ignores unknown event, delta and block types", () => {

@@ -23,22 +23,13 @@ const deltaTargets: Record<string, string | undefined> = {
   input_json_delta: "tool",
 };
 
-/** The event types of a message stream; others (`ping`, newer ones) are ignored. */
-const messageEventTypes: ReadonlySet<string> = new Set([
-  "message_start",
-  "content_block_start",
-  "content_block_delta",
-  "content_block_stop",
-  "message_delta",
-  "message_stop",
-]);
-
 /**
  * Folds the events of one message stream into a `Message` snapshot, in place: text and thinking are
- * appended, citations pushed, the signature set, tool input parsed as it streams (the block's `input`
- * is a live partial value until `content_block_stop`, then the parsed whole), and `message_delta`
- * replaces the stop fields and every usage field it carries with a non-null value (they are
- * cumulative totals, never added).
+ * appended, citations added (to a new array each time), the signature set, tool input parsed as it
+ * streams (the block's `input` is a live partial value until `content_block_stop`, then the parsed
+ * whole), and `message_delta` replaces the stop fields it carries (a container only when non-null)
+ * and every usage field it carries with a non-null value (they are cumulative totals, never added).
+ * The errors name the event (or delta) type and the block index.
  *
  * Events out of order are rejected with an `AnthropicError` rather than folded into a wrong message:
  * anything before `message_start` or after `message_stop`, a block that does not start at the next
@@ -55,13 +46,13 @@ export class MessageAccumulator {
   #message: Message | undefined;
   /** By block index: `true` while open, the parser of its tool input once that streams, `undefined` once stopped. */
   #open: (true | PartialJSONAccumulator | undefined)[] = [];
-  #openCount = 0;
+  /** `message_delta` or `message_stop` has arrived: no block may start any more. */
   #ending = false;
   #done = false;
 
   /** The message so far; throws before `message_start`. Later events keep mutating it. */
   get message(): Message {
-    if (!this.#message) throw outOfOrder("no message_start yet");
+    if (!this.#message) throw new AnthropicError("No message_start event yet");
     return this.#message;
   }
 
@@ -75,135 +66,128 @@ export class MessageAccumulator {
     return this.#done;
   }
 
-  /** Folds one event into the snapshot; throws `AnthropicError` for an event out of order. */
-  apply(event: RawMessageStreamEvent): void {
-    // The hot paths, most events of a reply: text or tool input appended to an open block.
-    if (event.type === "content_block_delta") {
-      const state = this.#open[event.index];
-      const delta = event.delta;
-      if (state === true && delta.type === "text_delta") {
-        const block = this.#message!.content[event.index]!;
-        if (block.type === "text") {
-          block.text += delta.text;
-          return;
-        }
-      } else if (state !== undefined && state !== true && delta.type === "input_json_delta") {
-        state.push(delta.partial_json);
-        return;
-      }
-    }
-    const message = this.#message;
-    if (event.type === "message_start") {
-      if (message) throw outOfOrder("message_start twice");
-      const started = event.message;
-      this.#message = { ...started, content: [...started.content], usage: { ...started.usage } };
-      return;
-    }
-    // `ping` and event types this version does not know.
-    if (!messageEventTypes.has(event.type)) return;
-    if (!message) throw outOfOrder(`${event.type} before message_start`);
-    if (this.#done) throw outOfOrder(`${event.type} after message_stop`);
+  /**
+   * Folds one event into the snapshot; returns `false` for an event it ignored (`ping`, an unknown
+   * event, delta or block type), `true` otherwise. Throws `AnthropicError` for an event out of order.
+   */
+  apply(event: RawMessageStreamEvent): boolean {
     const open = this.#open;
-
-    if (event.type === "message_delta" || event.type === "message_stop") {
-      if (this.#openCount > 0) throw outOfOrder(`${event.type} while a block is open`);
-      if (event.type === "message_stop") {
-        this.#done = true;
-        return;
-      }
-      this.#ending = true;
+    // Where it is read, the message exists: a block is open, or the check before says so.
+    const message = this.#message!;
+    // The hot path first, most events of a tool call: tool input added to an open block.
+    if (event.type === "content_block_delta") {
+      const state = open[event.index];
       const delta = event.delta;
-      message.stop_reason = delta.stop_reason;
-      message.stop_sequence = delta.stop_sequence;
-      if (delta.stop_details !== undefined) message.stop_details = delta.stop_details;
-      if (delta.container != null) message.container = delta.container;
-      const usage = message.usage as unknown as Record<string, unknown>;
-      for (const [field, value] of Object.entries(event.usage ?? {})) {
-        if (value != null) usage[field] = value;
+      if (state instanceof PartialJSONAccumulator && delta.type === "input_json_delta") {
+        state.push(delta.partial_json);
+        return true;
       }
-      return;
     }
-
-    const index = event.index;
-    if (event.type === "content_block_start") {
-      if (this.#ending || index !== message.content.length) {
-        throw outOfOrder(`content_block_start for block ${index}`);
-      }
-      const block = { ...event.content_block };
-      // Citations are pushed onto the snapshot: never onto the array of the event itself.
-      if (block.type === "text" && block.citations) block.citations = [...block.citations];
-      message.content.push(block);
-      open[index] = true;
-      this.#openCount++;
-      return;
-    }
-
-    const state = open[index];
-    if (state === undefined) throw outOfOrder(`${event.type} for block ${index}, which is not open`);
-    const block = message.content[index] as ContentBlock & Record<string, unknown>;
-    let json = state === true ? undefined : state;
-
-    if (event.type === "content_block_stop") {
-      open[index] = undefined;
-      this.#openCount--;
-      if (json) {
-        let input: unknown;
-        try {
-          // Only empty fragments (or none) mean an empty input, as for a tool without parameters.
-          input = json.isEmpty ? {} : json.final();
-        } catch (cause) {
-          throw new AnthropicError(
-            `The input of the ${block.type} block at index ${index} is not valid JSON`,
-            {
-              cause,
-            },
-          );
+    switch (event.type) {
+      // First: most events of a reply are deltas. A block is open only between message_start and message_delta.
+      case "content_block_delta":
+      case "content_block_stop": {
+        const index = event.index;
+        const state = open[index];
+        if (!state) throw eventError(event);
+        const block = message.content[index] as ContentBlock & Record<string, unknown>;
+        if (event.type === "content_block_stop") {
+          open[index] = undefined;
+          if (state !== true) {
+            try {
+              // Replaces the live getter; it stays enumerable and configurable. Only empty fragments
+              // (or none) mean an empty input, as for a tool without parameters.
+              Object.defineProperty(block, "input", {
+                value: state.isEmpty ? {} : state.final(),
+                writable: true,
+              });
+            } catch (cause) {
+              throw eventError(event, `the ${block.type} input is not valid JSON`, { cause });
+            }
+          }
+          break;
         }
-        // Replaces the live getter; it stays enumerable and configurable.
-        Object.defineProperty(block, "input", { value: input, writable: true });
-      }
-      return;
-    }
-
-    const delta = event.delta;
-    const target = deltaTargets[delta.type];
-    if (!target) return;
-    const kind = blockKinds[block.type];
-    if (kind !== target) {
-      if (!kind) return;
-      throw outOfOrder(`${delta.type} for the ${block.type} block at index ${index}`);
-    }
-    switch (delta.type) {
-      case "text_delta":
-        block.text += delta.text;
-        break;
-      case "citations_delta":
-        if (block.citations) (block.citations as unknown[]).push(delta.citation);
-        else block.citations = [delta.citation];
-        break;
-      case "thinking_delta":
-        block.thinking += delta.thinking;
-        break;
-      case "signature_delta":
-        block.signature = delta.signature;
-        break;
-      case "input_json_delta":
-        if (!json) {
-          const parser = new PartialJSONAccumulator();
-          json = parser;
-          open[index] = parser;
-          // While it streams, `input` is read from the parser on demand.
-          Object.defineProperty(block, "input", {
-            get: () => parser.snapshot() ?? {},
-            enumerable: true,
-            configurable: true,
-          });
+        const delta = event.delta;
+        const kind = blockKinds[block.type];
+        const target = deltaTargets[delta.type];
+        if (!kind || !target) return false;
+        if (kind !== target) throw eventError(event, `not for a ${block.type} block`);
+        switch (delta.type) {
+          case "text_delta":
+            block.text += delta.text;
+            break;
+          case "input_json_delta": {
+            // The first one (the next ones take the hot path).
+            const parser = new PartialJSONAccumulator();
+            open[index] = parser;
+            // While it streams, `input` is read from the parser on demand.
+            Object.defineProperty(block, "input", {
+              get: () => parser.snapshot() ?? {},
+              enumerable: true,
+              configurable: true,
+            });
+            parser.push(delta.partial_json);
+            break;
+          }
+          case "citations_delta":
+            // A new array: never a push onto the array of the content_block_start event.
+            block.citations = [...((block.citations as unknown[] | null | undefined) ?? []), delta.citation];
+            break;
+          case "thinking_delta":
+            block.thinking += delta.thinking;
+            break;
+          case "signature_delta":
+            block.signature = delta.signature;
         }
-        json.push(delta.partial_json);
+        break;
+      }
+      case "message_start": {
+        if (this.#message) throw eventError(event);
+        // A copy: the event itself is never changed.
+        this.#message = structuredClone(event.message);
+        break;
+      }
+      case "content_block_start": {
+        if (!this.#message || this.#ending || event.index !== message.content.length) throw eventError(event);
+        message.content.push({ ...event.content_block });
+        open[event.index] = true;
+        break;
+      }
+      case "message_delta":
+      case "message_stop": {
+        if (!this.#message || this.#done || open.some(Boolean)) throw eventError(event);
+        this.#ending = true;
+        if (event.type === "message_stop") {
+          this.#done = true;
+          break;
+        }
+        // The stop fields it carries replace those of message_start; a null container does not.
+        const { container, ...stop } = event.delta;
+        Object.assign(message, stop);
+        if (container != null) message.container = container;
+        const usage = message.usage as unknown as Record<string, unknown>;
+        for (const [field, value] of Object.entries(event.usage ?? {})) {
+          if (value != null) usage[field] = value;
+        }
+        break;
+      }
+      default:
+        return false;
     }
+    return true;
   }
 }
 
-function outOfOrder(detail: string): AnthropicError {
-  return new AnthropicError(`Unexpected event order: ${detail}`);
+/**
+ * The error for an event this accumulator cannot fold in, naming the event (or delta) type and the
+ * block index, e.g. "Stream event text_delta at index 0: out of order".
+ */
+function eventError(
+  event: RawMessageStreamEvent,
+  problem = "out of order",
+  options?: ErrorOptions,
+): AnthropicError {
+  const name = event.type === "content_block_delta" ? event.delta.type : event.type;
+  const at = "index" in event ? ` at index ${event.index}` : "";
+  return new AnthropicError(`Stream event ${name}${at}: ${problem}`, options);
 }
