@@ -4,7 +4,7 @@ import { isBrowserLike, readEnv } from "./internal/env.js";
 import { headerRecord } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
 import { parseJSON } from "./internal/parse-json.js";
-import { redactHeaders } from "./internal/redact.js";
+import { redactDeep } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
 import { PagePromise } from "./pagination.js";
 import type { FinalRequestOptions, HeadersInit, RequestOptions } from "./request-options.js";
@@ -281,11 +281,12 @@ export class BaseAnthropic {
         const { method } = prepared.init;
         // The retry count is in the headers (x-stainless-retry-count).
         this.logger.debug(`${logID} ${method} ${prepared.url}`, {
-          headers: redactHeaders(new Headers(prepared.init.headers)),
+          // The logger masks secret headers and values itself.
+          headers: new Headers(prepared.init.headers),
         });
         response = await this.#fetch(prepared.url, prepared.init);
         this.logger.debug(`${logID} ${response.status} ${method} ${prepared.url}`, {
-          headers: redactHeaders(response.headers),
+          headers: response.headers,
         });
       } catch (cause) {
         release();
@@ -326,7 +327,7 @@ export class BaseAnthropic {
 
       // A server or proxy may echo the key back in any format: mask this client's own secrets.
       let text = await readText(response, controller.signal).finally(release);
-      for (const secret of this.secrets()) text = text.replaceAll(secret, "***");
+      text = redactDeep(text, this.secrets()) as string;
       const body = parseJSON(text);
       throw Errors.APIError.generate(
         response.status,
