@@ -1,5 +1,5 @@
 import type { ChatMessage, UseChatOptions } from "@colloquy/react";
-import { useChat, useCountTokens } from "@colloquy/react";
+import { DEFAULT_CHAT_MODEL, useChat, useCountTokens } from "@colloquy/react";
 import { forwardRef, type ReactNode, useMemo, useState } from "react";
 import { ChatView } from "./chat-view.js";
 import type { MessageLike, ReplyStatus } from "./message-types.js";
@@ -66,7 +66,7 @@ export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
   const messages = useMemo(() => chat.messages.map(toMessageLike), [chat.messages]);
   const countParams =
     countTokens && draft.trim() !== ""
-      ? { model: options.model, messages: [{ role: "user" as const, content: draft }] }
+      ? { model: options.model ?? DEFAULT_CHAT_MODEL, messages: [{ role: "user" as const, content: draft }] }
       : null;
   const count = useCountTokens(countParams, { enabled: countTokens });
   const status = toReplyStatus(chat.status);

@@ -14,7 +14,9 @@ export interface ConversationChatProps {
 const BUSY = new Set(["connecting", "streaming", "running-tools", "awaiting-approval"]);
 
 /** The request options of `useChat` for a conversation's settings (thinking needs max_tokens above its budget). */
-export function chatRequestOptions(options: ChatOptions): Omit<UseChatOptions, "initialMessages"> {
+export function chatRequestOptions(
+  options: ChatOptions,
+): Omit<UseChatOptions, "initialMessages"> & { model: string } {
   const thinking = options.thinking
     ? { type: "enabled" as const, budget_tokens: options.thinkingBudget }
     : undefined;
