@@ -70,3 +70,23 @@ export const AwaitingToolApproval: Story = {
     await expect(canvas.getByText("Waiting for approval")).toBeInTheDocument();
   },
 };
+
+/** The chat runs the tool the model asked for: its block says so until the result arrives. */
+export const RunningTool: Story = {
+  args: { status: "streaming", messages: conversation.slice(0, 2) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Running…")).toBeInTheDocument();
+    await expect(canvas.queryByText("Done")).not.toBeInTheDocument();
+  },
+};
+
+/** Once the result is in the thread, the same call reads as done, even while the reply streams. */
+export const ToolDone: Story = {
+  args: { status: "streaming", messages: conversation.slice(0, 3) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Done")).toBeInTheDocument();
+    await expect(canvas.queryByText("Running…")).not.toBeInTheDocument();
+  },
+};

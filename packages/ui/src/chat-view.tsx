@@ -4,8 +4,9 @@ import { ChatThread } from "./chat-thread.js";
 import { Composer } from "./composer.js";
 import { ErrorNotice } from "./error-notice.js";
 import { cx } from "./internal/class-names.js";
-import type { MessageLike, ReplyStatus } from "./message-types.js";
+import { blocksOf, type MessageLike, type ReplyStatus } from "./message-types.js";
 import { type PendingToolCallLike, ToolApproval } from "./tool-approval.js";
+import type { ToolUseStatus } from "./tool-use-block.js";
 import { UsageMeter } from "./usage-meter.js";
 
 export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children"> {
@@ -70,8 +71,8 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
 ) {
   const busy = status === "connecting" || status === "streaming";
   const toolStatuses = useMemo(
-    () => new Map(pendingToolCalls.map((call) => [call.id, "pending" as const])),
-    [pendingToolCalls],
+    () => toolUseStatuses(messages, busy, pendingToolCalls),
+    [messages, busy, pendingToolCalls],
   );
   const showError = error !== null && error !== undefined && status === "error";
   return (
@@ -108,3 +109,31 @@ export const ChatView = forwardRef<HTMLElement, ChatViewProps>(function ChatView
     </section>
   );
 });
+
+/**
+ * The status of each tool call the thread shows: waiting for approval, or running while the chat is
+ * busy and the call, from a finished `tool_use` turn, has no result yet. Others use the block's default
+ * (input still streaming, or done).
+ */
+export function toolUseStatuses(
+  messages: readonly MessageLike[],
+  busy: boolean,
+  pendingToolCalls: readonly PendingToolCallLike[],
+): Map<string, ToolUseStatus> {
+  const statuses = new Map<string, ToolUseStatus>();
+  if (busy) {
+    const answered = new Set<string>();
+    for (const message of messages) {
+      for (const block of blocksOf(message))
+        if (block.type === "tool_result") answered.add(block.tool_use_id);
+    }
+    for (const message of messages) {
+      if (message.stop_reason !== "tool_use") continue;
+      for (const block of blocksOf(message)) {
+        if (block.type === "tool_use" && !answered.has(block.id)) statuses.set(block.id, "running");
+      }
+    }
+  }
+  for (const call of pendingToolCalls) statuses.set(call.id, "pending");
+  return statuses;
+}

@@ -77,4 +77,25 @@ describe("<Chat>", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Send" })).toBeInTheDocument(), wait);
     expect(screen.queryByRole("group", { name: /Claude wants to run/ })).toBeNull();
   });
+
+  it("shows a tool call as running until its result is in, then as done", async () => {
+    let finish: (value: unknown) => void = () => {};
+    const run = vi.fn(() => new Promise((resolve) => (finish = resolve)));
+    renderChat(0, {
+      tools: {
+        get_weather: {
+          input_schema: { type: "object", properties: { location: { type: "string" } } },
+          run,
+        },
+      },
+    });
+    await send("Weather in Paris? [[[[mock: tool=get_weather]]");
+    await waitFor(() => expect(run).toHaveBeenCalledTimes(1), wait);
+    expect(await screen.findByText("Running…", {}, wait)).toBeInTheDocument();
+    expect(screen.queryByText("Done")).toBeNull();
+    finish({ temperature: 18 });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Send" })).toBeInTheDocument(), wait);
+    expect(screen.queryByText("Running…")).toBeNull();
+    expect(screen.getByText("Done")).toBeInTheDocument();
+  });
 });

@@ -2,7 +2,7 @@ export { type BatchResultFilter, BatchResults, type BatchResultsProps } from "./
 export { BatchTable, type BatchTableProps, batchProgress } from "./batch-table.js";
 export { Chat, type ChatProps, toMessageLike, toReplyStatus } from "./chat.js";
 export { ChatThread, type ChatThreadProps } from "./chat-thread.js";
-export { ChatView, type ChatViewProps } from "./chat-view.js";
+export { ChatView, type ChatViewProps, toolUseStatuses } from "./chat-view.js";
 export { CitationMarker, type CitationMarkerProps, citationSource } from "./citation-marker.js";
 export { Composer, type ComposerProps } from "./composer.js";
 export { ContentBlock, type ContentBlockProps, type DisplayBlock } from "./content-block.js";

@@ -1,5 +1,12 @@
 import { type ChatMessage, type UseChatOptions, useChat, useCountTokens, useModels } from "@colloquy/react";
-import { ChatThread, Composer, ErrorNotice, toMessageLike, toReplyStatus } from "@colloquy/ui";
+import {
+  ChatThread,
+  Composer,
+  ErrorNotice,
+  toMessageLike,
+  toolUseStatuses,
+  toReplyStatus,
+} from "@colloquy/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ChatOptions, ConversationStore, StoredConversation } from "../conversations/conversation-store";
 import { demoTools } from "../tools/demo-tools";
@@ -43,6 +50,10 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
   const busy = BUSY.has(chat.status);
   const status = toReplyStatus(chat.status);
   const messages = useMemo(() => chat.messages.map(toMessageLike), [chat.messages]);
+  const toolStatuses = useMemo(
+    () => toolUseStatuses(messages, busy, chat.pendingToolCalls),
+    [messages, busy, chat.pendingToolCalls],
+  );
 
   // Save once the conversation rests (not on every streamed token); the first render holds what was loaded.
   const saved = useRef(chat.messages);
@@ -86,6 +97,7 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
           contextWindow={model?.max_input_tokens}
           budgetTokens={conversation.options.thinking ? conversation.options.thinkingBudget : undefined}
           onContinue={() => void chat.continue()}
+          toolStatuses={toolStatuses}
           emptyState={
             <div className="chat-empty">
               <p>Ask Claude anything.</p>
