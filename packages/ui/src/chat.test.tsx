@@ -1,3 +1,4 @@
+import { useChat } from "@colloquy/react";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -98,4 +99,33 @@ describe("<Chat>", () => {
     expect(screen.queryByText("Running…")).toBeNull();
     expect(screen.getByText("Done")).toBeInTheDocument();
   });
+
+  it("shows a useChat() the app owns, which the app can change from outside", async () => {
+    const seen: number[] = [];
+    renderStrict(
+      <MockApiProvider streamDelayMs={0}>
+        <AppWithOwnChat onMessages={(count) => seen.push(count)} />
+      </MockApiProvider>,
+    );
+    await send('Hello [[[[mock: reply="Hi from the app."]]');
+    await waitFor(() => expect(lastArticle()).toHaveTextContent("Hi from the app."), wait);
+    expect(seen.at(-1)).toBe(2);
+    await userEvent.click(screen.getByRole("button", { name: "Clear" }));
+    await waitFor(() => expect(screen.queryAllByRole("article")).toHaveLength(0), wait);
+    expect(seen.at(-1)).toBe(0);
+  });
 });
+
+/** An app that owns its `useChat` and shows it with `<Chat chat>`; reports the messages it sees. */
+function AppWithOwnChat({ onMessages }: { onMessages: (count: number) => void }) {
+  const chat = useChat({ model: "claude-sonnet-4-6" });
+  onMessages(chat.messages.length);
+  return (
+    <>
+      <Chat chat={chat} />
+      <button type="button" onClick={() => chat.setMessages([])}>
+        Clear
+      </button>
+    </>
+  );
+}

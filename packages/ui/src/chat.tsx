@@ -1,4 +1,4 @@
-import type { ChatMessage, UseChatOptions } from "@colloquy/react";
+import type { ChatMessage, UseChatOptions, UseChatResult } from "@colloquy/react";
 import { DEFAULT_CHAT_MODEL, useChat, useCountTokens } from "@colloquy/react";
 import { forwardRef, type ReactNode, useMemo, useState } from "react";
 import { ChatView } from "./chat-view.js";
@@ -15,6 +15,12 @@ export interface ChatProps extends UseChatOptions {
   emptyState?: ReactNode;
   placeholder?: string;
   label?: string;
+  /**
+   * A `useChat()` result to show instead of a chat of its own, for an app that also persists,
+   * regenerates or edits the conversation. Its options are those of that `useChat` call; here, only
+   * `model` (for `countTokens`) and `thinking` (for the thinking budget shown) are still read.
+   */
+  chat?: UseChatResult | undefined;
 }
 
 const converted = new WeakMap<ChatMessage, MessageLike>();
@@ -46,9 +52,23 @@ export function toReplyStatus(status: ReturnType<typeof useChat>["status"]): Rep
 
 /**
  * A complete chat wired to `useChat`: streaming replies, Stop, Retry after an error, Continue after
- * `max_tokens`, and optionally usage totals and a token count of the draft. Needs `<AnthropicProvider>`.
+ * `max_tokens`, tool calls (with approval), and optionally usage totals and a token count of the draft.
+ * Needs `<AnthropicProvider>`. Pass `chat` to show a `useChat()` the app owns.
  */
-export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
+export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(props, ref) {
+  return props.chat ? <ChatPanel {...props} chat={props.chat} ref={ref} /> : <OwnChat {...props} ref={ref} />;
+});
+
+/** `<Chat>` with a `useChat` of its own, made from its props. */
+const OwnChat = forwardRef<HTMLElement, ChatProps>(function OwnChat(props, ref) {
+  // The view's own props are left out of the chat's options.
+  const { className, showUsage, countTokens, contextWindow, emptyState, placeholder, label, ...options } =
+    props;
+  const chat = useChat(options);
+  return <ChatPanel {...props} chat={chat} ref={ref} />;
+});
+
+const ChatPanel = forwardRef<HTMLElement, ChatProps & { chat: UseChatResult }>(function ChatPanel(
   {
     className,
     showUsage = false,
@@ -57,16 +77,17 @@ export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
     emptyState,
     placeholder,
     label,
-    ...options
+    chat,
+    model,
+    thinking,
   },
   ref,
 ) {
-  const chat = useChat(options);
   const [draft, setDraft] = useState("");
   const messages = useMemo(() => chat.messages.map(toMessageLike), [chat.messages]);
   const countParams =
     countTokens && draft.trim() !== ""
-      ? { model: options.model ?? DEFAULT_CHAT_MODEL, messages: [{ role: "user" as const, content: draft }] }
+      ? { model: model ?? DEFAULT_CHAT_MODEL, messages: [{ role: "user" as const, content: draft }] }
       : null;
   const count = useCountTokens(countParams, { enabled: countTokens });
   const status = toReplyStatus(chat.status);
@@ -92,7 +113,7 @@ export const Chat = forwardRef<HTMLElement, ChatProps>(function Chat(
       tokenCount={countParams ? (count.data?.input_tokens ?? null) : undefined}
       draft={draft}
       onDraftChange={setDraft}
-      budgetTokens={options.thinking?.type === "enabled" ? options.thinking.budget_tokens : undefined}
+      budgetTokens={thinking?.type === "enabled" ? thinking.budget_tokens : undefined}
       emptyState={emptyState}
       placeholder={placeholder}
       label={label}
