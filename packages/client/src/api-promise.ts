@@ -24,9 +24,16 @@ export class APIPromise<T> extends Promise<T> {
     this.#parse = parse;
   }
 
-  /** Returns a new promise whose data is `transform(data)`, sharing this one's response. */
-  _thenUnwrap<U>(transform: (data: T, props: APIResponseProps) => U | Promise<U>): APIPromise<U> {
-    return new APIPromise(this.#responsePromise, async (props) => transform(await this.#parse(props), props));
+  /**
+   * Returns a new promise whose data is `transform(data)`, sharing this one's response.
+   * @param Class - the class of the new promise (a `PagePromise` for a list call).
+   * @default APIPromise
+   */
+  _thenUnwrap<U, P extends APIPromise<U> = APIPromise<U>>(
+    transform: (data: T, props: APIResponseProps) => U | Promise<U>,
+    Class: new (responsePromise: Promise<APIResponseProps>, parse: Parse<U>) => P = APIPromise as never,
+  ): P {
+    return new Class(this.#responsePromise, async (props) => transform(await this.#parse(props), props));
   }
 
   /** The raw `Response`, without reading or parsing its body. */

@@ -138,6 +138,12 @@ describe("browser guard", () => {
   it("does not throw in Node", () => {
     expect(() => new Anthropic({ apiKey: "k" })).not.toThrow();
   });
+
+  it("does not take a server's bare window shim, without a navigator, for a browser", () => {
+    vi.stubGlobal("window", { document: {} });
+    vi.stubGlobal("navigator", undefined);
+    expect(() => new Anthropic({ apiKey: "k" })).not.toThrow();
+  });
 });
 
 describe("responses", () => {

@@ -6,7 +6,7 @@ import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./inter
 import { parseJSON } from "./internal/parse-json.js";
 import { redactDeep } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
-import { PagePromise } from "./pagination.js";
+import { Page, type PageBody, PagePromise } from "./pagination.js";
 import type { FinalRequestOptions, HeadersInit, RequestOptions } from "./request-options.js";
 import { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
 import { JSONLDecoder } from "./streaming/jsonl.js";
@@ -73,12 +73,6 @@ export interface ClientOptions {
   httpAgent?: unknown;
 }
 
-const defaultBaseURL = "https://api.anthropic.com";
-export const DEFAULT_TIMEOUT = 600_000;
-export const DEFAULT_IDLE_TIMEOUT = 120_000;
-export const DEFAULT_MAX_RETRIES = 2;
-export const API_VERSION = "2023-06-01";
-
 /** The abort reason of an attempt that ran out of time, told apart from a user's abort. */
 const timeoutReason = Symbol("timeout");
 
@@ -129,17 +123,19 @@ export class BaseAnthropic {
         "A browser exposes the API key: set `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
-    this._options = { ...rest, apiKey, authToken, baseURL: baseURL || defaultBaseURL };
+    this._options = { ...rest, apiKey, authToken, baseURL: baseURL || "https://api.anthropic.com" };
     this.apiKey = apiKey;
     this.authToken = authToken;
     this.baseURL = this._options.baseURL!.replace(/\/+$/, "");
-    this.timeout = rest.timeout ?? DEFAULT_TIMEOUT;
-    this.idleTimeout = rest.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
-    this.maxRetries = rest.maxRetries ?? DEFAULT_MAX_RETRIES;
+    // The defaults are written out where they are used (documented on `ClientOptions`): a bundler
+    // does not inline an exported constant.
+    this.timeout = rest.timeout ?? 600_000;
+    this.idleTimeout = rest.idleTimeout ?? 120_000;
+    this.maxRetries = rest.maxRetries ?? 2;
     this.logLevel = resolveLogLevel(rest.logLevel);
     this.logger = makeLogger(rest.logger ?? console, this.logLevel, () => this.secrets());
     // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
-    this.#fetch = rest.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = rest.fetch ?? ((input, init) => fetch(input, init));
   }
 
   /** A copy of this client with some options replaced. */
@@ -172,15 +168,16 @@ export class BaseAnthropic {
   /** A list call whose pages can be walked with `for await`. */
   getAPIList<Item>(path: string, options: RequestOptions = {}): PagePromise<Item> {
     const finalOptions: FinalRequestOptions = { method: "get", ...options, path };
-    return new PagePromise<Item>(this, this.#makeRequest(finalOptions), finalOptions);
+    return this.request<PageBody<Item>>(finalOptions)._thenUnwrap(
+      (body, { response }) => new Page<Item>(this, response, body, finalOptions),
+      PagePromise<Item>,
+    );
   }
 
   buildURL(path: string, query: Record<string, unknown> | undefined): string {
-    const url = new URL(
-      /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : this.baseURL + (path.startsWith("/") ? "" : "/") + path,
-    );
-    const params = { ...this._options.defaultQuery, ...query };
-    for (const [key, value] of Object.entries(params)) appendQuery(url.searchParams, key, value);
+    // Relative to the base URL and its path (`/v1/x` too); an absolute URL (a batch results_url) as it is.
+    const url = new URL(path.replace(/^\/+/, ""), `${this.baseURL}/`);
+    appendQuery(url.searchParams, "", { ...this._options.defaultQuery, ...query });
     return url.toString();
   }
 
@@ -191,7 +188,7 @@ export class BaseAnthropic {
     const own: HeadersInit = {
       accept: "application/json",
       "content-type": options.body === undefined ? undefined : "application/json",
-      "anthropic-version": API_VERSION,
+      "anthropic-version": "2023-06-01",
       "x-api-key": this.apiKey || undefined,
       authorization: this.authToken ? `Bearer ${this.authToken}` : undefined,
       "anthropic-dangerous-direct-browser-access": this._options.dangerouslyAllowBrowser ? "true" : undefined,
@@ -200,13 +197,11 @@ export class BaseAnthropic {
     };
     for (const source of [own, this._options.defaultHeaders, options.headers]) {
       for (const [name, value] of Object.entries(headerRecord(source))) {
+        // A name removed and then set again is sent: `removed` only matters for the absent ones.
         if (value === null) {
           headers.delete(name);
           removed.add(name.toLowerCase());
-        } else if (value !== undefined) {
-          headers.set(name, value);
-          removed.delete(name.toLowerCase());
-        }
+        } else if (value !== undefined) headers.set(name, value);
       }
     }
     this.validateHeaders(headers, removed);
@@ -215,7 +210,7 @@ export class BaseAnthropic {
 
   /** This client's credentials, masked wherever they would appear in a log line or an error. */
   protected secrets(): string[] {
-    return [this.apiKey, this.authToken].filter((secret): secret is string => !!secret);
+    return [this.apiKey, this.authToken].filter(Boolean) as string[];
   }
 
   /** Throws when no credential would be sent. Cloud clients that sign requests override it. */
@@ -254,15 +249,16 @@ export class BaseAnthropic {
     for (let retriesDone = 0; ; retriesDone++) {
       if (userSignal?.aborted) throw new Errors.APIUserAbortError();
       const url = this.buildURL(options.path, options.query);
+      const controller = new AbortController();
       const baseInit: RequestInit & { headers: Headers } = {
         ...this._options.fetchOptions,
         ...options.fetchOptions,
         method: options.method.toUpperCase(),
         headers: this.buildHeaders(options, retriesDone),
+        // `undefined` (no body) when there is none.
+        body: JSON.stringify(options.body),
+        signal: controller.signal,
       };
-      if (options.body !== undefined) baseInit.body = JSON.stringify(options.body);
-      const controller = new AbortController();
-      baseInit.signal = controller.signal;
       const onUserAbort = () => controller.abort(userSignal?.reason);
       userSignal?.addEventListener("abort", onUserAbort, { once: true });
       const timer = setTimeout(() => controller.abort(timeoutReason), options.timeout ?? this.timeout);
@@ -392,7 +388,10 @@ function truncate(text: string, max = 500): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** Serialises nested query values the way the API expects: `a[]=1&a[]=2`, `o[k]=v`. */
+/**
+ * Serialises nested query values the way the API expects: `a[]=1&a[]=2`, `o[k]=v`. The top level is
+ * the object of all parameters, under the empty `key`.
+ */
 function appendQuery(params: URLSearchParams, key: string, value: unknown): void {
   if (value === undefined || value === null) return;
   if (typeof value !== "object") {
@@ -400,6 +399,6 @@ function appendQuery(params: URLSearchParams, key: string, value: unknown): void
     return;
   }
   for (const [subKey, item] of Object.entries(value)) {
-    appendQuery(params, Array.isArray(value) ? `${key}[]` : `${key}[${subKey}]`, item);
+    appendQuery(params, !key ? subKey : Array.isArray(value) ? `${key}[]` : `${key}[${subKey}]`, item);
   }
 }

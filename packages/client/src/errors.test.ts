@@ -125,4 +125,24 @@ describe("connection errors", () => {
     const cause = new TypeError("fetch failed");
     expect(new APIConnectionError({ cause }).cause).toBe(cause);
   });
+
+  it("show their fields as JSON, without the headers or the cause", () => {
+    const cause = Object.assign(new TypeError("fetch failed"), { detail: "tok_SECRET" });
+    expect(JSON.parse(JSON.stringify(new APIConnectionError({ cause })))).toEqual({
+      name: "APIConnectionError",
+      message: "Connection error.",
+      error: undefined,
+      requestID: null,
+    });
+    const headers = new Headers({ "request-id": "req_1", "set-cookie": "session=SECRET" });
+    const error = APIError.generate(429, body("rate_limit_error", "slow"), undefined, headers);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "RateLimitError",
+      message: "429 rate_limit_error: slow",
+      status: 429,
+      type: "rate_limit_error",
+      requestID: "req_1",
+      error: body("rate_limit_error", "slow"),
+    });
+  });
 });

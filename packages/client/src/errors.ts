@@ -16,24 +16,29 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   /** The body's `error.type`, e.g. `overloaded_error`. */
   declare readonly type: string | undefined;
 
-  constructor(status: TStatus, error: unknown, message: string | undefined, headers: Headers | undefined) {
+  constructor(
+    status: TStatus,
+    error: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+    /** Given to `Error`: its `cause`, when it has one, becomes the error's (not enumerable). */
+    options?: ErrorOptions,
+  ) {
     const body = error as ErrorBody;
-    const rawType = body?.error?.type;
-    const type = typeof rawType === "string" ? rawType : undefined;
+    const type = typeof body?.error?.type === "string" ? body.error.type : undefined;
     const bodyMessage = body?.error?.message;
     // The body's `type: message`, else the given message, else the body as text.
     const detail =
       typeof bodyMessage === "string"
-        ? type
-          ? `${type}: ${bodyMessage}`
-          : bodyMessage
-        : message || (error != null ? safeStringify(error) : undefined);
+        ? (type ? `${type}: ` : "") + bodyMessage
+        : message || (typeof error === "string" ? error : error != null ? JSON.stringify(error) : "");
     super(
       redactSecrets(
         status === undefined
-          ? (detail ?? "(no status code or body)")
+          ? detail || "(no status code or body)"
           : `${status} ${detail || "status code (no body)"}`,
       ),
+      options,
     );
     this.status = status;
     // Not enumerable: `util.inspect` and the like must not print raw headers (cookies, tokens).
@@ -59,33 +64,27 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
     return new Class(code as never, errorResponse, message, headers);
   }
 
-  /** The fields a log or a JSON dump may show; headers are redacted. */
+  /** The fields a log or a JSON dump may show: not the headers nor the cause. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      type: this.type,
-      requestID: this.requestID,
-      error: this.error,
-    };
+    // The own enumerable fields: status, error, requestID, type (headers and cause are not enumerable).
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
-export class APIUserAbortError extends APIError<undefined> {
-  constructor({ message }: { message?: string } = {}) {
-    super(undefined, undefined, message || "Request was aborted.", undefined);
-  }
-}
-
-export class APIConnectionError extends APIError<undefined> {
+/** An error without a response: its message, else its class's `defaultMessage`, and what caused it. */
+class ResponselessError extends APIError<undefined> {
   /** The message when none is given; each subclass has its own. */
   static defaultMessage = "Connection error.";
-  constructor({ message, cause }: { message?: string | undefined; cause?: unknown } = {}) {
-    super(undefined, undefined, message || new.target.defaultMessage, undefined);
-    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  constructor(options: { message?: string | undefined; cause?: unknown } = {}) {
+    super(undefined, undefined, options.message || new.target.defaultMessage, undefined, options);
   }
 }
+
+export class APIUserAbortError extends ResponselessError {
+  static override defaultMessage = "Request was aborted.";
+}
+
+export class APIConnectionError extends ResponselessError {}
 
 export class APIConnectionTimeoutError extends APIConnectionError {
   static override defaultMessage = "Request timed out.";
@@ -165,11 +164,3 @@ type ErrorBody =
   | { error?: { type?: unknown; message?: unknown }; request_id?: string | null }
   | null
   | undefined;
-
-function safeStringify(value: unknown): string {
-  try {
-    return typeof value === "string" ? value : JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -235,9 +235,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** The text blocks of the final message, joined with a space; rejects like `finalMessage()`. */
   async finalText(): Promise<string> {
-    const texts = (await this.finalMessage()).content.flatMap((block) =>
-      block.type === "text" ? [block.text] : [],
-    );
+    const texts = (await this.finalMessage()).content
+      .filter((block) => block.type === "text")
+      .map((block) => block.text);
     if (texts.length === 0)
       throw new AnthropicError("stream ended without producing a content block with type=text");
     return texts.join(" ");
@@ -255,7 +255,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** The events from now on as a {@link Stream}; ending it early aborts this stream. */
   #events(): Stream<MessageStreamEvent> {
-    let queue: MessageStreamEvent[] = [];
+    const queue: MessageStreamEvent[] = [];
     // Registered now, not when reading starts, so that no event in between is missed. It stays
     // registered: once reading ends, the stream has ended or (ended early) is aborted.
     if (!this.#ended) this.on("streamEvent", (event) => queue.push(event));
@@ -263,8 +263,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return new Stream(async function* batches() {
       try {
         for (;;) {
-          const batch = queue;
-          queue = [];
+          const batch = queue.splice(0);
           if (batch.length > 0) yield batch;
           // Ended: return, or throw the failure.
           else if (stream.#ended) return await stream.#end;
@@ -288,7 +287,6 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Calls the listeners of `event` (the arguments are those of {@link MessageStreamEvents}). */
   #emit(event: EventName, ...args: unknown[]): void {
-    if (event === "end") this.#ended = true;
     for (const registration of this.#listeners[event] ?? []) {
       if (registration.once) this.#remove(event, registration);
       (registration.listener as (...values: unknown[]) => void)(...args);
@@ -312,6 +310,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const finish = () => {
       const failure = this.#failure;
       if (failure) this.#emit(this.aborted ? "abort" : "error", failure);
+      this.#ended = true;
       this.#emit("end");
     };
     // Also handles `end`'s rejection: a failure nobody awaits is no unhandled rejection.

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse, scriptedFetch } from "../test/scripted-fetch.js";
-import Anthropic from "./index.js";
+import Anthropic, { AnthropicError } from "./index.js";
 
 const batch = (id: string) => ({ id, type: "message_batch", processing_status: "ended" });
 const page = (ids: string[], hasMore: boolean) =>
@@ -75,5 +75,35 @@ describe("pagination", () => {
     const sizes: number[] = [];
     for await (const each of first.iterPages()) sizes.push(each.data.length);
     expect(sizes).toEqual([1, 1]);
+  });
+
+  it("reads a page like any JSON response: a body that is not JSON rejects with AnthropicError", async () => {
+    const fetch = scriptedFetch(
+      new Response("<html>proxy error</html>", { status: 200, headers: { "content-type": "text/html" } }),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
+    const error = await client.models.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect((error as Error).message).toMatch(/Expected a JSON body.*text\/html/);
+  });
+
+  describe("with fake timers", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("stops the request timer once the page is read, so it never aborts the finished request", async () => {
+      vi.useFakeTimers();
+      let signal: AbortSignal | undefined;
+      const fetch = async (_input: string | URL | Request, init?: RequestInit) => {
+        signal = init?.signal ?? undefined;
+        return page(["m1"], false);
+      };
+      const client = new Anthropic({ apiKey: "k", fetch, timeout: 1_000 });
+      const first = await client.models.list();
+      expect(first.data).toHaveLength(1);
+      vi.advanceTimersByTime(5_000);
+      expect(signal?.aborted).toBe(false);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { APIPromise, type APIResponseProps } from "./api-promise.js";
+import { APIPromise } from "./api-promise.js";
 import { AnthropicError } from "./errors.js";
 import type { RequestOptions } from "./request-options.js";
 
@@ -7,7 +7,7 @@ export interface PageClient {
   getAPIList<Item>(path: string, options: RequestOptions): PagePromise<Item>;
 }
 
-interface PageBody<Item> {
+export interface PageBody<Item> {
   data?: Item[];
   has_more?: boolean;
   first_id?: string | null;
@@ -86,18 +86,6 @@ export class Page<Item> implements AsyncIterable<Item> {
 
 /** An `APIPromise` of a page that can also be walked item by item with `for await`. */
 export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
-  constructor(
-    client: PageClient,
-    responsePromise: Promise<APIResponseProps>,
-    options: RequestOptions & { path: string },
-  ) {
-    super(
-      responsePromise,
-      async ({ response }) =>
-        new Page<Item>(client, response, (await response.json()) as PageBody<Item>, options),
-    );
-  }
-
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     const page = await this;
     yield* page;

@@ -29,9 +29,9 @@ export function retryDelayMs(
   random: () => number = Math.random,
   now: () => number = Date.now,
 ): number {
-  const afterMs = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
+  const afterMs = parseFloat(headers?.get("retry-after-ms") ?? "");
   const after = headers?.get("retry-after") ?? "";
-  const afterSeconds = Number.parseFloat(after);
+  const afterSeconds = parseFloat(after);
   for (const ms of [afterMs, Number.isNaN(afterSeconds) ? Date.parse(after) - now() : afterSeconds * 1000]) {
     if (ms > 0 && ms <= maxServerDelayMs) return ms;
   }

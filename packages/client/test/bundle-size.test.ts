@@ -8,13 +8,13 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 /**
- * The budget of issue 2: not met (8.71 KB on 2026-11-26, down from 12.0 KB), so it is printed, not
+ * The budget of issue 2: not met (8.40 KB on 2026-11-26, down from 12.0 KB), so it is printed, not
  * asserted. What is left is behaviour the issue asks for; see the issue's notes.
  */
 const budgetBytes = 8 * 1024;
 
 /** A ceiling just above today's size, so the bundle cannot grow unnoticed; lower it as it shrinks. */
-const ceilingBytes = 8.8 * 1024;
+const ceilingBytes = 8.5 * 1024;
 
 /** The snippet measured; the same text as `entrySource()` in bench/client-bundle-size.mjs. */
 const entry = [

@@ -15,17 +15,16 @@ export function readEnv(name: string): string | undefined {
 
 /**
  * True in a page or a web worker, where an API key would be exposed to whoever loads the code.
- * Deno, Bun and Node (even with a `window` polyfill from jsdom in tests) are told apart by their globals.
+ * Deno, Bun and Node (without a DOM polyfill) have neither a document nor `importScripts`.
  */
 export function isBrowserLike(): boolean {
   const globals = globalThis as {
     window?: { document?: unknown };
-    navigator?: unknown;
     importScripts?: unknown;
+    navigator?: unknown;
     Deno?: unknown;
-    process?: { versions?: { node?: string } };
   };
-  const hasDocument = globals.window?.document !== undefined;
-  const isWorker = typeof globals.importScripts === "function";
-  return globals.Deno === undefined && (hasDocument || isWorker) && globals.navigator !== undefined;
+  // A page has a document, a worker `importScripts`, both a `navigator` (as the official SDK checks); Deno
+  // may define window-like globals but is a server, and a server's bare `window` shim has no navigator.
+  return !globals.Deno && !!(globals.window?.document || globals.importScripts) && !!globals.navigator;
 }

@@ -14,16 +14,11 @@ export interface Logger {
 /** From the quietest to the most verbose: a level writes the methods up to its own position. */
 const levels: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
-export function parseLogLevel(value: string | undefined): LogLevel | undefined {
-  const lower = value?.toLowerCase() as LogLevel;
-  return levels.includes(lower) ? lower : undefined;
-}
-
 /** The level from `logLevel`, else `ANTHROPIC_LOG`, else `debug` when `DEBUG=true`, else `warn`. */
 export function resolveLogLevel(option: LogLevel | undefined): LogLevel {
-  return (
-    option || parseLogLevel(readEnv("ANTHROPIC_LOG")) || (readEnv("DEBUG") === "true" ? "debug" : "warn")
-  );
+  // An unknown ANTHROPIC_LOG value is ignored.
+  const fromEnv = readEnv("ANTHROPIC_LOG")?.toLowerCase() as LogLevel;
+  return option || (levels.includes(fromEnv) ? fromEnv : readEnv("DEBUG") === "true" ? "debug" : "warn");
 }
 
 /**

@@ -1,6 +1,20 @@
 import { AnthropicError } from "../errors.js";
 import { parseJSON } from "./parse-json.js";
 
+/**
+ * `JSON.parse`, throwing an `AnthropicError` that says where the text was (`place`, e.g. "line 3")
+ * and why it is not valid JSON, e.g. "Invalid JSON in line 3: Unexpected end of JSON input".
+ */
+export function parseJSONOrThrow(text: string, place?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AnthropicError(`Invalid JSON${place ? ` in ${place}` : ""}: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
+
 type Container = Record<string, unknown> | unknown[];
 
 /** Finds the end of a run of plain string characters: the next quote or backslash. */
@@ -29,7 +43,7 @@ const stringStop = /["\\]/g;
 export class PartialJSONAccumulator {
   /** Everything pushed, for `final()`. */
   #source = "";
-  /** What was pushed since the last snapshot. */
+  /** What was pushed since the last snapshot (after an escape sequence it cut short). */
   #unparsed = "";
   #root: unknown;
   /** The open objects and arrays, innermost last. */
@@ -41,8 +55,6 @@ export class PartialJSONAccumulator {
   #slot: string | number | undefined;
   /** The string being read (key or value), or `undefined` outside strings. */
   #string: string | undefined;
-  /** An escape sequence being read inside a string (`\`, `\u00`...), or "". */
-  #escape = "";
   /** A number or literal being read, or "". */
   #scalar = "";
 
@@ -59,11 +71,7 @@ export class PartialJSONAccumulator {
 
   /** The complete value, `JSON.parse` of everything pushed; throws `AnthropicError` if that is not valid JSON. */
   final(): unknown {
-    try {
-      return JSON.parse(this.#source);
-    } catch (cause) {
-      throw new AnthropicError(`Invalid JSON: ${(cause as Error).message}`, { cause });
-    }
+    return parseJSONOrThrow(this.#source);
   }
 
   /** The best value so far (see the class notes); `undefined` before any value starts. Never throws. */
@@ -75,22 +83,21 @@ export class PartialJSONAccumulator {
     for (let index = 0; index < length; index++) {
       const char = text[index]!;
       if (this.#string !== undefined) {
-        if (this.#escape) {
-          this.#escape += char;
-          if (this.#escape[1] !== "u" || this.#escape.length === 6) {
-            // An invalid escape adds nothing; `final()` rejects it.
-            this.#string += (parseJSON(`"${this.#escape}"`) as string | undefined) ?? "";
-            this.#escape = "";
-          }
-          continue;
-        }
         // Plain characters are appended a run at a time.
         stringStop.lastIndex = index;
         const end = stringStop.exec(text)?.index ?? length;
         this.#string += text.slice(index, end);
         index = end;
         if (text[end] === "\\") {
-          this.#escape = "\\";
+          // A whole escape sequence, `\x` or `\uXXXX`; one cut short waits for the next snapshot.
+          const escapeEnd = end + (text[end + 1] === "u" ? 6 : 2);
+          if (escapeEnd > length) {
+            this.#unparsed = text.slice(end);
+            break;
+          }
+          // An invalid escape adds nothing; `final()` rejects it.
+          this.#string += (parseJSON(`"${text.slice(end, escapeEnd)}"`) as string | undefined) ?? "";
+          index = escapeEnd - 1;
         } else if (end < length) {
           if (this.#inKey()) this.#slot = this.#string;
           else this.#assign(this.#string);
@@ -143,11 +150,14 @@ export class PartialJSONAccumulator {
 
   #assign(value: unknown): void {
     const top = this.#stack.at(-1);
-    const slot = this.#slot!;
-    if (!top) this.#root = value;
     // An own property even for `__proto__`, as JSON.parse makes, rather than a prototype change.
-    else if (slot === "__proto__")
-      Object.defineProperty(top, slot, { value, writable: true, enumerable: true, configurable: true });
-    else (top as Record<string | number, unknown>)[slot] = value;
+    if (top)
+      Object.defineProperty(top, this.#slot!, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    else this.#root = value;
   }
 }

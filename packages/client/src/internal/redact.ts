@@ -3,7 +3,7 @@ const secretNamePattern =
   /^(x-api-key|(proxy-)?authorization|x-amz-security-token|(set-)?cookie|api[-_]?key|auth[-_]?token)$/i;
 
 /** Matches Anthropic API keys and bearer tokens wherever they appear in free text. */
-const secretPattern = /(sk-ant-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]*|(Bearer\s+)[^\s"',]+/g;
+const secretPattern = /(sk-ant-[\w-]{4})[\w-]*|(Bearer\s+)[^\s"',]+/g;
 
 /** Replaces anything that looks like a key or a bearer token in a string. */
 export function redactSecrets(text: string): string {

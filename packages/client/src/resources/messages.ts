@@ -47,9 +47,7 @@ export class Messages extends APIResource {
       params.max_tokens > 21_333 &&
       (options.timeout ?? this.client._options.timeout) === undefined
     ) {
-      throw new AnthropicError(
-        "Streaming is required for calls that may run past 10 minutes: stream, or pass a timeout.",
-      );
+      throw new AnthropicError("Streaming is required for max_tokens over 21,333, unless a timeout is set.");
     }
     return this.client.post("/v1/messages", { ...withBetas(options, betas), body: params, stream });
   }

@@ -1,4 +1,5 @@
 import { AnthropicError } from "../errors.js";
+import { parseJSONOrThrow } from "../internal/partial-json.js";
 import { LineDecoder } from "./line-decoder.js";
 import { decodeBody } from "./read-body.js";
 
@@ -18,14 +19,8 @@ export function jsonLineBatches<T>(
   const lines: LineDecoder = new LineDecoder((line) => {
     lineNumber++;
     if (line.trim() === "") return;
-    try {
-      values.push(JSON.parse(line) as T);
-    } catch (cause) {
-      const ending = lines.ended ? " (the body ended inside it)" : "";
-      throw new AnthropicError(`Invalid JSON on line ${lineNumber}${ending}: ${(cause as Error).message}`, {
-        cause,
-      });
-    }
+    const ending = lines.ended ? " (the body ended inside it)" : "";
+    values.push(parseJSONOrThrow(line, `line ${lineNumber}${ending}`) as T);
   });
   return decodeBody(body, controller, undefined, lines, values);
 }

@@ -34,31 +34,19 @@ export async function* readBody(
     reader.cancel().catch(() => {});
   };
   signal.addEventListener("abort", onAbort);
-
-  // One timer per idle period rather than one per chunk: it re-arms itself for the time that remains.
-  /** When the pending read started; `undefined` between reads. */
-  let readStartedAt: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const checkIdle = () => {
-    timer = undefined;
-    if (readStartedAt === undefined) return;
-    const remaining = readStartedAt + idleTimeoutMs! - Date.now();
-    if (remaining > 0) {
-      timer = setTimeout(checkIdle, remaining);
-    } else {
-      timedOut = true;
-      controller.abort();
-    }
-  };
 
   try {
     for (;;) {
       // Before the first read, and after the consumer had the last chunk.
       throwIfAborted();
       let result!: ReadableStreamReadResult<Uint8Array | string>;
+      // The idle timer runs only while waiting for bytes, not while the consumer has the last chunk.
       if (idleTimeoutMs! > 0) {
-        readStartedAt = Date.now();
-        timer ??= setTimeout(checkIdle, idleTimeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, idleTimeoutMs);
       }
       try {
         result = await reader.read();
@@ -70,7 +58,7 @@ export async function* readBody(
             : new APIConnectionError({ message: "The connection failed while reading the body.", cause });
         }
       } finally {
-        readStartedAt = undefined;
+        clearTimeout(timer);
       }
       // An abort ends a pending read as if the body were done: check it first.
       throwIfAborted();
@@ -80,7 +68,6 @@ export async function* readBody(
     finished = true;
   } finally {
     signal.removeEventListener("abort", onAbort);
-    clearTimeout(timer);
     if (finished) {
       reader.releaseLock();
     } else {
@@ -97,7 +84,7 @@ export async function* readBody(
  * the same chunk still come first). A missing body, or an `unexpectedType` (the content type of an
  * SSE response that is not an event stream), aborts the request and throws an `AnthropicError`, so
  * neither passes for an empty stream. A body whose first item
- * is a `message_start` must reach `message_stop`, else it throws `StreamTruncatedError`, also in place
+ * is a `message_start` must end with a `message_stop`, else it throws `StreamTruncatedError`, also in place
  * of the parse error that a last line cut short causes (an `APIError` from an `error` event stays).
  */
 export async function* decodeBody<Item>(
@@ -116,14 +103,12 @@ export async function* decodeBody<Item>(
         : "Attempted to iterate over a response with no body",
     );
   }
+  /** The types of the first item and of the last one so far. */
   let firstType: unknown;
-  let stopped = false;
+  let lastType: unknown;
   const take = (): Item[] => {
-    for (const item of items) {
-      const type = (item as { type?: unknown } | null)?.type;
-      firstType ??= type;
-      if (type === "message_stop") stopped = true;
-    }
+    firstType ??= (items[0] as { type?: unknown } | null)?.type;
+    lastType = (items.at(-1) as { type?: unknown } | null)?.type;
     return items.splice(0);
   };
   for await (const chunk of readBody(body, controller, idleTimeoutMs)) {
@@ -140,7 +125,7 @@ export async function* decodeBody<Item>(
     endError = error;
   }
   if (items.length > 0) yield take();
-  if (firstType === "message_start" && !stopped && !(endError instanceof APIError)) {
+  if (firstType === "message_start" && lastType !== "message_stop" && !(endError instanceof APIError)) {
     throw new StreamTruncatedError();
   }
   if (endError !== undefined) throw endError;

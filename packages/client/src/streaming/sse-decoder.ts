@@ -30,7 +30,7 @@ export class SSEDecoder extends LineDecoder {
         return;
       }
       const colon = line.indexOf(":");
-      if (colon === 0) return; // a comment
+      // A comment (a line starting with a colon) has an empty field name: it matches no field below.
       const field = colon < 0 ? line : line.slice(0, colon);
       // One space after the colon is part of the syntax, not of the value.
       const value = colon < 0 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);

@@ -151,7 +151,7 @@ describe("Stream.fromSSEResponse", () => {
     );
     expect(error).toBeInstanceOf(AnthropicError);
     expect(error).not.toBeInstanceOf(SyntaxError);
-    expect((error as Error).message).toContain('"content_block_start"');
+    expect((error as Error).message).toContain("Invalid JSON in content_block_start: ");
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 

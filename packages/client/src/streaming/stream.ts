@@ -1,5 +1,6 @@
 import { AnthropicError, APIError, APIUserAbortError } from "../errors.js";
 import { parseJSON } from "../internal/parse-json.js";
+import { parseJSONOrThrow } from "../internal/partial-json.js";
 import { jsonLineBatches } from "./jsonl.js";
 import { decodeBody } from "./read-body.js";
 import { SSEDecoder } from "./sse-decoder.js";
@@ -64,12 +65,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         throw APIError.generate(undefined, body === undefined ? data : body, undefined, response.headers);
       }
       if (data === "") return;
-      let item: Item;
-      try {
-        item = JSON.parse(data) as Item;
-      } catch (cause) {
-        throw new AnthropicError(`Invalid JSON in a "${name}" event: ${(cause as Error).message}`, { cause });
-      }
+      // Named by the event alone: no string is built for an event that parses.
+      const item = parseJSONOrThrow(data, name) as Item;
       // A switch on literals: faster than a set lookup, on the path of every event. Other types
       // (`ping`, and those this version does not know) are dropped.
       switch ((item as { type?: unknown } | null)?.type) {
@@ -110,10 +107,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
   async *#items(batches: AsyncGenerator<Item[], void, undefined>): AsyncGenerator<Item, void, undefined> {
     const signal = this.controller.signal;
     for await (const batch of batches) {
-      for (let index = 0; index < batch.length; index++) {
-        // An abort while the consumer handled the previous item stops the rest of the chunk too.
-        if (index > 0 && signal.aborted) throw new APIUserAbortError();
-        yield batch[index]!;
+      for (const item of batch) {
+        yield item;
+        // An abort while the consumer handled the item stops the rest of the chunk too.
+        if (signal.aborted) throw new APIUserAbortError();
       }
     }
   }
@@ -161,9 +158,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
       async pull(streamController) {
         const result = await batches.next();
         if (result.done) return streamController.close();
-        let text = "";
-        for (const item of result.value) text += `${JSON.stringify(item)}\n`;
-        streamController.enqueue(encoder.encode(text));
+        streamController.enqueue(
+          encoder.encode(result.value.map((item) => `${JSON.stringify(item)}\n`).join("")),
+        );
       },
       async cancel() {
         await batches.return();
