@@ -1,25 +1,18 @@
 // The gzip bytes each client module adds to the browser bundle of the measured snippet (bench/client-bundle-size.mjs):
 // the bundle gzipped whole, minus the bundle gzipped without that module. For size work; not run by `npm run bench`.
 //   node bench/_gzip-by-module.mjs
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
-import { entrySource } from "./client-bundle-size.mjs";
+import { budgetBytes, bundleOptions } from "./client-bundle-size.mjs";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
+// Whitespace kept, so that esbuild's `// path` comment still opens each module's part.
 const r = await build({
-  stdin: {
-    contents: entrySource("./packages/client/src/index.ts"),
-    resolveDir: "/work/main",
-    loader: "js",
-    sourcefile: "entry.js",
-  },
-  bundle: true,
+  ...bundleOptions("./packages/client/src/index.ts", root),
+  minify: false,
   minifySyntax: true,
   minifyIdentifiers: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  write: false,
-  logLevel: "silent",
 });
 const text = r.outputFiles[0].text;
 const parts = text.split(/^(?=\/\/ (?:packages|entry)\S*$)/m);
@@ -28,7 +21,7 @@ const gz = async (s) => {
   return gzipSync(t.code, { level: 9 }).length;
 };
 const total = await gz(text);
-console.log("total gzip", total, "(budget 8192)");
+console.log("total gzip", total, `(budget ${budgetBytes})`);
 const rows = [];
 for (let i = 0; i < parts.length; i++) {
   const name = parts[i].split("\n")[0];

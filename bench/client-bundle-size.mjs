@@ -23,12 +23,9 @@ export function entrySource(specifier) {
   ].join("\n");
 }
 
-/**
- * Bundles the snippet for the browser, minified; returns the minified and gzip -9 sizes in bytes, and
- * the minified bytes each input module contributes, largest first.
- */
-export async function measure(specifier, resolveDir) {
-  const result = await build({
+/** The esbuild options every size measure of the snippet shares: a browser ESM bundle, minified. */
+export function bundleOptions(specifier, resolveDir) {
+  return {
     stdin: { contents: entrySource(specifier), resolveDir, loader: "js", sourcefile: "entry.js" },
     bundle: true,
     minify: true,
@@ -36,9 +33,16 @@ export async function measure(specifier, resolveDir) {
     platform: "browser",
     target: "es2022",
     write: false,
-    metafile: true,
     logLevel: "silent",
-  });
+  };
+}
+
+/**
+ * Bundles the snippet for the browser, minified; returns the minified and gzip -9 sizes in bytes, and
+ * the minified bytes each input module contributes, largest first.
+ */
+export async function measure(specifier, resolveDir) {
+  const result = await build({ ...bundleOptions(specifier, resolveDir), metafile: true });
   const code = result.outputFiles[0].contents;
   const [output] = Object.values(result.metafile.outputs);
   const modules = Object.entries(output.inputs)
