@@ -256,9 +256,16 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** The events from now on as a {@link Stream}; ending it early aborts this stream. */
   #events(): Stream<MessageStreamEvent> {
     const queue: MessageStreamEvent[] = [];
-    // Registered now, not when reading starts, so that no event in between is missed. It stays
+    /** Resumes a reader waiting for the next event or the end. */
+    let wake: (() => void) | undefined;
+    // Registered now, not when reading starts, so that no event in between is missed. They stay
     // registered: once reading ends, the stream has ended or (ended early) is aborted.
-    if (!this.#ended) this.on("streamEvent", (event) => queue.push(event));
+    if (!this.#ended) {
+      this.on("streamEvent", (event) => {
+        queue.push(event);
+        wake?.();
+      }).once("end", () => wake?.());
+    }
     const stream = this;
     return new Stream(async function* batches() {
       try {
@@ -267,8 +274,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
           if (batch.length > 0) yield batch;
           // Ended: return, or throw the failure.
           else if (stream.#ended) return await stream.#end;
-          // Until the next event, or the end (which rejects).
-          else await stream.emitted("streamEvent").catch(() => {});
+          // Until the next event or the end: one waiter at a time, nothing left behind per wait.
+          else
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
         }
       } finally {
         if (!stream.#ended) stream.abort();
