@@ -274,11 +274,7 @@ export function batchResultsQueryOptions(
  */
 function lateSignal(context: { readonly signal: AbortSignal }): AbortSignal {
   const controller = new AbortController();
-  queueMicrotask(() => {
-    const signal = context.signal;
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-  });
+  queueMicrotask(() => follow(context.signal, controller));
   return controller.signal;
 }
 
@@ -286,9 +282,13 @@ function mergeSignals(first: AbortSignal, second: AbortSignal | null | undefined
   if (!second) return first;
   if (typeof AbortSignal.any === "function") return AbortSignal.any([first, second]);
   const controller = new AbortController();
-  for (const signal of [first, second]) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-  }
+  follow(first, controller);
+  follow(second, controller);
   return controller.signal;
+}
+
+/** Aborts `controller` with `signal`'s reason when `signal` aborts, or at once if it already has. */
+function follow(signal: AbortSignal, controller: AbortController): void {
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
 }

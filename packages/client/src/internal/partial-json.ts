@@ -1,19 +1,4 @@
-import { AnthropicError } from "../errors.js";
-import { parseJSON } from "./parse-json.js";
-
-/**
- * `JSON.parse`, throwing an `AnthropicError` that says where the text was (`place`, e.g. "line 3")
- * and why it is not valid JSON, e.g. "Invalid JSON in line 3: Unexpected end of JSON input".
- */
-export function parseJSONOrThrow(text: string, place?: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new AnthropicError(`Invalid JSON${place ? ` in ${place}` : ""}: ${(cause as Error).message}`, {
-      cause,
-    });
-  }
-}
+import { parseJSON, parseJSONOrThrow } from "./parse-json.js";
 
 type Container = Record<string, unknown> | unknown[];
 

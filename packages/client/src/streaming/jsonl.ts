@@ -1,5 +1,5 @@
 import { AnthropicError } from "../errors.js";
-import { parseJSONOrThrow } from "../internal/partial-json.js";
+import { parseJSONOrThrow } from "../internal/parse-json.js";
 import { LineDecoder } from "./line-decoder.js";
 import { decodeBody } from "./read-body.js";
 

@@ -1,6 +1,5 @@
 import { AnthropicError, APIError, APIUserAbortError } from "../errors.js";
-import { parseJSON } from "../internal/parse-json.js";
-import { parseJSONOrThrow } from "../internal/partial-json.js";
+import { parseJSON, parseJSONOrThrow } from "../internal/parse-json.js";
 import { jsonLineBatches } from "./jsonl.js";
 import { decodeBody } from "./read-body.js";
 import { SSEDecoder } from "./sse-decoder.js";
