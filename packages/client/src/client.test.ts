@@ -426,6 +426,20 @@ describe("timeouts and aborts", () => {
     expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
+  it("reports a user abort as APIUserAbortError, unretried, whatever reason the caller aborts with", async () => {
+    const fetch = hangingFetch();
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const controller = new AbortController();
+    const result = client.messages
+      .create(params, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await Promise.resolve();
+    // The reason the client's own timer aborts with: it must not turn the abort into a retried timeout.
+    controller.abort(new APIConnectionTimeoutError());
+    expect(await result).toBeInstanceOf(APIUserAbortError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
   it("an aborted signal rejects with APIUserAbortError and is not retried", async () => {
     const fetch = hangingFetch();
     const client = new Anthropic({ apiKey: "k", fetch });

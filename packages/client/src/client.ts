@@ -73,9 +73,6 @@ export interface ClientOptions {
   httpAgent?: unknown;
 }
 
-/** The abort reason of an attempt that ran out of time, told apart from a user's abort. */
-const timeoutReason = Symbol("timeout");
-
 /** The transport: builds requests, retries them, times them out, turns failures into typed errors. */
 export class BaseAnthropic {
   // The error classes, as statics of the client class (`Anthropic.APIError`): assigned below the class.
@@ -259,9 +256,13 @@ export class BaseAnthropic {
         body: JSON.stringify(options.body),
         signal: controller.signal,
       };
-      const onUserAbort = () => controller.abort(userSignal?.reason);
+      const onUserAbort = () => controller.abort();
       userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      const timer = setTimeout(() => controller.abort(timeoutReason), options.timeout ?? this.timeout);
+      // Aborted with the error it causes, told apart from a user's abort (see `requestError`).
+      const timer = setTimeout(
+        () => controller.abort(new Errors.APIConnectionTimeoutError()),
+        options.timeout ?? this.timeout,
+      );
       // A pending attempt keeps its socket open; its timer alone must not keep a process alive.
       (timer as { unref?: () => void }).unref?.();
       const release = () => {
@@ -287,9 +288,10 @@ export class BaseAnthropic {
       } catch (cause) {
         release();
         // Our own errors (bad input) are final; a failing credentials or token provider is retried
-        // like a connection failure, as in the official SDK.
-        if (cause instanceof Errors.AnthropicError) throw cause;
-        failure = attemptError(
+        // like a connection failure, as in the official SDK. An aborted fetch rejects with the abort's
+        // reason, which may be our timeout error: an abort is reported (and retried) as such.
+        if (cause instanceof Errors.AnthropicError && !controller.signal.aborted) throw cause;
+        failure = Errors.requestError(
           controller.signal,
           cause,
           prepared ? undefined : "Could not prepare the request.",
@@ -370,18 +372,8 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
   try {
     return await response.text();
   } catch (cause) {
-    throw attemptError(signal, cause, "The connection failed while reading the body.");
+    throw Errors.requestError(signal, cause, "The connection failed while reading the body.");
   }
-}
-
-/**
- * The typed error of an attempt that failed with `cause`, from the reason its `signal` aborted: its
- * timer, else the caller's abort (linked to it), else none (a connection failure, with `message`).
- */
-function attemptError(signal: AbortSignal, cause: unknown, message?: string): Errors.APIError {
-  if (signal.reason === timeoutReason) return new Errors.APIConnectionTimeoutError();
-  if (signal.aborted) return new Errors.APIUserAbortError();
-  return new Errors.APIConnectionError({ message, cause });
 }
 
 function truncate(text: string, max = 500): string {

@@ -111,6 +111,16 @@ export class GatewayTimeoutError extends InternalServerError {}
 export class OverloadedError extends InternalServerError {}
 
 /**
+ * The typed error of a request that failed with `cause`: the error its `signal` was aborted with when
+ * that is an `APIConnectionTimeoutError` (one of our timers fired), else `APIUserAbortError` when it
+ * was aborted (the caller's signal is linked to it), else an `APIConnectionError` with `message`.
+ */
+export function requestError(signal: AbortSignal, cause?: unknown, message?: string): APIError {
+  if (signal.reason instanceof APIConnectionTimeoutError) return signal.reason;
+  return signal.aborted ? new APIUserAbortError() : new APIConnectionError({ message, cause });
+}
+
+/**
  * Every error class by its name, which each class gets from here (on its prototype, so that stack
  * traces start with it too). The client class also exposes them as statics (`Anthropic.APIError`).
  */

@@ -7,12 +7,12 @@ import { describe, expect, it } from "vitest";
 import { budgetBytes, measure } from "../../../bench/client-bundle-size.mjs";
 
 /**
- * The budget of issue 2 (`budgetBytes`, 8 KB) is not met (8.40 KB on 2026-11-26, down from 12.0 KB), so
+ * The budget of issue 2 (`budgetBytes`, 8 KB) is not met (8.37 KB on 2026-11-26, down from 12.0 KB), so
  * it is printed, not asserted. What is left is behaviour the issue asks for; see the issue's notes.
  */
 
 /** A ceiling just above today's size, so the bundle cannot grow unnoticed; lower it as it shrinks. */
-const ceilingBytes = 8.5 * 1024;
+const ceilingBytes = 8.45 * 1024;
 
 /** The bench's own measure, of the sources rather than `dist`. */
 const bundleSizes = () => measure("./src/index.ts", fileURLToPath(new URL("..", import.meta.url)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AnthropicError, APIUserAbortError } from "../errors.js";
 import type { MessageBatchIndividualResponse } from "../types/index.js";
 import { JSONLDecoder } from "./jsonl.js";
+import { Stream } from "./stream.js";
 import { bodyOf, stallingBody } from "./test-sse-fixtures.js";
 
 // The results example of ANTHROPIC_API.md §6.3.
@@ -92,5 +93,14 @@ describe("JSONLDecoder", () => {
     const pending = iterator.next();
     controller.abort();
     expect(await failure(pending)).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("is a Stream: tee() gives two readers of every value, and a second iteration throws", async () => {
+    const decoder = decoderOf([body]);
+    expect(decoder).toBeInstanceOf(Stream);
+    const [first, second] = decoder.tee();
+    expect(await collect(first)).toEqual(expected);
+    expect(await collect(second)).toEqual(expected);
+    expect(() => decoder[Symbol.asyncIterator]()).toThrow(/consumed stream/);
   });
 });

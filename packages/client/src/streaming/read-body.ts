@@ -1,12 +1,12 @@
 import {
   AnthropicError,
-  APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
-  APIUserAbortError,
+  requestError,
   StreamTruncatedError,
 } from "../errors.js";
-import type { LineDecoder } from "./line-decoder.js";
+import { parseJSONOrThrow } from "../internal/parse-json.js";
+import { LineDecoder } from "./line-decoder.js";
 
 /**
  * Reads a body chunk by chunk. Turns an abort into `APIUserAbortError` (or `APIConnectionTimeoutError`
@@ -19,13 +19,9 @@ export async function* readBody(
   idleTimeoutMs: number | undefined,
 ): AsyncGenerator<Uint8Array | string, void, undefined> {
   const signal = controller.signal;
-  let timedOut = false;
+  // The idle timer aborts with the error it causes (see `requestError`).
   const throwIfAborted = () => {
-    if (signal.aborted) {
-      throw timedOut
-        ? new APIConnectionTimeoutError({ message: `The stream sent no data for ${idleTimeoutMs} ms.` })
-        : new APIUserAbortError();
-    }
+    if (signal.aborted) throw requestError(signal);
   };
   const reader = body.getReader() as ReadableStreamDefaultReader<Uint8Array | string>;
   let finished = false;
@@ -43,10 +39,13 @@ export async function* readBody(
       let result!: ReadableStreamReadResult<Uint8Array | string>;
       // The idle timer runs only while waiting for bytes, not while the consumer has the last chunk.
       if (idleTimeoutMs! > 0) {
-        timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, idleTimeoutMs);
+        timer = setTimeout(
+          () =>
+            controller.abort(
+              new APIConnectionTimeoutError({ message: `The stream sent no data for ${idleTimeoutMs} ms.` }),
+            ),
+          idleTimeoutMs,
+        );
       }
       try {
         result = await reader.read();
@@ -55,7 +54,7 @@ export async function* readBody(
         if (!signal.aborted) {
           throw cause instanceof AnthropicError
             ? cause
-            : new APIConnectionError({ message: "The connection failed while reading the body.", cause });
+            : requestError(signal, cause, "The connection failed while reading the body.");
         }
       } finally {
         clearTimeout(timer);
@@ -129,4 +128,26 @@ export async function* decodeBody<Item>(
     throw new StreamTruncatedError();
   }
   if (endError !== undefined) throw endError;
+}
+
+/**
+ * @internal Parses a body of JSON lines chunk by chunk, yielding the values each chunk completed.
+ * Any chunking works (lines and characters may be split), LF, CRLF and CR end a line (see
+ * {@link LineDecoder}), blank lines are skipped, a last line without a line end is parsed, and a line
+ * that does not parse throws an `AnthropicError` with its line number, so no value is ever silently
+ * dropped (a message stream cut inside its last line throws `StreamTruncatedError`, see `decodeBody`).
+ */
+export function jsonLineBatches<T>(
+  body: ReadableStream | null,
+  controller: AbortController,
+): AsyncGenerator<T[], void, undefined> {
+  const values: T[] = [];
+  let lineNumber = 0;
+  const lines: LineDecoder = new LineDecoder((line) => {
+    lineNumber++;
+    if (line.trim() === "") return;
+    const ending = lines.ended ? " (the body ended inside it)" : "";
+    values.push(parseJSONOrThrow(line, `line ${lineNumber}${ending}`) as T);
+  });
+  return decodeBody(body, controller, undefined, lines, values);
 }

@@ -1,7 +1,6 @@
 import { AnthropicError, APIError, APIUserAbortError } from "../errors.js";
 import { parseJSON, parseJSONOrThrow } from "../internal/parse-json.js";
-import { jsonLineBatches } from "./jsonl.js";
-import { decodeBody } from "./read-body.js";
+import { decodeBody, jsonLineBatches } from "./read-body.js";
 import { SSEDecoder } from "./sse-decoder.js";
 
 /** Options of {@link Stream.fromSSEResponse}. */
