@@ -426,21 +426,11 @@ describe("timeouts and aborts", () => {
     expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
-  it("reports a user abort as APIUserAbortError, unretried, whatever reason the caller aborts with", async () => {
-    const fetch = hangingFetch();
-    const client = new Anthropic({ apiKey: "k", fetch });
-    const controller = new AbortController();
-    const result = client.messages
-      .create(params, { signal: controller.signal })
-      .catch((caught: unknown) => caught);
-    await Promise.resolve();
+  it.each([
+    ["no reason", undefined],
     // The reason the client's own timer aborts with: it must not turn the abort into a retried timeout.
-    controller.abort(new APIConnectionTimeoutError());
-    expect(await result).toBeInstanceOf(APIUserAbortError);
-    expect(fetch.requests).toHaveLength(1);
-  });
-
-  it("an aborted signal rejects with APIUserAbortError and is not retried", async () => {
+    ["a timeout error as its reason", new APIConnectionTimeoutError()],
+  ])("an aborted signal (%s) rejects with APIUserAbortError and is not retried", async (_, reason) => {
     const fetch = hangingFetch();
     const client = new Anthropic({ apiKey: "k", fetch });
     const controller = new AbortController();
@@ -448,7 +438,7 @@ describe("timeouts and aborts", () => {
       .create(params, { signal: controller.signal })
       .catch((caught: unknown) => caught);
     await Promise.resolve();
-    controller.abort();
+    controller.abort(reason);
     expect(await result).toBeInstanceOf(APIUserAbortError);
     expect(fetch.requests).toHaveLength(1);
   });
