@@ -14,6 +14,8 @@ export const workspaceAliases = [
   { find: /^@colloquy\/mock-api\/(.*)$/, replacement: root("./packages/mock-api/src/$1.ts") },
   { find: /^@colloquy\/bedrock$/, replacement: root("./packages/bedrock/src/index.ts") },
   { find: /^@colloquy\/vertex$/, replacement: root("./packages/vertex/src/index.ts") },
+  { find: /^@colloquy\/proxy$/, replacement: root("./packages/proxy/src/index.ts") },
+  { find: /^@colloquy\/proxy\/node$/, replacement: root("./packages/proxy/src/node.ts") },
   { find: /^@colloquy\/react$/, replacement: root("./packages/react/src/index.ts") },
   { find: /^@colloquy\/ui\/styles\.css$/, replacement: root("./packages/ui/src/styles.css") },
   { find: /^@colloquy\/ui$/, replacement: root("./packages/ui/src/index.ts") },
