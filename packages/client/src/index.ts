@@ -25,19 +25,26 @@ export { isBrowserLike, readEnv } from "./internal/env.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";
 export { PartialJSONAccumulator } from "./internal/partial-json.js";
+export { type LinkedSignal, linkSignals } from "./link-signals.js";
 export {
   MessageStream,
   type MessageStreamEmitted,
   type MessageStreamEvents,
   type MessageStreamRequest,
 } from "./message-stream.js";
+export { messageText, type TextLikeBlock, type TextSource } from "./message-text.js";
 export { Page, PagePromise } from "./pagination.js";
 export type { HeadersInit, RequestOptions } from "./request-options.js";
 export { Batches, BetaBatches } from "./resources/batches.js";
 export { Beta, BetaMessages } from "./resources/beta.js";
 export { Messages } from "./resources/messages.js";
 export { Models } from "./resources/models.js";
-export { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
+export {
+  isRetryableError,
+  retryDelayFromHeaders,
+  retryDelayMs,
+  shouldRetryResponse,
+} from "./retry-policy.js";
 export { JSONLDecoder } from "./streaming/jsonl.js";
 /** @internal For cloud clients with their own framing: reads a body with the idle timeout and abort handling. */
 export { readBody } from "./streaming/read-body.js";
