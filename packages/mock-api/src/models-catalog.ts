@@ -53,11 +53,15 @@ type Row = [
   aliases?: string[],
 ];
 
-// Dates and limits are illustrative: the ids are those the official SDK 1.14 knows.
+// Context windows (`max_input_tokens`) and output limits (`max_tokens`) are those of the official model
+// pages, https://platform.claude.com/docs/en/models/<model>/overview ("Context window · Max output"),
+// read on 2026-12-04. Mythos models share the specifications of the Fable model of the same version, as
+// those pages say (the retired Mythos Preview is given the same). Creation dates are illustrative; the ids
+// are those the official SDK knows.
 const rows: Row[] = [
   ["claude-fable-5-2", "Claude Fable 5.2", "2026-11-10", 1_000_000, 128_000],
   ["claude-mythos-5-2", "Claude Mythos 5.2", "2026-11-09", 1_000_000, 128_000],
-  ["claude-haiku-5-5", "Claude Haiku 5.5", "2026-10-28", 400_000, 64_000],
+  ["claude-haiku-5-5", "Claude Haiku 5.5", "2026-10-28", 1_000_000, 128_000],
   ["claude-sonnet-5-5", "Claude Sonnet 5.5", "2026-10-14", 1_000_000, 128_000],
   ["claude-fable-5-1", "Claude Fable 5.1", "2026-09-30", 1_000_000, 128_000],
   ["claude-opus-5-5", "Claude Opus 5.5", "2026-09-16", 1_000_000, 128_000],
@@ -68,12 +72,12 @@ const rows: Row[] = [
   ["claude-opus-5", "Claude Opus 5", "2026-06-24", 1_000_000, 128_000],
   ["claude-opus-4-8", "Claude Opus 4.8", "2026-05-20", 1_000_000, 128_000],
   ["claude-opus-4-7", "Claude Opus 4.7", "2026-04-15", 1_000_000, 128_000],
-  ["claude-mythos-preview", "Claude Mythos Preview", "2026-03-10", 200_000, 64_000],
-  ["claude-sonnet-4-6", "Claude Sonnet 4.6", "2026-02-17", 1_000_000, 64_000],
+  ["claude-mythos-preview", "Claude Mythos Preview", "2026-03-10", 1_000_000, 128_000],
+  ["claude-sonnet-4-6", "Claude Sonnet 4.6", "2026-02-17", 1_000_000, 128_000],
   ["claude-opus-4-6", "Claude Opus 4.6", "2026-02-05", 1_000_000, 128_000],
   ["claude-opus-4-5-20251101", "Claude Opus 4.5", "2025-11-01", 200_000, 64_000, ["claude-opus-4-5"]],
   ["claude-haiku-4-5-20251001", "Claude Haiku 4.5", "2025-10-01", 200_000, 64_000, ["claude-haiku-4-5"]],
-  ["claude-sonnet-4-5-20250929", "Claude Sonnet 4.5", "2025-09-29", 1_000_000, 64_000, ["claude-sonnet-4-5"]],
+  ["claude-sonnet-4-5-20250929", "Claude Sonnet 4.5", "2025-09-29", 200_000, 64_000, ["claude-sonnet-4-5"]],
 ];
 
 const lifecycles: Record<string, Pick<ModelInfo, "lifecycle" | "deprecated_at" | "retires_at">> = {

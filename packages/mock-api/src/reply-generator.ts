@@ -271,11 +271,11 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
 
   const cited = toolName ? null : findCitedDocument(request);
   if (cited) {
-    content.push({ type: "text", text: `According to ${cited.title}, `, citations: null });
+    content.push({ type: "text", text: `According to ${cited.title}, ` });
     content.push({ type: "text", text: cited.citation.cited_text, citations: [cited.citation] });
-    content.push({ type: "text", text: ` ${text}`, citations: null });
+    content.push({ type: "text", text: ` ${text}` });
   } else if (!(forced && toolName) && text.length > 0) {
-    content.push({ type: "text", text, citations: null });
+    content.push({ type: "text", text });
   }
 
   if (toolName) {

@@ -39,8 +39,8 @@ function blockEvents(block: ContentBlock, index: number): SseEvent[] {
   });
   const events: SseEvent[] = [];
   if (block.type === "text") {
-    // `citations: null` (or `[]` before citation deltas) makes the accumulated block equal the non-streamed one.
-    const skeleton = { type: "text", text: "", citations: block.citations ? [] : null };
+    // Like the real API, `citations` appears only on cited text (as `[]`, filled by the citation deltas).
+    const skeleton = block.citations ? { type: "text", text: "", citations: [] } : { type: "text", text: "" };
     events.push({
       type: "content_block_start",
       data: { type: "content_block_start", index, content_block: skeleton },

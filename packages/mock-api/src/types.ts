@@ -112,7 +112,7 @@ export interface TextCitation {
 }
 
 export type ContentBlock =
-  | { type: "text"; text: string; citations: TextCitation[] | null }
+  | { type: "text"; text: string; citations?: TextCitation[] }
   | { type: "thinking"; thinking: string; signature: string }
   | { type: "tool_use"; id: string; name: string; input: unknown; caller: { type: "direct" } };
 
