@@ -25,6 +25,8 @@ export { isBrowserLike, readEnv } from "./internal/env.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";
 export { PartialJSONAccumulator } from "./internal/partial-json.js";
+/** Secret redaction shared with `@colloquy/proxy`: masks API keys, bearer tokens and secret-named fields. */
+export { redactDeep, redactHeaders, redactSecrets } from "./internal/redact.js";
 export { type LinkedSignal, linkSignals } from "./link-signals.js";
 export {
   MessageStream,
