@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Browser bundle size of "create a client and messages.stream() with a text listener": esbuild,
-// minified, then gzip -9. Prints the bytes, the minified bytes of each module, and exits 1 past the
-// budget. The same measure, from the sources, runs in `npm test` (packages/client/test/bundle-size.test.ts);
+// minified, then gzip -9, with eventsource-parser (our one dependency) bundled in, as an app's bundler
+// does. Prints ours, the official SDK's and eventsource-parser's share (the gzip bytes the bundle loses
+// without it), the minified bytes of each module, and exits 1 past the budget. The same measure, from the sources, runs in `npm test` (packages/client/test/bundle-size.test.ts);
 // this script also compares the official SDK.
 //
 //   node bench/client-bundle-size.mjs              (bundles packages/client/dist: build it first)
@@ -10,7 +11,12 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-export const budgetBytes = 8 * 1024;
+/** The CI ceiling of issue 14 (also asserted by the size test). */
+export const budgetBytes = 9.75 * 1024;
+/** The goal of issue 14: printed, not enforced. */
+export const goalBytes = 9.25 * 1024;
+
+const kilobytes = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
 /** The snippet measured, importing the client from `specifier`. */
 export function entrySource(specifier) {
@@ -51,6 +57,16 @@ export async function measure(specifier, resolveDir) {
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, modules };
 }
 
+/**
+ * The gzip bytes a dependency adds: the bundle's gzip size minus that of the same bundle with the
+ * dependency left external (not bundled).
+ */
+export async function dependencyShare(specifier, resolveDir, dependency) {
+  const whole = await measure(specifier, resolveDir);
+  const result = await build({ ...bundleOptions(specifier, resolveDir), external: [dependency] });
+  return whole.gzipped - gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const root = fileURLToPath(new URL("..", import.meta.url));
@@ -65,16 +81,21 @@ if (isMain) {
     try {
       const { minified, gzipped, modules } = await measure(specifier, root);
       const isOurs = name.startsWith("@colloquy");
-      const verdict = isOurs
-        ? gzipped <= budgetBytes
-          ? "  (budget 8 KB: met)"
-          : "  (budget 8 KB: EXCEEDED)"
-        : "";
-      if (isOurs && gzipped > budgetBytes) failed = true;
+      let verdict = "";
+      if (isOurs) {
+        const budget = gzipped <= budgetBytes ? "met" : "EXCEEDED";
+        const goal = gzipped <= goalBytes ? "met" : "not met";
+        verdict = `  (budget ${kilobytes(budgetBytes)}: ${budget}; goal ${kilobytes(goalBytes)}: ${goal})`;
+        if (gzipped > budgetBytes) failed = true;
+      }
       console.log(
-        `  ${name.padEnd(30)} ${(gzipped / 1024).toFixed(2).padStart(6)} KB gzip (${gzipped} B; ${minified} B minified)${verdict}`,
+        `  ${name.padEnd(30)} ${kilobytes(gzipped).padStart(9)} gzip (${gzipped} B; ${minified} B minified)${verdict}`,
       );
       if (isOurs) {
+        const share = await dependencyShare(specifier, root, "eventsource-parser");
+        console.log(
+          `    of which eventsource-parser: ${share} B gzip (the bundle without it is that much smaller)`,
+        );
         console.log("    minified bytes by module:");
         for (const { path, bytes } of modules) console.log(`    ${String(bytes).padStart(7)}  ${path}`);
       }

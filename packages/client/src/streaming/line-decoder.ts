@@ -1,5 +1,7 @@
+import type { ChunkDecoder } from "./read-body.js";
+
 /**
- * Turns the chunks of a text body into lines, whatever the chunking: a streaming UTF-8 decoder keeps
+ * Turns the chunks of a text body (JSON lines; SSE goes through eventsource-parser) into lines, whatever the chunking: a streaming UTF-8 decoder keeps
  * characters split across chunks whole, and LF, CR and CRLF all end a line (also a CR ending one
  * chunk with its LF starting the next). A BOM at the start is dropped. Each line goes to `onLine`
  * without its line end as soon as it is complete; an exception `onLine` throws propagates out of
@@ -10,7 +12,7 @@
  * lines.decode(chunk);
  * lines.flush();
  */
-export class LineDecoder {
+export class LineDecoder implements ChunkDecoder {
   /** Whether `flush()` was called: the lines given to `onLine` from then on are the body's last. */
   ended = false;
   readonly #textDecoder = new TextDecoder();
@@ -37,8 +39,8 @@ export class LineDecoder {
   }
 
   /**
-   * Ends the body: passes on the line still buffered, then one empty line (which ends an SSE event
-   * that lacks its blank line); on a cleanly ended body, only empty lines.
+   * Ends the body: passes on the line still buffered, then empty lines; on a cleanly ended body,
+   * only empty lines.
    */
   flush(): void {
     this.ended = true;

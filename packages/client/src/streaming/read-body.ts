@@ -8,6 +8,14 @@ import {
 import { parseJSONOrThrow } from "../internal/parse-json.js";
 import { LineDecoder } from "./line-decoder.js";
 
+/** Turns the chunks of a body into items, pushed through a callback: the SSE and JSON-lines decoders. */
+export interface ChunkDecoder {
+  /** Feeds one chunk of the body. */
+  decode(chunk: Uint8Array | string): void;
+  /** Ends the body: passes on what the last chunk left unfinished. */
+  flush(): void;
+}
+
 /**
  * Reads a body chunk by chunk. Turns an abort into `APIUserAbortError` (or `APIConnectionTimeoutError`
  * when the idle timer fired it) and a read failure into `APIConnectionError`; when the consumer stops
@@ -36,9 +44,9 @@ export async function* readBody(
     for (;;) {
       // Before the first read, and after the consumer had the last chunk.
       throwIfAborted();
-      let result!: ReadableStreamReadResult<Uint8Array | string>;
+      let result: ReadableStreamReadResult<Uint8Array | string> | undefined;
       // The idle timer runs only while waiting for bytes, not while the consumer has the last chunk.
-      if (idleTimeoutMs! > 0) {
+      if (idleTimeoutMs !== undefined && idleTimeoutMs > 0) {
         timer = setTimeout(
           () =>
             controller.abort(
@@ -61,7 +69,8 @@ export async function* readBody(
       }
       // An abort ends a pending read as if the body were done: check it first.
       throwIfAborted();
-      if (result.done) break;
+      // `undefined` only after a read failed because of an abort, which has just thrown.
+      if (result === undefined || result.done) break;
       yield result.value;
     }
     finished = true;
@@ -90,7 +99,7 @@ export async function* decodeBody<Item>(
   body: ReadableStream | null,
   controller: AbortController,
   idleTimeoutMs: number | undefined,
-  decoder: LineDecoder,
+  decoder: ChunkDecoder,
   items: Item[],
   unexpectedType?: string,
 ): AsyncGenerator<Item[], void, undefined> {

@@ -1,41 +1,52 @@
-import { LineDecoder } from "./line-decoder.js";
+import { createParser, type EventSourceParser } from "eventsource-parser";
+import type { ChunkDecoder } from "./read-body.js";
 
 /**
- * Turns the bytes of an SSE body into events, whatever the chunking (see {@link LineDecoder} for the
- * line ends, UTF-8 and BOM handling). Accepts comments, multi-line data and fields without a colon.
- * Only `event` and `data` matter here: `id`, `retry` and unknown fields are ignored.
+ * Turns the bytes of an SSE body into events, whatever the chunking. The SSE framing (LF, CR and CRLF
+ * line ends, also a CRLF split across chunks, comments, multi-line data, one optional space after the
+ * colon) is eventsource-parser's `createParser`. This class adds only what the parser leaves to its
+ * caller:
+ * - UTF-8 decoding that keeps a character split across chunks whole (a streaming `TextDecoder`);
+ * - a BOM dropped at the start of a body given as text (the byte decoder already drops it from bytes);
+ * - at the end of the body (`flush()`), an event that lacks its terminating blank line is still
+ *   dispatched: the SSE spec would drop it, but a `message_stop` whose blank line got lost should count.
  *
- * Events without an `event:` name are dropped, as the official SDK does. At the end of the body
- * (`flush()`), an event missing its terminating blank line is still dispatched: the spec would drop
- * it, but a `message_stop` whose blank line got lost should still count.
- *
- * Each event goes to `onEvent` as it completes, its name and its data (no intermediate arrays); an
- * exception that `onEvent` throws propagates out of `decode()` or `flush()`.
+ * Each event goes to `onEvent` as it completes, with its name (`undefined` without an `event:` line)
+ * and its data; an exception that `onEvent` throws propagates out of `decode()` or `flush()`.
  *
  * @example
  * const decoder = new SSEDecoder((event, data) => handle(event, data));
  * decoder.decode(chunk);
  * decoder.flush();
  */
-export class SSEDecoder extends LineDecoder {
-  constructor(onEvent: (event: string, data: string) => void) {
-    let event = "";
-    /** The data lines so far, joined; `undefined` until the event has one. */
-    let data: string | undefined;
-    super((line) => {
-      if (line === "") {
-        if (event && data !== undefined) onEvent(event, data);
-        event = "";
-        data = undefined;
-        return;
-      }
-      const colon = line.indexOf(":");
-      // A comment (a line starting with a colon) has an empty field name: it matches no field below.
-      const field = colon < 0 ? line : line.slice(0, colon);
-      // One space after the colon is part of the syntax, not of the value.
-      const value = colon < 0 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
-      if (field === "data") data = data === undefined ? value : `${data}\n${value}`;
-      else if (field === "event") event = value;
-    });
+export class SSEDecoder implements ChunkDecoder {
+  readonly #textDecoder = new TextDecoder();
+  readonly #parser: EventSourceParser;
+  #started = false;
+
+  constructor(onEvent: (event: string | undefined, data: string) => void) {
+    this.#parser = createParser({ onEvent: (message) => onEvent(message.event, message.data) });
+  }
+
+  /** Feeds one chunk of the body, passing on the events it completed (often none). */
+  decode(chunk: Uint8Array | string): void {
+    let text = typeof chunk === "string" ? chunk : this.#textDecoder.decode(chunk, { stream: true });
+    if (!this.#started && text) {
+      this.#started = true;
+      if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
+    }
+    if (text) this.#parser.feed(text);
+  }
+
+  /**
+   * Ends the body: decodes the bytes the text decoder still holds, then ends the last line and the
+   * last event with a blank line, so that an event missing its blank line is dispatched. On a body
+   * that ended cleanly, the blank lines dispatch nothing.
+   */
+  flush(): void {
+    this.#parser.feed(`${this.#textDecoder.decode()}\n\n`);
   }
 }
+
+/** U+FEFF, which a body may start with. */
+const BYTE_ORDER_MARK = 0xfeff;

@@ -56,26 +56,15 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const items: Item[] = [];
     // Called by the decoder for each complete event; a throw stops the chunk (see `decodeBody`).
     const decoder = new SSEDecoder((name, data) => {
-      // Names are compared only with short literals here: comparing the decoder's sliced strings
-      // costs more than the JSON parse; the known event types are then matched on the parsed `type`.
+      // As the official SDK: events without a name and pings are not items, an `error` event throws,
+      // and every other event with data is yielded, also of a type this version does not know.
+      if (name === undefined || name === "ping") return;
       if (name === "error") {
         const body = parseJSON(data);
         throw APIError.generate(undefined, body === undefined ? data : body, undefined, response.headers);
       }
       if (data === "") return;
-      // Named by the event alone: no string is built for an event that parses.
-      const item = parseJSONOrThrow(data, name) as Item;
-      // A switch on literals: faster than a set lookup, on the path of every event. Other types
-      // (`ping`, and those this version does not know) are dropped.
-      switch ((item as { type?: unknown } | null)?.type) {
-        case "content_block_delta":
-        case "content_block_start":
-        case "content_block_stop":
-        case "message_start":
-        case "message_delta":
-        case "message_stop":
-          items.push(item);
-      }
+      items.push(parseJSONOrThrow(data, name) as Item);
     });
     // A 200 that is not an event stream (a proxy's JSON or HTML page) must not pass for an empty stream.
     const contentType = response.headers.get("content-type");
