@@ -7,13 +7,16 @@ import {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  BillingError,
   ConflictError,
   errorClasses,
+  GatewayTimeoutError,
   InternalServerError,
   NotFoundError,
   OverloadedError,
   PermissionDeniedError,
   RateLimitError,
+  RequestTooLargeError,
   StreamTruncatedError,
   UnprocessableEntityError,
 } from "./errors.js";
@@ -47,9 +50,12 @@ describe("APIError.generate", () => {
     [404, NotFoundError, "NotFoundError"],
     [409, ConflictError, "ConflictError"],
     [422, UnprocessableEntityError, "UnprocessableEntityError"],
+    [413, RequestTooLargeError, "RequestTooLargeError"],
+    [418, APIError, "APIError"],
     [429, RateLimitError, "RateLimitError"],
     [500, InternalServerError, "InternalServerError"],
     [502, InternalServerError, "InternalServerError"],
+    [504, GatewayTimeoutError, "GatewayTimeoutError"],
     [529, OverloadedError, "OverloadedError"],
   ])("maps status %i to its class", (status, Class, name) => {
     const headers = new Headers({ "request-id": "req_header" });
@@ -72,6 +78,39 @@ describe("APIError.generate", () => {
     expect(error.type).toBe("overloaded_error");
     expect(error.requestID).toBe("req_body");
     expect(error.message).toContain("Overloaded");
+  });
+
+  it.each([
+    ["invalid_request_error", BadRequestError, 400],
+    ["billing_error", BillingError, 402],
+    ["not_found_error", NotFoundError, 404],
+    ["rate_limit_error", RateLimitError, 429],
+    ["api_error", InternalServerError, 500],
+    ["timeout_error", GatewayTimeoutError, 504],
+  ])(
+    "an error event of type %s without a status becomes %o with that type's status",
+    (type, Class, status) => {
+      const error = APIError.generate(undefined, body(type), undefined, undefined);
+      expect(error.constructor).toBe(Class);
+      expect(error.status).toBe(status);
+    },
+  );
+
+  it("has type null, as the official SDK, when the body carries no error type", () => {
+    expect(APIError.generate(502, undefined, "<html>Bad gateway</html>", undefined).type).toBeNull();
+    expect(APIError.generate(400, { error: { message: "no type" } }, undefined, undefined).type).toBeNull();
+    expect(new APIConnectionError().type).toBeNull();
+    expect(APIError.generate(400, body("invalid_request_error"), undefined, undefined).type).toBe(
+      "invalid_request_error",
+    );
+  });
+
+  it("reads the workspace of the request from the anthropic-workspace-id header", () => {
+    const headers = new Headers({ "request-id": "req_1", "anthropic-workspace-id": "wrkspc_01" });
+    expect(APIError.generate(429, body("rate_limit_error"), undefined, headers).workspaceID).toBe(
+      "wrkspc_01",
+    );
+    expect(APIError.generate(429, body("rate_limit_error"), undefined, new Headers()).workspaceID).toBeNull();
   });
 
   it("an unknown error type without a status stays a plain APIError", () => {
@@ -133,6 +172,8 @@ describe("connection errors", () => {
       message: "Connection error.",
       error: undefined,
       requestID: null,
+      workspaceID: null,
+      type: null,
     });
     const headers = new Headers({ "request-id": "req_1", "set-cookie": "session=SECRET" });
     const error = APIError.generate(429, body("rate_limit_error", "slow"), undefined, headers);
@@ -142,6 +183,7 @@ describe("connection errors", () => {
       status: 429,
       type: "rate_limit_error",
       requestID: "req_1",
+      workspaceID: null,
       error: body("rate_limit_error", "slow"),
     });
   });

@@ -13,54 +13,54 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   declare readonly error: unknown;
   /** The `request-id` header, or the body's `request_id`. */
   declare readonly requestID: string | null | undefined;
-  /** The body's `error.type`, e.g. `overloaded_error`. */
-  declare readonly type: string | undefined;
+  /** The `anthropic-workspace-id` header: the workspace the request was billed to, when the API says. */
+  declare readonly workspaceID: string | null;
+  /** The body's `error.type`, e.g. `overloaded_error`; `null` when the body has none, as in the official SDK. */
+  declare readonly type: string | null;
 
   constructor(
     status: TStatus,
     error: unknown,
     message: string | undefined,
     headers: Headers | undefined,
-    /** Given to `Error`: its `cause`, when it has one, becomes the error's (not enumerable). */
-    options?: ErrorOptions,
+    /**
+     * Given to `Error`: its `cause`, when it has one, becomes the error's (not enumerable). Spelled out
+     * rather than the global `ErrorOptions`, which TypeScript's lib has only from ES2022.
+     */
+    options?: { cause?: unknown },
   ) {
     const body = error as ErrorBody;
-    const type = typeof body?.error?.type === "string" ? body.error.type : undefined;
-    const bodyMessage = body?.error?.message;
-    // The body's `type: message`, else the given message, else the body as text.
-    const detail =
-      typeof bodyMessage === "string"
-        ? (type ? `${type}: ` : "") + bodyMessage
-        : message || (typeof error === "string" ? error : error != null ? JSON.stringify(error) : "");
-    super(
-      redactSecrets(
-        status === undefined
-          ? detail || "(no status code or body)"
-          : `${status} ${detail || "status code (no body)"}`,
-      ),
-      options,
-    );
+    const type = typeof body?.error?.type === "string" ? body.error.type : null;
+    const detail = errorDetail(error, type, message);
+    const text =
+      status === undefined
+        ? detail || "(no status code or body)"
+        : `${status} ${detail || "status code (no body)"}`;
+    super(redactSecrets(text), options);
     this.status = status;
     // Not enumerable: `util.inspect` and the like must not print raw headers (cookies, tokens).
     Object.defineProperty(this, "headers", { value: headers });
     this.error = redactDeep(error);
     this.requestID =
       headers?.get("request-id") ?? headers?.get("x-amzn-requestid") ?? body?.request_id ?? null;
+    this.workspaceID = headers?.get("anthropic-workspace-id") ?? null;
     this.type = type;
   }
 
-  /** Picks the subclass for an HTTP status, or, without a status (a stream's `error` event), for the body's `error.type`. */
+  /**
+   * Picks the subclass for an HTTP status. A stream's `error` event has no status: its class, and a
+   * status to go with it, come from the body's `error.type` (`overloaded_error` → `OverloadedError`, 529).
+   */
   static generate(
     status: number | undefined,
     errorResponse: unknown,
     message: string | undefined,
     headers: Headers | undefined,
   ): APIError {
-    const type = (errorResponse as ErrorBody)?.error?.type;
-    // A stream's error event has no status: the class, and a status to go with it, come from its type.
-    const [code, Class] = statusErrors.find(([entryStatus, , entryType]) =>
-      status === undefined ? type && entryType === type : entryStatus === status,
-    ) ?? [status, status! >= 500 ? InternalServerError : APIError];
+    const code = status ?? statusOfErrorType.get((errorResponse as ErrorBody)?.error?.type);
+    if (code === undefined) return new APIError(undefined, errorResponse, message, headers);
+    const Class = errorClassForStatus(code);
+    // `code` is the status the class was picked for.
     return new Class(code as never, errorResponse, message, headers);
   }
 
@@ -146,28 +146,55 @@ export const errorClasses = {
 };
 for (const [name, Class] of Object.entries(errorClasses)) Class.prototype.name = name;
 
+/** An `APIError` subclass; its status parameter is the literal it stands for (400 for `BadRequestError`). */
 type StatusErrorClass = new (
-  status: number,
+  status: never,
   error: unknown,
   message: string | undefined,
   headers: Headers | undefined,
-) => APIError<number>;
+) => APIError;
 
-/** Each subclass with its HTTP status and the body's `error.type` that map to it. */
-const statusErrors = [
-  [400, BadRequestError, "invalid_request_error"],
-  [401, AuthenticationError, "authentication_error"],
-  [402, BillingError, "billing_error"],
-  [403, PermissionDeniedError, "permission_error"],
-  [404, NotFoundError, "not_found_error"],
-  [409, ConflictError, "conflict_error"],
-  [413, RequestTooLargeError, "request_too_large"],
-  [422, UnprocessableEntityError],
-  [429, RateLimitError, "rate_limit_error"],
-  [500, InternalServerError, "api_error"],
-  [504, GatewayTimeoutError, "timeout_error"],
-  [529, OverloadedError, "overloaded_error"],
-] as unknown as [number, StatusErrorClass, string?][];
+/** The subclass of `APIError` for an HTTP status. */
+function errorClassForStatus(status: number): StatusErrorClass {
+  if (status === 400) return BadRequestError;
+  if (status === 401) return AuthenticationError;
+  if (status === 402) return BillingError;
+  if (status === 403) return PermissionDeniedError;
+  if (status === 404) return NotFoundError;
+  if (status === 409) return ConflictError;
+  if (status === 413) return RequestTooLargeError;
+  if (status === 422) return UnprocessableEntityError;
+  if (status === 429) return RateLimitError;
+  if (status === 504) return GatewayTimeoutError;
+  if (status === 529) return OverloadedError;
+  if (status >= 500) return InternalServerError;
+  return APIError;
+}
+
+/** The HTTP status that goes with each `error.type` of the API (for an error event, which has no status). */
+const statusOfErrorType = new Map<unknown, number>([
+  ["invalid_request_error", 400],
+  ["authentication_error", 401],
+  ["billing_error", 402],
+  ["permission_error", 403],
+  ["not_found_error", 404],
+  ["conflict_error", 409],
+  ["request_too_large", 413],
+  ["rate_limit_error", 429],
+  ["api_error", 500],
+  ["timeout_error", 504],
+  ["overloaded_error", 529],
+]);
+
+/** The text of an error's message after its status: the body's `type: message`, else `message`, else the body as text. */
+function errorDetail(error: unknown, type: string | null, message: string | undefined): string {
+  const bodyMessage = (error as ErrorBody)?.error?.message;
+  if (typeof bodyMessage === "string") return type ? `${type}: ${bodyMessage}` : bodyMessage;
+  if (message) return message;
+  if (typeof error === "string") return error;
+  if (error === null || error === undefined) return "";
+  return JSON.stringify(error);
+}
 
 /** What an error body may hold; any part may be missing, or be of another type. */
 type ErrorBody =
