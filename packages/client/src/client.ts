@@ -10,7 +10,7 @@ import { Page, type PageBody, PagePromise } from "./pagination.js";
 import type { FinalRequestOptions, HeadersInit, RequestOptions } from "./request-options.js";
 import { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
 import { JSONLDecoder } from "./streaming/jsonl.js";
-import { Stream } from "./streaming/stream.js";
+import { releaseWhenDone, Stream } from "./streaming/stream.js";
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -302,9 +302,9 @@ export class BaseAnthropic {
       if (response?.ok) {
         if (options.stream || options.jsonl) {
           // The request timeout covers waiting for headers; a stream's idle timeout takes over from here,
-          // and the caller's signal stays linked so it can still abort the body.
+          // and the caller's signal stays linked so it can still abort the body, until the stream ends.
           clearTimeout(timer);
-          return { response, controller };
+          return { response, controller, release };
         }
         return { response, controller, release };
       }
@@ -338,10 +338,15 @@ export class BaseAnthropic {
 
   async #parseResponse<R>(props: APIResponseProps, options: FinalRequestOptions): Promise<R> {
     const { response, controller, release } = props;
+    // A stream unlinks the caller's signal once it ends in any way, or is garbage-collected unfinished.
+    const releaseStream = () => release?.();
     if (options.stream) {
-      return this.makeStream(response, controller, options.idleTimeout ?? this.idleTimeout) as R;
+      const stream = this.makeStream(response, controller, options.idleTimeout ?? this.idleTimeout);
+      return releaseWhenDone(stream, releaseStream) as R;
     }
-    if (options.jsonl) return JSONLDecoder.fromResponse(response, controller) as R;
+    if (options.jsonl) {
+      return releaseWhenDone(JSONLDecoder.fromResponse(response, controller), releaseStream) as R;
+    }
     try {
       if (response.status === 204) return null as R;
       const text = await readText(response, controller.signal);

@@ -20,7 +20,34 @@ type BatchSource<Item> = () => AsyncGenerator<Item[], void, undefined>;
 /** @internal Lets `MessageStream` read whole chunks of events at once; not part of the public API. */
 export const readBatches: unique symbol = Symbol("readBatches");
 
+/** @internal Sets what a stream calls once reading has ended (see {@link releaseWhenDone}). */
+export const onDone: unique symbol = Symbol("onDone");
+
 const encoder = new TextEncoder();
+
+/**
+ * The backstop of {@link releaseWhenDone}: a stream dropped before it ended (never read, or abandoned
+ * half-read) runs its release when it is garbage-collected, so it cannot pin the caller's signal.
+ */
+const releaseOnCollect = new FinalizationRegistry<() => void>((release) => release());
+
+/**
+ * @internal Runs `release` (e.g. removing a listener from the caller's signal) once `stream` has ended
+ * in any way: read to its end, broken out of, failed or aborted; or, failing that, once the stream is
+ * garbage-collected. Runs it at most once. Returns `stream`.
+ */
+export function releaseWhenDone<S extends Stream<unknown>>(stream: S, release: () => void): S {
+  let released = false;
+  const releaseOnce = () => {
+    if (released) return;
+    released = true;
+    releaseOnCollect.unregister(stream);
+    release();
+  };
+  releaseOnCollect.register(stream, release, stream);
+  stream[onDone](releaseOnce);
+  return stream;
+}
 
 /**
  * An async-iterable stream of typed events from the API.
@@ -41,6 +68,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly controller: AbortController;
   readonly #source: BatchSource<Item>;
   #consumed = false;
+  /** Called once reading has ended in any way (see {@link releaseWhenDone}). */
+  #onDone: (() => void) | undefined;
 
   constructor(source: BatchSource<Item>, controller: AbortController) {
     this.#source = source;
@@ -108,7 +137,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
       throw new AnthropicError("Cannot iterate over a consumed stream: use `.tee()` to read it twice.");
     }
     this.#consumed = true;
-    return this.#source();
+    const done = this.#onDone;
+    return done ? endingWith(this.#source(), done) : this.#source();
+  }
+
+  /** @internal See {@link releaseWhenDone}. */
+  [onDone](callback: () => void): void {
+    this.#onDone = callback;
   }
 
   /** Splits the stream into two that can be read independently, at different speeds. */
@@ -153,5 +188,17 @@ export class Stream<Item> implements AsyncIterable<Item> {
         await batches.return();
       },
     });
+  }
+}
+
+/** Passes on the batches of `source`, then calls `onDone` however reading ends (also on `return()`). */
+async function* endingWith<Item>(
+  source: AsyncGenerator<Item[], void, undefined>,
+  onDone: () => void,
+): AsyncGenerator<Item[], void, undefined> {
+  try {
+    yield* source;
+  } finally {
+    onDone();
   }
 }
