@@ -1,3 +1,4 @@
+import { BadRequestError } from "@colloquy/client";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
 import { ErrorNotice } from "./error-notice.js";
@@ -24,6 +25,14 @@ export const Overloaded: Story = { args: { error: overloadedError() } };
 export const ConnectionError: Story = { args: { error: connectionError() } };
 
 export const WithoutRetry: Story = { args: { onRetry: undefined } };
+
+/** A 400 is final: the client would not retry it, so no Retry is offered even with `onRetry`. */
+export const NotRetryable: Story = {
+  args: { error: new BadRequestError(400, undefined, "prompt is too long", new Headers()) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole("button", { name: "Retry" })).toBeNull();
+  },
+};
 
 export const Retry: Story = {
   play: async ({ canvasElement, args }) => {

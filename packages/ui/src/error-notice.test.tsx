@@ -1,3 +1,11 @@
+import {
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  RateLimitError,
+  retryDelayFromHeaders,
+} from "@colloquy/client";
 import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -60,6 +68,85 @@ describe("<ErrorNotice>", () => {
   });
 });
 
+describe("ErrorNotice follows the client's retry rules", () => {
+  const rateLimited = (headers: Record<string, string>) =>
+    new RateLimitError(429, undefined, undefined, new Headers(headers));
+
+  // The same headers the client's retry loop reads; each case names what the client does with them.
+  const cases: Array<[string, Record<string, string>]> = [
+    ["retry-after in seconds", { "retry-after": "3" }],
+    ["retry-after-ms before retry-after", { "retry-after-ms": "1500", "retry-after": "9" }],
+    ["retry-after as an HTTP date", { "retry-after": new Date(fixedNow + 12_000).toUTCString() }],
+    ["retry-after: 0 (the client ignores it)", { "retry-after": "0" }],
+    ["retry-after-ms: 0 (ignored too)", { "retry-after-ms": "0" }],
+    ["a date in the past", { "retry-after": new Date(fixedNow - 5_000).toUTCString() }],
+    ["garbage", { "retry-after": "soon" }],
+  ];
+
+  it.each(cases)("counts down exactly the client's delay for %s", (_, headers) => {
+    vi.useFakeTimers({ now: fixedNow });
+    const clientDelay = retryDelayFromHeaders(new Headers(headers), () => fixedNow);
+    renderStrict(<ErrorNotice error={rateLimited(headers)} onRetry={vi.fn()} />);
+    const alert = screen.getByRole("alert");
+    if (clientDelay === undefined) {
+      expect(screen.queryByRole("timer")).toBeNull();
+      expect(alert).toHaveAttribute("data-state", "ready");
+      return;
+    }
+    expect(alert).toHaveAttribute("data-state", "waiting");
+    // The countdown ticks each second; it must still be waiting one tick before the client's delay ends...
+    act(() => vi.advanceTimersByTime(Math.ceil(clientDelay / 1000) * 1000 - 1000));
+    expect(alert).toHaveAttribute("data-state", "waiting");
+    // ...and be over at the first tick after it.
+    act(() => vi.advanceTimersByTime(1000));
+    expect(alert).toHaveAttribute("data-state", "ready");
+  });
+
+  it("reads the same delay as the client for every case", () => {
+    for (const [, headers] of cases) {
+      const clientDelay = retryDelayFromHeaders(new Headers(headers), () => fixedNow);
+      expect(retryAfterFromError(rateLimited(headers), fixedNow)).toBe(clientDelay ?? null);
+    }
+  });
+
+  it("offers Retry only for errors the client would retry", () => {
+    const onRetry = vi.fn();
+    const retryable = [
+      serverError(),
+      overloadedError(),
+      connectionError(),
+      rateLimited({}),
+      new BadRequestError(400, undefined, undefined, new Headers({ "x-should-retry": "true" })),
+    ];
+    const final = [
+      new BadRequestError(400, undefined, undefined, new Headers()),
+      new AuthenticationError(401, undefined, undefined, new Headers()),
+      new InternalServerError(503, undefined, undefined, new Headers({ "x-should-retry": "false" })),
+      new APIUserAbortError(),
+      new Error("plain"),
+    ];
+    for (const error of retryable) {
+      const { unmount } = renderStrict(<ErrorNotice error={error} onRetry={onRetry} />);
+      expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+      unmount();
+    }
+    for (const error of final) {
+      const { unmount } = renderStrict(<ErrorNotice error={error} onRetry={onRetry} />);
+      expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+      unmount();
+    }
+  });
+
+  it("lets the app override the rule with retryable", () => {
+    const error = new BadRequestError(400, undefined, undefined, new Headers());
+    const { unmount } = renderStrict(<ErrorNotice error={error} onRetry={vi.fn()} retryable />);
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    unmount();
+    renderStrict(<ErrorNotice error={serverError()} onRetry={vi.fn()} retryable={false} />);
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+});
+
 describe("retryAfterFromError", () => {
   const withHeaders = (headers: Record<string, string>) => ({ headers: new Headers(headers) });
 
@@ -72,8 +159,9 @@ describe("retryAfterFromError", () => {
     );
   });
 
-  it("returns null without headers or with garbage", () => {
+  it("returns null without headers, with garbage, or with a zero wait", () => {
     expect(retryAfterFromError(new Error("x"))).toBeNull();
     expect(retryAfterFromError(withHeaders({ "retry-after": "soon" }))).toBeNull();
+    expect(retryAfterFromError(withHeaders({ "retry-after": "0" }))).toBeNull();
   });
 });

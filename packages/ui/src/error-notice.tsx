@@ -1,3 +1,4 @@
+import { isRetryableError, retryDelayFromHeaders } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef, useState } from "react";
 import { cx } from "./internal/class-names.js";
 import { formatDuration } from "./internal/format.js";
@@ -6,8 +7,14 @@ import { useNow } from "./internal/use-now.js";
 export interface ErrorNoticeProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** Any thrown value; `APIError`s show their class, status, type and `request-id`. */
   error: unknown;
-  /** Shows a Retry button. */
+  /** Called by the Retry button, which shows when this is given and the error is `retryable`. */
   onRetry?: (() => void) | undefined;
+  /**
+   * Whether trying again could help, i.e. whether Retry is offered.
+   * @default isRetryableError(error) — the client's rule: connection failures, timeouts, and API errors
+   * the client itself would retry (`x-should-retry`, then 408, 409, 429, 5xx).
+   */
+  retryable?: boolean | undefined;
   /** Overrides the wait read from the `retry-after-ms` / `retry-after` headers. */
   retryAfterMs?: number | null | undefined;
   /** Fixed current time in ms (stories, tests); the countdown then does not tick. */
@@ -40,18 +47,16 @@ const titles: Record<string, string> = {
   APIUserAbortError: "Stopped",
 };
 
-/** Reads the retry wait from an error's headers: `retry-after-ms`, then `retry-after` (seconds or a date). */
+/**
+ * The wait the server asked for before a retry, read from an error's headers by the client's own rule
+ * (`retryDelayFromHeaders`: `retry-after-ms`, then `retry-after` in seconds or as an HTTP date; zero,
+ * negative, past and absurd delays count as none), so the countdown equals the client's wait.
+ * `null` when the error has no headers or they ask for no wait.
+ */
 export function retryAfterFromError(error: unknown, now = Date.now()): number | null {
   const headers = (error as { headers?: unknown } | null)?.headers;
   if (!(headers instanceof Headers)) return null;
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const retryAfter = headers.get("retry-after");
-  if (retryAfter === null) return null;
-  const seconds = Number.parseFloat(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return retryDelayFromHeaders(headers, () => now) ?? null;
 }
 
 function fieldsOf(error: unknown): ErrorFields {
@@ -70,10 +75,11 @@ function fieldsOf(error: unknown): ErrorFields {
 
 /**
  * Shows what failed: the error class, its message, status and type, the `request-id` to quote to
- * support, a countdown from `retry-after`, and a Retry button.
+ * support, a countdown from the retry headers (the client's `retryDelayFromHeaders`), and a Retry
+ * button when the error is one worth retrying (the client's `isRetryableError`).
  */
 export const ErrorNotice = forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
-  { error, onRetry, retryAfterMs, now, className, ...props },
+  { error, onRetry, retryable, retryAfterMs, now, className, ...props },
   ref,
 ) {
   const fields = fieldsOf(error);
@@ -83,6 +89,7 @@ export const ErrorNotice = forwardRef<HTMLDivElement, ErrorNoticeProps>(function
   const current = useNow(deadline !== null, now);
   const remaining = deadline !== null ? Math.max(0, deadline - current) : 0;
   const waiting = remaining > 0;
+  const offersRetry = onRetry !== undefined && (retryable ?? isRetryableError(error));
   const title = titles[fields.name] ?? (fields.status ? `Error ${fields.status}` : "Something went wrong");
   return (
     <div
@@ -111,7 +118,7 @@ export const ErrorNotice = forwardRef<HTMLDivElement, ErrorNoticeProps>(function
             Retry available in {formatDuration(remaining)}
           </span>
         ) : null}
-        {onRetry ? (
+        {offersRetry ? (
           <button type="button" className="cq-button" onClick={onRetry}>
             Retry
           </button>
