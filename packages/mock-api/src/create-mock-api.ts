@@ -2,8 +2,10 @@ import { BatchStore } from "./batch-store.js";
 import { applyCorsHeaders, isPreflight, isRefusedBrowserRequest, preflightResponse } from "./cors.js";
 import { errorResponse, invalidRequest, MockApiError } from "./errors.js";
 import { createIdGenerator, hashString } from "./ids.js";
+import { latencyFor, sleep } from "./latency.js";
 import { buildCatalog, type ModelOption } from "./models-catalog.js";
 import { createPromptCache } from "./prompt-cache.js";
+import { RateLimiter, type RateLimits } from "./rate-limiter.js";
 import type { MockState, RouteContext, RouteHandler } from "./route-context.js";
 import {
   batchResults,
@@ -60,13 +62,59 @@ export interface MockApiOptions {
    * @default true
    */
   requireDirectBrowserAccessHeader?: boolean | undefined;
+  /**
+   * Path prefix the API is mounted under, e.g. `"/api/anthropic"` to serve
+   * `/api/anthropic/v1/messages`. Like the real API, every other path is a 404 `not_found_error`
+   * (`/anything/v1/messages` included), so a wrong `baseURL` fails in tests as it fails in production.
+   * @default "" (paths start with `/v1/`)
+   */
+  basePath?: string | undefined;
+  /**
+   * Time to first byte of every response, in milliseconds: the mock waits this long before it answers
+   * (streams then start at once and are paced by `streamDelayMs`). An aborted request stops waiting.
+   * The `latency=MS` trigger overrides it for one request.
+   * @default 0
+   */
+  latencyMs?: number | undefined;
+  /**
+   * Adds between 0 and this many milliseconds to `latencyMs`, drawn from `seed` and the request's
+   * sequence number, so one run of requests always waits the same times.
+   * @default 0
+   */
+  latencyJitterMs?: number | undefined;
+  /**
+   * Per-minute budgets enforced on `POST /v1/messages` (a 429 `rate_limit_error` with `retry-after`
+   * when one is spent). Every response reports them in `anthropic-ratelimit-*` headers; budgets left
+   * out are reported with generous defaults and not enforced.
+   * @default no budget enforced
+   * @example
+   * createMockApi({ rateLimits: { requestsPerMinute: 5, outputTokensPerMinute: 8000 } })
+   */
+  rateLimits?: RateLimits | undefined;
+  /**
+   * Answer a repeated identical request (same path, body and trigger header) with the next variant of
+   * its reply, as a model samples a new answer on "Regenerate": the first answer is variant 1, the
+   * next variant 2, and so on. Still deterministic: the same run of requests gives the same answers.
+   * Set it to false to answer every identical request identically.
+   * @default true
+   */
+  varyRepeatedRequests?: boolean | undefined;
+}
+
+/** Per-call options of {@link MockApi.handle}. */
+export interface HandleOptions {
+  /** Serves this request under this path prefix instead of the instance's `basePath` (msw uses it per base URL). */
+  basePath?: string | undefined;
 }
 
 /** A mock Anthropic API: a fetch handler with its own state (batches, prompt cache, retry counters). */
 export interface MockApi {
   /** Answers one request, as `https://api.anthropic.com` would. */
-  handle(request: Request): Promise<Response>;
-  /** Forgets every batch, cached prompt and `fail-times` counter, and restarts the id sequence. */
+  handle(request: Request, options?: HandleOptions): Promise<Response>;
+  /**
+   * Forgets every batch, cached prompt, `fail-times` and repeat counter and spent rate-limit budget,
+   * and restarts the id sequence.
+   */
   reset(): void;
 }
 
@@ -207,6 +255,31 @@ function triggeredError(triggers: MockTriggers): MockApiError {
   return new MockApiError(type, message, { status, headers });
 }
 
+/** `"/api/anthropic/"` → `"/api/anthropic"`; `""` and `"/"` → `""`. */
+function normaliseBasePath(basePath: string | undefined): string {
+  if (basePath === undefined) return "";
+  const trimmed = basePath.trim().replace(/\/+$/, "");
+  if (trimmed === "") return "";
+  if (/^[a-z]+:/i.test(trimmed) || trimmed.includes("?") || trimmed.includes("#")) {
+    throw new TypeError(`mock-api: basePath must be a path such as "/api/anthropic", got "${basePath}"`);
+  }
+  return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+}
+
+/** The API path under `basePath` (`/v1/...`), or undefined when the request is outside it. */
+function apiPath(pathname: string, basePath: string): string | undefined {
+  if (basePath !== "" && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+  return pathname.slice(basePath.length).replace(/\/+$/, "");
+}
+
+function nonNegative(value: number | undefined, name: string): number {
+  if (value === undefined) return 0;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TypeError(`mock-api: ${name} must be a number of milliseconds >= 0, got ${value}`);
+  }
+  return value;
+}
+
 /**
  * Creates a mock Anthropic API. It uses only Web fetch types (Request, Response, ReadableStream), so it
  * runs in Node, browsers (behind msw) and workers; state lives in the returned instance.
@@ -232,17 +305,32 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     ids: createIdGenerator(seed),
     cache: createPromptCache(now),
     batches: new BatchStore(),
+    limiter: new RateLimiter(options.rateLimits, now),
+    repeats: new Map(),
+    varyRepeatedRequests: options.varyRepeatedRequests ?? true,
     now,
   };
   const requireBrowserHeader = options.requireDirectBrowserAccessHeader ?? true;
+  const instanceBasePath = normaliseBasePath(options.basePath);
+  const latencyMs = nonNegative(options.latencyMs, "latencyMs");
+  const latencyJitterMs = nonNegative(options.latencyJitterMs, "latencyJitterMs");
   const attempts = new Map<number, number>();
+  let requestCount = 0;
 
-  async function route(request: Request, requestId: string): Promise<Response> {
+  /** What routing learned that the response needs: the latency asked for by a trigger. */
+  interface Exchange {
+    latencyMs?: number | undefined;
+  }
+
+  async function route(
+    request: Request,
+    requestId: string,
+    basePath: string,
+    exchange: Exchange,
+  ): Promise<Response> {
     if (isPreflight(request)) return preflightResponse(request);
     const url = new URL(request.url);
-    const v1 = url.pathname.indexOf("/v1/");
-    const path = (v1 === -1 ? url.pathname : url.pathname.slice(v1)).replace(/\/+$/, "");
-    const prefix = v1 === -1 ? "" : url.pathname.slice(0, v1);
+    const path = apiPath(url.pathname, basePath);
     if (requireBrowserHeader && isRefusedBrowserRequest(request)) {
       throw new MockApiError(
         "authentication_error",
@@ -250,17 +338,18 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       );
     }
     authenticate(request, options.apiKey);
-    const found = findRoute(request.method, path);
-    if (!found) throw new MockApiError("not_found_error", `Not found: ${request.method} ${path || "/"}`);
+    const found = path === undefined ? undefined : findRoute(request.method, path);
+    if (!found) throw new MockApiError("not_found_error", `Not found: ${request.method} ${url.pathname}`);
     const version = checkVersion(request);
     const { body, text } = found.route.maxBodyBytes
       ? await readJsonBody(request, found.route.maxBodyBytes)
       : { body: undefined, text: "" };
     const triggers = readTriggers(request.headers, body);
+    exchange.latencyMs = triggers.latencyMs;
+    const key = hashString(
+      `${request.method} ${path}${url.search}\n${request.headers.get(TRIGGER_HEADER)}\n${text}`,
+    );
     if (triggers.failTimes !== undefined) {
-      const key = hashString(
-        `${request.method} ${path}${url.search}\n${request.headers.get(TRIGGER_HEADER)}\n${text}`,
-      );
       const count = attempts.get(key) ?? 0;
       const failsMidStream =
         !triggers.error && (triggers.streamError !== undefined || triggers.drop === true);
@@ -285,17 +374,22 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       body,
       triggers,
       signal: request.signal,
-      serverBase: state.baseURL ?? `${url.origin}${prefix}`,
+      serverBase: state.baseURL ?? `${url.origin}${basePath}`,
+      requestKey: key,
     };
     return found.route.handler(state, context);
   }
 
   return {
-    async handle(request) {
+    async handle(request, handleOptions = {}) {
+      const requestNumber = requestCount++;
       const requestId = state.ids.next("request");
+      const basePath =
+        handleOptions.basePath === undefined ? instanceBasePath : normaliseBasePath(handleOptions.basePath);
+      const exchange: Exchange = {};
       let response: Response;
       try {
-        response = await route(request, requestId);
+        response = await route(request, requestId, basePath, exchange);
       } catch (error) {
         const apiError =
           error instanceof MockApiError
@@ -306,9 +400,19 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
               );
         response = errorResponse(apiError, requestId);
       }
+      const latency = exchange.latencyMs ?? latencyFor(seed, requestNumber, latencyMs, latencyJitterMs);
+      if (latency > 0) {
+        try {
+          await sleep(latency, request.signal);
+        } catch (error) {
+          await response.body?.cancel().catch(() => {});
+          throw error;
+        }
+      }
       const headers = new Headers(response.headers);
       headers.set("request-id", requestId);
       headers.set("anthropic-organization-id", ORGANIZATION_ID);
+      for (const [name, value] of Object.entries(state.limiter.headers())) headers.set(name, value);
       applyCorsHeaders(request, headers);
       return new Response(response.body, { status: response.status, headers });
     },
@@ -316,7 +420,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       state.ids.reset();
       state.cache.clear();
       state.batches.clear();
+      state.repeats.clear();
+      state.limiter = new RateLimiter(options.rateLimits, now);
       attempts.clear();
+      requestCount = 0;
     },
   };
 }

@@ -8,7 +8,9 @@ export const ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 export interface MockApiHandlersOptions extends Omit<MockApiOptions, "baseURL"> {
   /**
    * Extra base URLs to intercept besides `https://api.anthropic.com` (e.g. a proxy route
-   * `http://localhost:5173/api/anthropic`). `results_url` uses the origin of each intercepted request.
+   * `http://localhost:5173/api/anthropic`). The path of each is the `basePath` of the requests it
+   * intercepts: `http://localhost:5173/api/anthropic` serves `/api/anthropic/v1/messages`, and any
+   * other path under it is a 404 as on the real API. `results_url` uses each request's origin and path.
    */
   baseURL?: string | readonly string[] | undefined;
   /** An existing core to serve (to share state or call `reset()`); otherwise one is created from the options. */
@@ -27,7 +29,10 @@ export function createMockApiHandlers(options: MockApiHandlersOptions = {}): Htt
   const api = givenApi ?? createMockApi(apiOptions);
   const extra = baseURL === undefined ? [] : typeof baseURL === "string" ? [baseURL] : [...baseURL];
   const bases = [...new Set([ANTHROPIC_BASE_URL, ...extra].map((base) => base.replace(/\/+$/, "")))];
-  return bases.map((base) => http.all(`${base}/*`, ({ request }) => api.handle(request)));
+  return bases.map((base) => {
+    const basePath = new URL(base).pathname;
+    return http.all(`${base}/*`, ({ request }) => api.handle(request, { basePath }));
+  });
 }
 
 export type { MockApi, MockApiOptions } from "./create-mock-api.js";

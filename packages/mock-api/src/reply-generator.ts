@@ -3,6 +3,7 @@ import type { InputUsage } from "./prompt-cache.js";
 import { sampleFromSchema } from "./schema-sample.js";
 import { excerpt, fakeSignature, generateWords } from "./text-generator.js";
 import { estimateTextTokens } from "./token-estimate.js";
+import { triggerNotes } from "./trigger-notes.js";
 import { lastUserText, type MockTriggers, stripDirectives } from "./triggers.js";
 import type {
   ContentBlock,
@@ -29,6 +30,47 @@ export interface ReplyContext {
   triggers: MockTriggers;
   /** Makes the next `toolu_…` id. */
   nextToolUseId: () => string;
+  /** Which answer to an identical request this is (1 = the first); later variants get other text. @default 1 */
+  variant?: number;
+}
+
+const IMAGE_FORMATS: Record<string, string> = {
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+  "image/gif": "GIF",
+  "image/webp": "WebP",
+};
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * What the last user message attaches, as a reply acknowledges it: "1 image (PNG)", "2 images (PNG,
+ * JPEG) and 1 PDF document", or "" without attachments.
+ */
+export function describeAttachments(blocks: readonly RequestBlock[]): string {
+  const imageFormats: string[] = [];
+  const documentKinds: string[] = [];
+  for (const block of blocks) {
+    const source = block.source as { type?: string; media_type?: string } | undefined;
+    if (block.type === "image") {
+      const format = source?.type === "base64" ? IMAGE_FORMATS[String(source.media_type)] : undefined;
+      imageFormats.push(format ?? `${source?.type ?? "unknown"} source`);
+    } else if (block.type === "document") {
+      const isPdf = source?.type === "base64" || source?.type === "url";
+      documentKinds.push(isPdf ? "PDF" : "other");
+    }
+  }
+  const parts: string[] = [];
+  if (imageFormats.length > 0) {
+    parts.push(`${plural(imageFormats.length, "image")} (${[...new Set(imageFormats)].join(", ")})`);
+  }
+  if (documentKinds.length > 0) {
+    const allPdf = documentKinds.every((kind) => kind === "PDF");
+    parts.push(plural(documentKinds.length, allPdf ? "PDF document" : "document"));
+  }
+  return parts.join(" and ");
 }
 
 function lastUserBlocks(request: MessagesRequest): RequestBlock[] {
@@ -232,18 +274,21 @@ function applyMaxTokens(
  */
 export function generateReply(request: MessagesRequest, context: ReplyContext): ReplyPlan {
   const { triggers } = context;
+  const variant = context.variant ?? 1;
   const prompt = stripDirectives(lastUserText(request.messages));
-  const key = `${context.seed}:${JSON.stringify(request.messages)}:${JSON.stringify(request.system)}`;
+  const requestKey = `${context.seed}:${JSON.stringify(request.messages)}:${JSON.stringify(request.system)}`;
+  // Variant 1 keeps the key (and so the reply) a single request has always had.
+  const key = variant === 1 ? requestKey : `${requestKey}:variant:${variant}`;
   const toolName = chooseTool(request, triggers, prompt);
   const toolResults = lastUserBlocks(request).filter((block) => block.type === "tool_result");
   const content: ContentBlock[] = [];
 
   let thinkingTokens: number | null = null;
-  if (
+  const thinks =
     thinkingWanted(request, triggers) &&
     request.tool_choice?.type !== "any" &&
-    request.tool_choice?.type !== "tool"
-  ) {
+    request.tool_choice?.type !== "tool";
+  if (thinks) {
     const plan = toolName ? `call the ${toolName} tool` : "answer in a few sentences";
     const thinking = `The user wrote "${excerpt(prompt) || "(no text)"}". I will ${plan}. ${generateWords(`${key}:thinking`, 12)}`;
     thinkingTokens = estimateTextTokens(thinking);
@@ -265,16 +310,21 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
     text = `The tool returned: ${summary}. ${generateWords(key, 8 + (hashString(key) % 12))}`;
   } else {
     const quoted = excerpt(prompt);
-    const opening = quoted ? `This is a mock reply to “${quoted}”.` : "This is a mock reply.";
-    text = `${opening} ${generateWords(key, 12 + (hashString(key) % 24))}`;
+    const reply = variant === 1 ? "a mock reply" : `mock reply ${variant}`;
+    const opening = quoted ? `This is ${reply} to “${quoted}”.` : `This is ${reply}.`;
+    const attachments = describeAttachments(lastUserBlocks(request));
+    const seen = attachments ? ` I see ${attachments}.` : "";
+    text = `${opening}${seen} ${generateWords(key, 12 + (hashString(key) % 24))}`;
   }
+  const notes = triggerNotes(request, triggers, { toolName, thinking: thinks });
+  if (notes.length > 0) text = text.length > 0 ? `${notes.join(" ")}\n\n${text}` : notes.join(" ");
 
   const cited = toolName ? null : findCitedDocument(request);
   if (cited) {
     content.push({ type: "text", text: `According to ${cited.title}, ` });
     content.push({ type: "text", text: cited.citation.cited_text, citations: [cited.citation] });
     content.push({ type: "text", text: ` ${text}` });
-  } else if (!(forced && toolName) && text.length > 0) {
+  } else if ((!(forced && toolName) || notes.length > 0) && text.length > 0) {
     content.push({ type: "text", text });
   }
 

@@ -2,6 +2,7 @@ import type { BatchStore } from "./batch-store.js";
 import type { IdGenerator } from "./ids.js";
 import type { CatalogModel } from "./models-catalog.js";
 import type { PromptCache } from "./prompt-cache.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import type { MockTriggers } from "./triggers.js";
 
 /** The state of one mock instance, shared by its routes. */
@@ -15,6 +16,11 @@ export interface MockState {
   ids: IdGenerator;
   cache: PromptCache;
   batches: BatchStore;
+  /** The rate limiter (replaced by `reset()`). */
+  limiter: RateLimiter;
+  /** How many replies each identical request (by `requestKey`) has had. */
+  repeats: Map<number, number>;
+  varyRepeatedRequests: boolean;
   now(): number;
 }
 
@@ -34,6 +40,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** Origin (and path prefix) of this server, for absolute URLs such as `results_url`. */
   serverBase: string;
+  /** Hash of the method, path, trigger header and body: equal for identical requests. */
+  requestKey: number;
 }
 
 export type RouteHandler = (state: MockState, context: RouteContext) => Response | Promise<Response>;

@@ -33,9 +33,20 @@ describe("trigger directives", () => {
     expect(parseDirectives('[[mock: reply="Hello, world; bye"]]')).toEqual({ reply: "Hello, world; bye" });
   });
 
-  it("ignores unknown keys and text without a directive", () => {
+  it("ignores text without a directive and records entries it does not understand", () => {
     expect(parseDirectives("just [mocking] text")).toEqual({});
-    expect(parseTriggerEntries("colour=blue")).toEqual({});
+    expect(parseTriggerEntries("colour=blue")).toEqual({ unknown: ["colour=blue"] });
+    expect(parseTriggerEntries("error=banana words=2")).toEqual({ words: 2, unknown: ["error=banana"] });
+    expect(parseDirectives("[[mock: wrods=5]] and [[mock: latency=soon]]")).toEqual({
+      unknown: ["wrods=5", "latency=soon"],
+    });
+  });
+
+  it("reads a latency in milliseconds", () => {
+    expect(parseDirectives("[[mock: latency=1500]]")).toEqual({ latencyMs: 1500 });
+    expect(readTriggers(new Headers({ "x-mock-trigger": "latency=20" }), undefined)).toEqual({
+      latencyMs: 20,
+    });
   });
 
   it("removes directives from the prompt", () => {

@@ -32,6 +32,10 @@ export interface MockTriggers {
   after?: number;
   /** Only the first N attempts of an identical request fail (with `error`, default 529). */
   failTimes?: number;
+  /** Time to first byte of the response, in milliseconds (overrides `latencyMs`). */
+  latencyMs?: number;
+  /** Entries the mock did not understand (unknown names or bad values), as written. */
+  unknown?: string[];
 }
 
 /** The header a program uses to send triggers: `x-mock-trigger: error=529; words=10`. */
@@ -67,6 +71,7 @@ export const triggerDocs: ReadonlyArray<{ syntax: string; effect: string }> = [
     effect: "send an SSE error event (default overloaded_error) after N events",
   },
   { syntax: "drop [after=N]", effect: "drop the connection after N stream events, without message_stop" },
+  { syntax: "latency=MS", effect: "wait MS milliseconds before the response starts (any endpoint)" },
 ];
 
 const DIRECTIVE = /\[\[?\s*mock\b\s*:?([^\]]*)\]\]?/gi;
@@ -83,12 +88,14 @@ export function stripDirectives(text: string): string {
 /** Parses `key=value` entries separated by spaces, commas or semicolons (a header value or a directive body). */
 export function parseTriggerEntries(text: string): MockTriggers {
   const triggers: MockTriggers = {};
+  const unknown: string[] = [];
   for (const match of text.matchAll(ENTRY)) {
     const key = (match[1] ?? "").toLowerCase().replaceAll("_", "-");
     const rawValue = match[2];
     const value = rawValue?.replace(/^["']|["']$/g, "");
-    applyEntry(triggers, key, value);
+    if (!applyEntry(triggers, key, value)) unknown.push(match[0].trim());
   }
+  if (unknown.length > 0) triggers.unknown = unknown;
   return triggers;
 }
 
@@ -119,7 +126,8 @@ export function errorTypeFromName(name: string): ErrorType | undefined {
   return undefined;
 }
 
-function applyEntry(triggers: MockTriggers, key: string, value: string | undefined): void {
+/** Applies one entry; false when the name or the value is not understood. */
+function applyEntry(triggers: MockTriggers, key: string, value: string | undefined): boolean {
   switch (key) {
     case "words":
       triggers.words = toCount(value) ?? triggers.words;
@@ -146,7 +154,8 @@ function applyEntry(triggers: MockTriggers, key: string, value: string | undefin
     case "error":
     case "status": {
       const error = parseError(value);
-      if (error) triggers.error = error;
+      if (!error) return false;
+      triggers.error = error;
       break;
     }
     case "retry-after":
@@ -172,9 +181,17 @@ function applyEntry(triggers: MockTriggers, key: string, value: string | undefin
     case "after":
       triggers.after = toCount(value) ?? triggers.after;
       break;
-    default:
+    case "latency":
+    case "ttfb": {
+      const latency = toCount(value);
+      if (latency === undefined) return false;
+      triggers.latencyMs = latency;
       break;
+    }
+    default:
+      return false;
   }
+  return true;
 }
 
 /** The text of the last user message (text blocks only), where chat users type directives. */
@@ -202,7 +219,13 @@ export function lastUserText(messages: readonly unknown[]): string {
 /** Triggers from the directives of a text: `[[mock: words=500]]`, `[mock: slow]`, … */
 export function parseDirectives(text: string): MockTriggers {
   const triggers: MockTriggers = {};
-  for (const match of text.matchAll(DIRECTIVE)) Object.assign(triggers, parseTriggerEntries(match[1] ?? ""));
+  const unknown: string[] = [];
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const entries = parseTriggerEntries(match[1] ?? "");
+    unknown.push(...(entries.unknown ?? []));
+    Object.assign(triggers, entries);
+  }
+  if (unknown.length > 0) triggers.unknown = unknown;
   return triggers;
 }
 
@@ -215,6 +238,8 @@ export function readTriggers(headers: Headers, body: unknown): MockTriggers {
   const fromText = Array.isArray(messages) ? parseDirectives(lastUserText(messages)) : {};
   const fromHeader = parseTriggerEntries(headers.get(TRIGGER_HEADER) ?? "");
   const triggers = { ...fromText, ...fromHeader };
+  const unknown = [...(fromText.unknown ?? []), ...(fromHeader.unknown ?? [])];
+  if (unknown.length > 0) triggers.unknown = unknown;
   const failTimes = toCount(headers.get(FAIL_TIMES_HEADER) ?? undefined);
   if (failTimes !== undefined) triggers.failTimes = failTimes;
   return triggers;

@@ -72,7 +72,7 @@ describe("POST /v1/messages through the official SDK", () => {
     expect(message._request_id).toMatch(/^req_/);
   });
 
-  it("gives the same content for the same request", async () => {
+  it("answers a repeated request with its next variant, the same sequence on every run", async () => {
     const params = {
       model: MODEL,
       max_tokens: 256,
@@ -80,8 +80,25 @@ describe("POST /v1/messages through the official SDK", () => {
     };
     const first = await client.messages.create(params);
     const second = await client.messages.create(params);
-    expect(second.content).toEqual(first.content);
+    expect(second.content).not.toEqual(first.content);
     expect(second.id).not.toBe(first.id);
+    expect((first.content[0] as { text: string }).text).toMatch(/^This is a mock reply to “Repeat me”\./);
+    expect((second.content[0] as { text: string }).text).toMatch(/^This is mock reply 2 to “Repeat me”\./);
+    const rerun = await startWithClient();
+    try {
+      expect((await rerun.client.messages.create(params)).content).toEqual(first.content);
+      expect((await rerun.client.messages.create(params)).content).toEqual(second.content);
+    } finally {
+      await rerun.server.close();
+    }
+    const steady = await startWithClient({ varyRepeatedRequests: false });
+    try {
+      const once = await steady.client.messages.create(params);
+      expect((await steady.client.messages.create(params)).content).toEqual(once.content);
+      expect(once.content).toEqual(first.content);
+    } finally {
+      await steady.server.close();
+    }
   });
 
   it("streams with the messages.stream helper into the same message as create", async () => {

@@ -23,6 +23,14 @@ function streamFailure(triggers: MockTriggers, requestId: string): StreamFailure
   return { kind: "error", after, error: errorEnvelope(known ?? triggers.streamError, message, requestId) };
 }
 
+/** 1 for the first reply to a request, 2 for the next identical request, … (always 1 when not varying). */
+function nextVariant(state: MockState, context: RouteContext): number {
+  if (!state.varyRepeatedRequests) return 1;
+  const variant = (state.repeats.get(context.requestKey) ?? 0) + 1;
+  state.repeats.set(context.requestKey, variant);
+  return variant;
+}
+
 /** `POST /v1/messages`: a JSON `Message`, or with `stream: true` the SSE event stream. */
 export function createMessage(state: MockState, context: RouteContext): Response {
   const request = validateMessagesRequest(context.body, {
@@ -30,13 +38,16 @@ export function createMessage(state: MockState, context: RouteContext): Response
     version: context.version,
     catalog: state.catalog,
   });
+  state.limiter.admit(countInputTokens(request));
   const input = state.cache.usageFor(request);
   const plan = generateReply(request, {
     seed: state.seed,
     now: state.now(),
     triggers: context.triggers,
     nextToolUseId: () => state.ids.next("toolUse"),
+    variant: nextVariant(state, context),
   });
+  state.limiter.recordOutput(plan.output_tokens);
   const message = buildMessage(plan, {
     id: state.ids.next("message"),
     model: request.model,
