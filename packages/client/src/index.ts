@@ -51,4 +51,5 @@ export { JSONLDecoder } from "./streaming/jsonl.js";
 /** @internal For cloud clients with their own framing: reads a body with the idle timeout and abort handling. */
 export { readBody } from "./streaming/read-body.js";
 export { type SSEStreamOptions, Stream } from "./streaming/stream.js";
-export type * from "./types/index.js";
+// The wire types (not `export type *`, which needs TypeScript >= 5.0 in our declarations).
+export * from "./types/index.js";

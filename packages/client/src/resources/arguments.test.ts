@@ -42,7 +42,6 @@ describe("call shapes of both official SDK generations", () => {
   it("moves betas out of a message body into the header", async () => {
     const fetch = scriptedFetch(jsonResponse(message));
     const client = new Anthropic({ apiKey: "k", fetch });
-    // @ts-expect-error betas is a 1.x beta-namespace param
     await client.beta.messages.create({ ...params, betas: ["interleaved-thinking-2025-05-14"] });
     expect(fetch.requests[0]!.headers.get("anthropic-beta")).toBe("interleaved-thinking-2025-05-14");
     expect(await fetch.requests[0]!.json()).toEqual(params);

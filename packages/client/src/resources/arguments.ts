@@ -1,25 +1,60 @@
 import { headerRecord } from "../internal/header-record.js";
-import type { RequestOptions } from "../request-options.js";
+import type { HeadersInit, RequestOptions } from "../request-options.js";
+import type { BetaParams } from "../types/index.js";
 
-/** Params of calls whose only input is a path id; `betas` becomes the `anthropic-beta` header. */
-export interface IDCallParams {
-  betas?: string[];
+/**
+ * Params that the official 1.x types list beside body and query fields but that travel as headers:
+ * `betas` as `anthropic-beta`, `workspace_id` as `anthropic-workspace-id` and `user_profile_id` as
+ * `anthropic-user-profile-id`. Every method takes them out of its params.
+ */
+export interface HeaderParams extends BetaParams {
+  workspace_id?: string | null;
+  user_profile_id?: string | null;
+}
+
+/**
+ * Splits the header params off `params`: gives the rest (the body or the query) and `options` with
+ * their headers. The headers apply in this order: `namespaceHeaders` (a beta namespace's own), the
+ * header params, then the call's own `headers`, which win; except `anthropic-beta`, where every value
+ * is kept, comma-joined, each beta once (a call's `null` still removes the header).
+ */
+export function splitHeaderParams<Params extends HeaderParams>(
+  params: Params,
+  options: RequestOptions = {},
+  namespaceHeaders?: HeadersInit,
+): { params: Omit<Params, keyof HeaderParams>; options: RequestOptions } {
+  const { betas, workspace_id, user_profile_id, ...rest } = params;
+  const fromParams = {
+    "anthropic-beta": betas?.length ? betas.join(",") : undefined,
+    "anthropic-workspace-id": workspace_id ?? undefined,
+    "anthropic-user-profile-id": user_profile_id ?? undefined,
+  };
+  const headers: Record<string, string | null> = {};
+  for (const source of [namespaceHeaders, fromParams, options.headers]) {
+    for (const [name, value] of Object.entries(headerRecord(source))) {
+      const key = name.toLowerCase();
+      const earlier = headers[key];
+      if (value === undefined) continue;
+      // Both lists of betas, each beta once, in order.
+      headers[key] =
+        key === "anthropic-beta" && value && earlier
+          ? [...new Set(`${earlier},${value}`.split(/\s*,\s*/))].join(",")
+          : value;
+    }
+  }
+  return { params: rest, options: { ...options, headers } };
 }
 
 /**
  * Accepts both call shapes of the official SDK: `(id, options)` (0.x) and `(id, params, options)` (1.x).
- * A lone second argument serves as both: its request-option keys apply, and so does its `betas` (no
- * request option is named `betas`, and the client ignores keys it does not know).
+ * A lone second argument serves as both: its request-option keys apply, and so do its header params (no
+ * request option has their names, and the client ignores keys it does not know).
  */
 export function splitArguments(
-  second: IDCallParams | RequestOptions | null | undefined,
+  second: HeaderParams | RequestOptions | null | undefined,
   third: RequestOptions | undefined,
+  namespaceHeaders?: HeadersInit,
 ): RequestOptions {
-  return withBetas(third ?? (second as RequestOptions | null) ?? {}, (second as IDCallParams | null)?.betas);
-}
-
-/** Adds `betas` to the options' headers as `anthropic-beta`. */
-export function withBetas(options: RequestOptions, betas: readonly string[] | undefined): RequestOptions {
-  if (!betas?.length) return options;
-  return { ...options, headers: { ...headerRecord(options.headers), "anthropic-beta": betas.join(",") } };
+  const options = third ?? (second as RequestOptions | null) ?? {};
+  return splitHeaderParams((second ?? {}) as HeaderParams, options, namespaceHeaders).options;
 }

@@ -5,68 +5,71 @@ import type { PagePromise } from "../pagination.js";
 import type { HeadersInit, RequestOptions } from "../request-options.js";
 import type { JSONLDecoder } from "../streaming/jsonl.js";
 import type {
-  BatchCreateParams,
-  BatchListParams,
+  BetaBatchCreateParams,
+  BetaBatchListParams,
+  BetaBatchRetrieveParams,
   DeletedMessageBatch,
   MessageBatch,
   MessageBatchIndividualResponse,
 } from "../types/index.js";
-import { type IDCallParams, splitArguments, withBetas } from "./arguments.js";
+import { splitArguments, splitHeaderParams } from "./arguments.js";
 import { APIResource } from "./resource.js";
 
 /**
  * Message Batches: many Messages requests processed asynchronously at a lower price. The same class
  * serves `client.messages.batches` and `client.beta.messages.batches` (which adds the beta header).
+ * Header params (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body.
  */
 export class Batches extends APIResource {
   /** Headers added to every call of this namespace (the beta header for `beta.messages.batches`). */
   declare protected readonly namespaceHeaders: HeadersInit | undefined;
 
-  create(body: BatchCreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
-    return this.client.post("/v1/messages/batches", this.#withHeaders({ ...options, body }));
+  create(params: BetaBatchCreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
+    const request = splitHeaderParams(params, options, this.namespaceHeaders);
+    return this.client.post("/v1/messages/batches", { ...request.options, body: request.params });
   }
 
   retrieve(
     messageBatchID: string,
-    params?: IDCallParams | RequestOptions | null,
+    params?: BetaBatchRetrieveParams | RequestOptions | null,
     options?: RequestOptions,
   ): APIPromise<MessageBatch> {
     return this.client.get(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      this.#withHeaders(splitArguments(params, options)),
+      splitArguments(params, options, this.namespaceHeaders),
     );
   }
 
   /** Batches, newest first; `for await` walks every page. */
-  list(query: BatchListParams | null = {}, options?: RequestOptions): PagePromise<MessageBatch> {
-    const { betas, ...rest } = (query ?? {}) as BatchListParams & IDCallParams;
-    return this.client.getAPIList<MessageBatch>(
-      "/v1/messages/batches",
-      this.#withHeaders(withBetas({ ...options, query: rest }, betas)),
-    );
+  list(params: BetaBatchListParams | null = {}, options?: RequestOptions): PagePromise<MessageBatch> {
+    const request = splitHeaderParams(params ?? {}, options, this.namespaceHeaders);
+    return this.client.getAPIList<MessageBatch>("/v1/messages/batches", {
+      ...request.options,
+      query: request.params,
+    });
   }
 
   /** Starts cancelling: the batch goes to `canceling`, then `ended` with unprocessed requests `canceled`. */
   cancel(
     messageBatchID: string,
-    params?: IDCallParams | RequestOptions | null,
+    params?: BetaBatchRetrieveParams | RequestOptions | null,
     options?: RequestOptions,
   ): APIPromise<MessageBatch> {
     return this.client.post(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}/cancel`,
-      this.#withHeaders(splitArguments(params, options)),
+      splitArguments(params, options, this.namespaceHeaders),
     );
   }
 
   /** Deletes an ended batch (cancel it first while it is in progress). */
   delete(
     messageBatchID: string,
-    params?: IDCallParams | RequestOptions | null,
+    params?: BetaBatchRetrieveParams | RequestOptions | null,
     options?: RequestOptions,
   ): APIPromise<DeletedMessageBatch> {
     return this.client.delete(
       `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      this.#withHeaders(splitArguments(params, options)),
+      splitArguments(params, options, this.namespaceHeaders),
     );
   }
 
@@ -76,32 +79,21 @@ export class Batches extends APIResource {
    */
   async results(
     messageBatchID: string,
-    params?: IDCallParams | RequestOptions | null,
+    params?: BetaBatchRetrieveParams | RequestOptions | null,
     third?: RequestOptions,
   ): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
-    const options = splitArguments(params, third);
-    const batch = await this.retrieve(messageBatchID, options);
+    const batch = await this.retrieve(messageBatchID, params, third);
     if (!batch.results_url) {
       throw new AnthropicError(
         `No results_url for batch ${batch.id} (${batch.processing_status}): not ended.`,
       );
     }
-    return this.client.get(
-      batch.results_url,
-      this.#withHeaders({
-        ...options,
-        headers: { accept: "application/binary", ...headerRecord(options.headers) },
-        jsonl: true,
-      }),
-    );
-  }
-
-  /** The namespace headers, overridden by the call's own. */
-  #withHeaders(options: RequestOptions): RequestOptions {
-    return {
+    const options = splitArguments(params, third, this.namespaceHeaders);
+    return this.client.get(batch.results_url, {
       ...options,
-      headers: { ...headerRecord(this.namespaceHeaders), ...headerRecord(options.headers) },
-    };
+      headers: { accept: "application/binary", ...headerRecord(options.headers) },
+      jsonl: true,
+    });
   }
 }
 

@@ -51,7 +51,24 @@ export interface MessageBatchRequest {
 export interface BatchCreateParams {
   /** Up to 100,000 requests. */
   requests: MessageBatchRequest[];
+  /** Header param, sent as `anthropic-user-profile-id`: applies to every request of the batch. */
+  user_profile_id?: string;
+  /** Header param, sent as `anthropic-workspace-id`. */
+  workspace_id?: string;
 }
+
+/** Params of the calls on one batch (retrieve, cancel, delete, results): header params only. */
+export interface BatchRetrieveParams {
+  /** Header param, sent as `anthropic-workspace-id`. */
+  workspace_id?: string;
+}
+
+/** Params of `batches.cancel()`. */
+export type BatchCancelParams = BatchRetrieveParams;
+/** Params of `batches.delete()`. */
+export type BatchDeleteParams = BatchRetrieveParams;
+/** Params of `batches.results()`. */
+export type BatchResultsParams = BatchRetrieveParams;
 
 /** Query of GET /v1/messages/batches (ID-cursor pagination, newest first). */
 export interface BatchListParams {
@@ -64,6 +81,8 @@ export interface BatchListParams {
   before_id?: string;
   /** Return the page just after this batch id. */
   after_id?: string;
+  /** Header param, sent as `anthropic-workspace-id` (not in the query). */
+  workspace_id?: string;
 }
 
 /** The request produced a message. */
@@ -107,10 +126,6 @@ export type BetaMessageBatch = MessageBatch;
 export type BetaMessageBatchRequestCounts = MessageBatchRequestCounts;
 /** Beta-namespace alias of `DeletedMessageBatch`. */
 export type BetaDeletedMessageBatch = DeletedMessageBatch;
-/** Beta-namespace alias of `BatchCreateParams`. */
-export type BetaBatchCreateParams = BatchCreateParams;
-/** Beta-namespace alias of `BatchListParams`. */
-export type BetaBatchListParams = BatchListParams;
 /** Beta-namespace alias of `MessageBatchResult`. */
 export type BetaMessageBatchResult = MessageBatchResult;
 /** Beta-namespace alias of `MessageBatchSucceededResult`. */

@@ -273,7 +273,8 @@ export interface ToolUseBlockParam {
   name: string;
   input: unknown;
   caller?: ToolUseCaller;
-  toolset_name?: string;
+  /** `null` as in the response block, so that `message.content` can be sent back as it came. */
+  toolset_name?: string | null;
   cache_control?: CacheControlEphemeral | null;
 }
 
@@ -629,6 +630,10 @@ export interface MessageCreateParamsBase {
   top_p?: number;
   /** @deprecated Accepted under `anthropic-version: 2023-06-01`; removed in `2026-10-21`. */
   top_k?: number;
+  /** Header param, sent as `anthropic-user-profile-id`: the user profile the request acts for. */
+  user_profile_id?: string;
+  /** Header param, sent as `anthropic-workspace-id`: the Workspace of a credential that spans several. */
+  workspace_id?: string;
 }
 
 /** A request answered with one JSON `Message`. */
@@ -659,6 +664,10 @@ export interface MessageCountTokensParams {
   output_config?: OutputConfig;
   cache_control?: CacheControlEphemeral | null;
   speed?: "standard" | "fast" | null;
+  /** Header param, sent as `anthropic-user-profile-id`. */
+  user_profile_id?: string;
+  /** Header param, sent as `anthropic-workspace-id`. */
+  workspace_id?: string;
 }
 
 /** Response of POST /v1/messages/count_tokens. */

@@ -95,7 +95,12 @@ export interface ModelListParams {
    * @default ["active", "deprecated"]
    */
   lifecycle?: ModelLifecycle[];
+  /** Header param, sent as `anthropic-workspace-id` (not in the query). */
+  workspace_id?: string;
 }
 
-/** Options of GET /v1/models/{model_id}; the API takes no query or body. */
-export type ModelRetrieveParams = Record<string, never>;
+/** Params of GET /v1/models/{model_id}: header params only (the API takes no query or body). */
+export interface ModelRetrieveParams {
+  /** Header param, sent as `anthropic-workspace-id`. */
+  workspace_id?: string;
+}
