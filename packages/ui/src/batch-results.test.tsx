@@ -1,9 +1,10 @@
+import { messageText } from "@colloquy/client";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderStrict } from "../test/render-strict.js";
 import { BatchResults } from "./batch-results.js";
-import { batchResults } from "./test-fixtures.js";
+import { assistantMessage, batchResults } from "./test-fixtures.js";
 
 describe("<BatchResults>", () => {
   it("lists every custom_id in natural order with a summary", () => {
@@ -35,5 +36,19 @@ describe("<BatchResults>", () => {
     expect(screen.getByText("No results match this filter.")).toBeInTheDocument();
     rerender(<BatchResults results={[]} />);
     expect(screen.getByText("No results yet.")).toBeInTheDocument();
+  });
+
+  it("summarises a reply by the client's messageText join rule", () => {
+    const content = [
+      { type: "text" as const, text: "Cited passage, " },
+      { type: "text" as const, text: "continued." },
+      { type: "tool_use" as const, id: "toolu_1", name: "get_time", input: {} },
+      { type: "text" as const, text: "After the tool." },
+    ];
+    const message = assistantMessage(content);
+    renderStrict(<BatchResults results={[{ custom_id: "req-1", result: { type: "succeeded", message } }]} />);
+    const summary = screen.getAllByRole("row")[1]?.querySelector(".cq-batch-result-summary");
+    expect(summary?.textContent).toBe(messageText(message));
+    expect(summary?.textContent).toBe("Cited passage, continued.\n\nAfter the tool.");
   });
 });

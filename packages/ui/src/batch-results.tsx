@@ -1,4 +1,4 @@
-import type { MessageBatchIndividualResponse, MessageBatchResult } from "@colloquy/client";
+import { type MessageBatchIndividualResponse, type MessageBatchResult, messageText } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef, useId, useMemo } from "react";
 import { cx } from "./internal/class-names.js";
 import { formatCount } from "./internal/format.js";
@@ -31,10 +31,7 @@ const tones: Record<MessageBatchResult["type"], string> = {
 function summary(result: MessageBatchResult, previewLength: number): string {
   switch (result.type) {
     case "succeeded": {
-      const text = result.message.content
-        .map((block) => (block.type === "text" ? block.text : `[${block.type}]`))
-        .join(" ")
-        .trim();
+      const text = messageText(result.message).trim();
       return text.length > previewLength ? `${text.slice(0, previewLength)}…` : text || "(no text)";
     }
     case "errored":

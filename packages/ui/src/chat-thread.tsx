@@ -1,3 +1,4 @@
+import { messageText } from "@colloquy/client";
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -10,7 +11,7 @@ import {
   useState,
 } from "react";
 import { cx } from "./internal/class-names.js";
-import { blocksOf, type MessageLike, type ReplyStatus, textOf } from "./message-types.js";
+import { blocksOf, type MessageLike, type ReplyStatus } from "./message-types.js";
 import { MessageView } from "./message-view.js";
 import { ReplyAnnouncer } from "./reply-announcer.js";
 import type { ToolUseStatus } from "./tool-use-block.js";
@@ -133,7 +134,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
 
   const rovingIndex =
     activeIndex !== null && activeIndex < messages.length ? activeIndex : messages.length - 1;
-  const replyText = last?.role === "assistant" ? textOf(last) : "";
+  const replyText = last?.role === "assistant" ? messageText(last) : "";
 
   return (
     <div

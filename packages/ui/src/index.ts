@@ -10,7 +10,7 @@ export { DocumentBlock, type DocumentBlockProps } from "./document-block.js";
 export { ErrorNotice, type ErrorNoticeProps, retryAfterFromError } from "./error-notice.js";
 export { ImageBlock, type ImageBlockProps } from "./image-block.js";
 export { CodeBlock, Markdown, type MarkdownProps } from "./markdown.js";
-export { blocksOf, type MessageLike, type ReplyStatus, textOf } from "./message-types.js";
+export { blocksOf, type MessageLike, type ReplyStatus } from "./message-types.js";
 export { MessageView, type MessageViewProps } from "./message-view.js";
 export { ModelPicker, type ModelPickerProps } from "./model-picker.js";
 export { ModelSelect, type ModelSelectProps } from "./model-select.js";

@@ -1,4 +1,5 @@
 import type { StopDetails, StopReason, Usage } from "@colloquy/client";
+import type { MessageStreamStatus } from "@colloquy/react";
 import type { DisplayBlock } from "./content-block.js";
 
 /**
@@ -17,18 +18,10 @@ export interface MessageLike {
   interrupted?: boolean | undefined;
 }
 
-/** Status of the reply in progress, as reported by `useChat`/`useMessageStream`. */
-export type ReplyStatus = "idle" | "connecting" | "streaming" | "done" | "error" | "aborted";
+/** Status of the reply in progress: `@colloquy/react`'s `MessageStreamStatus`, as `useChat`/`useMessageStream` report it. */
+export type ReplyStatus = MessageStreamStatus;
 
 /** The blocks of a message, with a string content turned into one text block. */
 export function blocksOf(message: MessageLike): readonly DisplayBlock[] {
   return typeof message.content === "string" ? [{ type: "text", text: message.content }] : message.content;
-}
-
-/** The visible text of a message (its text blocks joined). */
-export function textOf(message: MessageLike): string {
-  return blocksOf(message)
-    .map((block) => (block.type === "text" ? block.text : ""))
-    .filter(Boolean)
-    .join("\n\n");
 }
