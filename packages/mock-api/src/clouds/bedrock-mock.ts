@@ -1,4 +1,12 @@
-import { createMockApi, type MockApi, type MockApiOptions } from "../create-mock-api.js";
+import type { MockApi } from "../create-mock-api.js";
+import {
+  type CloudFaceOptions,
+  callCore,
+  clockOf,
+  coreOf,
+  coreVersionFor,
+  parseJsonObject,
+} from "./cloud-face.js";
 import { encodeBedrockChunk, encodeBedrockException } from "./event-stream-encoder.js";
 import { modelFromBedrockId } from "./model-ids.js";
 import { type MockAwsCredentials, verifySigV4 } from "./sigv4-verifier.js";
@@ -10,11 +18,14 @@ export const BEDROCK_MOCK_CREDENTIALS: Readonly<MockAwsCredentials> = Object.fre
   secretAccessKey: "mock/bedrock/secret/access/key/0000000001",
 });
 
-/** The `anthropic_version` Bedrock requires in the body. */
+/**
+ * Bedrock's own `anthropic_version` for the body. The face also accepts the API's dated versions
+ * (`2023-06-01`, `2026-10-21`, …), which the official Bedrock SDK sends.
+ */
 export const BEDROCK_ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
 /** Options of {@link createBedrockMock}: the core mock's options plus what Bedrock checks. */
-export interface BedrockMockOptions extends MockApiOptions {
+export interface BedrockMockOptions extends CloudFaceOptions {
   /**
    * The credentials whose SigV4 signatures are accepted.
    * @default [BEDROCK_MOCK_CREDENTIALS]
@@ -32,8 +43,6 @@ export interface BedrockMockOptions extends MockApiOptions {
    * @default 900000 (15 minutes, as AWS allows)
    */
   maxClockSkewMs?: number | undefined;
-  /** A core to share with another face; by default each face has its own. */
-  api?: MockApi | undefined;
 }
 
 /** A mock of the Bedrock runtime's Anthropic endpoints. */
@@ -46,9 +55,6 @@ export interface BedrockMock {
 
 /** Headers of the core's error replies kept on the Bedrock reply so tests can steer retries (mock-only). */
 const passedThroughHeaders = ["retry-after", "retry-after-ms", "x-should-retry"];
-/** Headers a caller uses to steer the core mock. */
-const triggerHeaders = ["x-mock-trigger", "x-mock-fail-times"];
-const CORE_KEY = "colloquy-cloud-mock";
 const ROUTE = /^\/model\/([^/]+)\/(invoke|invoke-with-response-stream|count-tokens)$/;
 /** Cross-region inference profiles, which CountTokens refuses (it wants a bare foundation-model id). */
 const INFERENCE_PROFILE = /^(?:us|eu|apac|jp|au|ca|global|us-gov)\.|:inference-profile\//;
@@ -193,22 +199,11 @@ function eventStreamBody(
   });
 }
 
-function parseObject(bytes: Uint8Array): Record<string, unknown> | undefined {
-  try {
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A mock of Amazon Bedrock's runtime for Anthropic models, wrapping the core mock: it checks the SigV4
  * signature against test credentials (a wrong signature, an unknown key or an expired date gets the
- * 403 Bedrock sends), checks the body the way Bedrock does (`anthropic_version: "bedrock-2023-05-31"`
- * required, `model` and `stream` refused), and answers `invoke-with-response-stream` in real
+ * 403 Bedrock sends), checks the body the way Bedrock does (`anthropic_version` required:
+ * `"bedrock-2023-05-31"` or a dated API version; `model` and `stream` refused), and answers `invoke-with-response-stream` in real
  * `application/vnd.amazon.eventstream` framing with CRC-32 checksums. The core's triggers
  * (`x-mock-trigger`, `[[mock: …]]`) work unchanged.
  *
@@ -222,28 +217,15 @@ function parseObject(bytes: Uint8Array): Record<string, unknown> | undefined {
  * });
  */
 export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock {
-  const {
-    credentials,
-    region = "us-east-1",
-    apiKeys = [],
-    maxClockSkewMs,
-    api: sharedApi,
-    ...coreOptions
-  } = options;
-  const api =
-    sharedApi ??
-    createMockApi({ ...coreOptions, apiKey: undefined, requireDirectBrowserAccessHeader: false });
+  const { credentials, region = "us-east-1", apiKeys = [], maxClockSkewMs, ...faceOptions } = options;
+  const api = coreOf(faceOptions);
   const accepted =
     credentials === undefined
       ? [BEDROCK_MOCK_CREDENTIALS]
       : Array.isArray(credentials)
         ? credentials
         : [credentials as MockAwsCredentials];
-  const clock = coreOptions.now ?? Date.now;
-  const now = () => {
-    const value = clock();
-    return typeof value === "number" ? value : value.getTime();
-  };
+  const now = clockOf(faceOptions);
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -280,7 +262,7 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
     const modelId = decodeURIComponent(route[1] ?? "");
     let invokeBody: Uint8Array = body;
     if (operation === "count-tokens") {
-      const encoded = (parseObject(body)?.input as { invokeModel?: { body?: unknown } } | undefined)
+      const encoded = (parseJsonObject(body)?.input as { invokeModel?: { body?: unknown } } | undefined)
         ?.invokeModel?.body;
       if (typeof encoded !== "string") {
         return bedrockError(
@@ -302,7 +284,7 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
         return bedrockError(400, "ValidationException", "input.invokeModel.body is not valid base64.");
       }
     }
-    const fields = parseObject(invokeBody);
+    const fields = parseJsonObject(invokeBody);
     if (!fields) {
       return bedrockError(
         400,
@@ -318,7 +300,8 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
         "Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.",
       );
     }
-    if (version !== BEDROCK_ANTHROPIC_VERSION) {
+    const coreVersion = coreVersionFor(version, BEDROCK_ANTHROPIC_VERSION);
+    if (coreVersion === undefined) {
       return bedrockError(
         400,
         "ValidationException",
@@ -335,27 +318,17 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
       }
     }
     const stream = operation === "invoke-with-response-stream";
-    const coreHeaders = new Headers({
-      "content-type": "application/json",
-      "x-api-key": CORE_KEY,
-      "anthropic-version": "2023-06-01",
-    });
-    for (const name of triggerHeaders) {
-      const value = request.headers.get(name);
-      if (value !== null) coreHeaders.set(name, value);
-    }
-    if (Array.isArray(betas) && betas.length > 0) coreHeaders.set("anthropic-beta", betas.join(","));
+    const headers =
+      Array.isArray(betas) && betas.length > 0 ? { "anthropic-beta": betas.join(",") } : undefined;
     const model = modelFromBedrockId(modelId);
     if (operation === "count-tokens") {
       const { max_tokens: _maxTokens, ...countable } = rest;
-      const core = await api.handle(
-        new Request(`${url.origin}/v1/messages/count_tokens`, {
-          method: "POST",
-          headers: coreHeaders,
-          body: JSON.stringify({ ...countable, model }),
-          signal: request.signal,
-        }),
-      );
+      const core = await callCore(api, request, {
+        path: "/v1/messages/count_tokens",
+        body: { ...countable, model },
+        version: coreVersion,
+        headers,
+      });
       if (!core.ok) return translateError(core);
       const { input_tokens: inputTokens } = (await core.json()) as { input_tokens: number };
       return new Response(JSON.stringify({ inputTokens }), {
@@ -363,23 +336,21 @@ export function createBedrockMock(options: BedrockMockOptions = {}): BedrockMock
       });
     }
     const startedAt = now();
-    const core = await api.handle(
-      new Request(`${url.origin}/v1/messages`, {
-        method: "POST",
-        headers: coreHeaders,
-        body: JSON.stringify({ ...rest, model, stream }),
-        signal: request.signal,
-      }),
-    );
+    const core = await callCore(api, request, {
+      path: "/v1/messages",
+      body: { ...rest, model, stream },
+      version: coreVersion,
+      headers,
+    });
     if (!core.ok) return translateError(core);
-    const headers = new Headers({ "x-amzn-requestid": newRequestId() });
+    const replyHeaders = new Headers({ "x-amzn-requestid": newRequestId() });
     if (!stream || !core.body) {
-      headers.set("content-type", "application/json");
-      return new Response(core.body, { status: 200, headers });
+      replyHeaders.set("content-type", "application/json");
+      return new Response(core.body, { status: 200, headers: replyHeaders });
     }
-    headers.set("content-type", "application/vnd.amazon.eventstream");
-    headers.set("x-amzn-bedrock-content-type", "application/json");
-    return new Response(eventStreamBody(core.body, startedAt, now), { status: 200, headers });
+    replyHeaders.set("content-type", "application/vnd.amazon.eventstream");
+    replyHeaders.set("x-amzn-bedrock-content-type", "application/json");
+    return new Response(eventStreamBody(core.body, startedAt, now), { status: 200, headers: replyHeaders });
   }
 
   return { handle, api };

@@ -35,6 +35,33 @@ describe("createBedrockMock", () => {
     }
   });
 
+  it("accepts the API's dated versions the official Bedrock SDK sends, and serves the body under them", async () => {
+    for (const version of ["2023-06-01", "2026-10-21"]) {
+      const response = await bedrock().handle(invoke({ ...bedrockBody, anthropic_version: version }));
+      expect(response.status).toBe(200);
+      expect((await response.json()).type).toBe("message");
+    }
+    // The core refuses sampling parameters under 2026-10-21 only: the version the body names is the one served.
+    const strict = await bedrock().handle(
+      invoke({ ...bedrockBody, anthropic_version: "2026-10-21", temperature: 0.5 }),
+    );
+    const lenient = await bedrock().handle(invoke({ ...bedrockBody, temperature: 0.5 }));
+    expect(lenient.status).toBe(200);
+    expect(strict.status).toBe(400);
+    expect(strict.headers.get("x-amzn-errortype")).toMatch(/^ValidationException/);
+  });
+
+  it("still rejects an anthropic_version that is neither Bedrock's nor a dated API version", async () => {
+    for (const version of ["2099-01-01", "garbage", "vertex-2023-10-16", 20231016]) {
+      const response = await bedrock().handle(invoke({ ...bedrockBody, anthropic_version: version }));
+      expect(response.status).toBe(400);
+      expect(response.headers.get("x-amzn-errortype")).toMatch(/^ValidationException/);
+      expect((await response.json()).message).toBe(
+        `Malformed input request: #/anthropic_version: ${JSON.stringify(version)} is not a valid enum value, please reformat your input and try again.`,
+      );
+    }
+  });
+
   it("refuses an unknown Bedrock API key and an unsigned request with 403", async () => {
     const wrongKey = await bedrock().handle(
       new Request("https://bedrock.mock/model/m/invoke", {
@@ -108,12 +135,26 @@ describe("createVertexMock", () => {
     }
   });
 
-  it("requires anthropic_version vertex-2023-10-16", async () => {
-    const response = await createVertexMock().handle(
-      request({ ...body, anthropic_version: "bedrock-2023-05-31" }),
-    );
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.type).toBe("invalid_request_error");
+  it("requires anthropic_version: vertex-2023-10-16 or a dated API version", async () => {
+    for (const version of ["bedrock-2023-05-31", "2099-01-01", "nonsense"]) {
+      const response = await createVertexMock().handle(request({ ...body, anthropic_version: version }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toEqual({
+        type: "invalid_request_error",
+        message:
+          "anthropic_version: Input should be 'vertex-2023-10-16', '2023-01-01', '2023-06-01' or '2026-10-21'",
+      });
+    }
+    const missing = await createVertexMock().handle(request({ ...body, anthropic_version: undefined }));
+    expect((await missing.json()).error.message).toBe("anthropic_version: Field required");
+  });
+
+  it("accepts the API's dated versions the official Vertex SDK sends", async () => {
+    for (const version of ["2023-06-01", "2026-10-21"]) {
+      const response = await createVertexMock().handle(request({ ...body, anthropic_version: version }));
+      expect(response.status).toBe(200);
+      expect((await response.json()).type).toBe("message");
+    }
   });
 
   it("counts tokens on count-tokens:rawPredict", async () => {

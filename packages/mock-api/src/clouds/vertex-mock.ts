@@ -1,14 +1,25 @@
-import { createMockApi, type MockApi, type MockApiOptions } from "../create-mock-api.js";
+import type { MockApi } from "../create-mock-api.js";
+import {
+  acceptedVersions,
+  type CloudFaceOptions,
+  callCore,
+  coreOf,
+  coreVersionFor,
+  parseJsonObject,
+} from "./cloud-face.js";
 import { modelFromVertexId } from "./model-ids.js";
 
 /** The access token the Vertex mock accepts unless told otherwise. */
 export const VERTEX_MOCK_ACCESS_TOKEN = "ya29.mock-vertex-access-token";
 
-/** The `anthropic_version` Vertex AI requires in the body. */
+/**
+ * Vertex AI's own `anthropic_version` for the body. The face also accepts the API's dated versions
+ * (`2023-06-01`, `2026-10-21`, …), which the official Vertex SDK sends.
+ */
 export const VERTEX_ANTHROPIC_VERSION = "vertex-2023-10-16";
 
 /** Options of {@link createVertexMock}: the core mock's options plus what Vertex checks. */
-export interface VertexMockOptions extends MockApiOptions {
+export interface VertexMockOptions extends CloudFaceOptions {
   /**
    * The OAuth access tokens accepted as `Authorization: Bearer`, or a function deciding.
    * @default [VERTEX_MOCK_ACCESS_TOKEN]
@@ -18,8 +29,6 @@ export interface VertexMockOptions extends MockApiOptions {
   projectId?: string | undefined;
   /** When set, requests for another location get 404 `NOT_FOUND`. @default any location */
   region?: string | undefined;
-  /** A core to share with another face; by default each face has its own. */
-  api?: MockApi | undefined;
 }
 
 /** A mock of Vertex AI's Anthropic publisher endpoints. */
@@ -30,8 +39,6 @@ export interface VertexMock {
   readonly api: MockApi;
 }
 
-const triggerHeaders = ["x-mock-trigger", "x-mock-fail-times", "anthropic-beta"];
-const CORE_KEY = "colloquy-cloud-mock";
 const ROUTE =
   /\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/anthropic\/models\/([^/:]+):(rawPredict|streamRawPredict)$/;
 
@@ -43,6 +50,13 @@ function googleError(code: number, status: string, message: string): Response {
   });
 }
 
+/** Pydantic's wording for a literal choice: `'a', 'b' or 'c'`. */
+function oneOf(choices: readonly string[]): string {
+  const quoted = choices.map((choice) => `'${choice}'`);
+  const last = quoted.pop();
+  return quoted.length === 0 ? `${last}` : `${quoted.join(", ")} or ${last}`;
+}
+
 function anthropicError(status: number, type: string, message: string): Response {
   return new Response(JSON.stringify({ type: "error", error: { type, message } }), {
     status,
@@ -52,8 +66,8 @@ function anthropicError(status: number, type: string, message: string): Response
 
 /**
  * A mock of Anthropic models on Google Vertex AI, wrapping the core mock: it checks the OAuth bearer
- * token (missing or unknown → the 401 `UNAUTHENTICATED` Google sends), requires
- * `anthropic_version: "vertex-2023-10-16"` in the body, serves `:rawPredict` (JSON), `:streamRawPredict`
+ * token (missing or unknown → the 401 `UNAUTHENTICATED` Google sends), requires an `anthropic_version`
+ * in the body (`"vertex-2023-10-16"` or a dated API version), serves `:rawPredict` (JSON), `:streamRawPredict`
  * (SSE, as the core sends it) and `count-tokens:rawPredict`. The core's triggers work unchanged; its
  * Anthropic-format errors pass through as Vertex passes them.
  *
@@ -68,16 +82,8 @@ function anthropicError(status: number, type: string, message: string): Response
  * });
  */
 export function createVertexMock(options: VertexMockOptions = {}): VertexMock {
-  const {
-    accessTokens = [VERTEX_MOCK_ACCESS_TOKEN],
-    projectId,
-    region,
-    api: sharedApi,
-    ...coreOptions
-  } = options;
-  const api =
-    sharedApi ??
-    createMockApi({ ...coreOptions, apiKey: undefined, requireDirectBrowserAccessHeader: false });
+  const { accessTokens = [VERTEX_MOCK_ACCESS_TOKEN], projectId, region, ...faceOptions } = options;
+  const api = coreOf(faceOptions);
   const tokenAccepted =
     typeof accessTokens === "function" ? accessTokens : (token: string) => accessTokens.includes(token);
 
@@ -109,34 +115,20 @@ export function createVertexMock(options: VertexMockOptions = {}): VertexMock {
     if (region !== undefined && decodeURIComponent(location) !== region) {
       return googleError(404, "NOT_FOUND", `Location ${location} is not supported for this model.`);
     }
-    let fields: Record<string, unknown>;
-    try {
-      const parsed = (await request.json()) as unknown;
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-        throw new Error("not an object");
-      fields = parsed as Record<string, unknown>;
-    } catch {
-      return googleError(400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
-    }
+    const fields = parseJsonObject(new Uint8Array(await request.arrayBuffer()));
+    if (!fields) return googleError(400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
     const { anthropic_version: version, ...rest } = fields;
-    if (version !== VERTEX_ANTHROPIC_VERSION) {
+    const coreVersion = coreVersionFor(version, VERTEX_ANTHROPIC_VERSION);
+    if (coreVersion === undefined) {
       return anthropicError(
         400,
         "invalid_request_error",
         version === undefined
           ? "anthropic_version: Field required"
-          : `anthropic_version: Input should be '${VERTEX_ANTHROPIC_VERSION}'`,
+          : `anthropic_version: Input should be ${oneOf(acceptedVersions(VERTEX_ANTHROPIC_VERSION))}`,
       );
     }
-    const coreHeaders = new Headers({
-      "content-type": "application/json",
-      "x-api-key": CORE_KEY,
-      "anthropic-version": "2023-06-01",
-    });
-    for (const name of triggerHeaders) {
-      const value = request.headers.get(name);
-      if (value !== null) coreHeaders.set(name, value);
-    }
+    const betas = request.headers.get("anthropic-beta");
     const model = decodeURIComponent(rawModel);
     let path: string;
     let coreBody: Record<string, unknown>;
@@ -156,14 +148,12 @@ export function createVertexMock(options: VertexMockOptions = {}): VertexMock {
         stream: specifier === "streamRawPredict" || rest.stream === true,
       };
     }
-    return api.handle(
-      new Request(`${url.origin}${path}`, {
-        method: "POST",
-        headers: coreHeaders,
-        body: JSON.stringify(coreBody),
-        signal: request.signal,
-      }),
-    );
+    return callCore(api, request, {
+      path,
+      body: coreBody,
+      version: coreVersion,
+      headers: betas === null ? undefined : { "anthropic-beta": betas },
+    });
   }
 
   return { handle, api };
