@@ -33,10 +33,12 @@ export async function* readBody(
   };
   const reader = body.getReader() as ReadableStreamDefaultReader<Uint8Array | string>;
   let finished = false;
-  // Cancelling ends a pending read even when the body is not wired to the signal (e.g. a test body).
-  const onAbort = () => {
-    reader.cancel().catch(() => {});
-  };
+  // An abort ends the wait for a pending read at once, even when the body is not wired to the signal
+  // (a custom fetch, a test body); the body itself is cancelled on the way out.
+  let onAbort = () => {};
+  const aborted = new Promise<undefined>((resolve) => {
+    onAbort = () => resolve(undefined);
+  });
   signal.addEventListener("abort", onAbort);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,8 +57,11 @@ export async function* readBody(
           idleTimeoutMs,
         );
       }
+      const read = reader.read();
+      // A read left pending by an abort may still fail later: that is no unhandled rejection.
+      read.catch(() => {});
       try {
-        result = await reader.read();
+        result = await Promise.race([read, aborted]);
       } catch (cause) {
         // A failure caused by an abort is reported as the abort, just below.
         if (!signal.aborted) {
@@ -67,9 +72,9 @@ export async function* readBody(
       } finally {
         clearTimeout(timer);
       }
-      // An abort ends a pending read as if the body were done: check it first.
+      // An abort ends a pending read (`undefined`) or comes with its result: check it first.
       throwIfAborted();
-      // `undefined` only after a read failed because of an abort, which has just thrown.
+      // `undefined` only after an abort, which has just thrown.
       if (result === undefined || result.done) break;
       yield result.value;
     }
@@ -81,9 +86,22 @@ export async function* readBody(
     } else {
       // The consumer stopped early (break) or the stream failed: release the connection.
       if (!signal.aborted) controller.abort();
-      reader.cancel().catch(() => {});
+      cancelSoon(reader);
     }
   }
+}
+
+/**
+ * Cancels a body on the next turn of the event loop rather than now. A body that a custom fetch built
+ * with Node's `Readable.toWeb()` (around a `PassThrough`, say) may have a push scheduled for the read
+ * just made; cancelling before it runs makes Node throw an uncaught "Invalid state: Controller is
+ * already closed" from that push (nodejs/node#54205). Nothing waits for the cancellation: some bodies
+ * never settle it.
+ */
+function cancelSoon(reader: ReadableStreamDefaultReader<unknown>): void {
+  setTimeout(() => {
+    reader.cancel().catch(() => {});
+  }, 0);
 }
 
 /**

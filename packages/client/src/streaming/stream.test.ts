@@ -212,6 +212,8 @@ describe("Stream.fromSSEResponse", () => {
       if (event.type === "content_block_start") break;
     }
     expect(controller.signal.aborted).toBe(true);
+    // The body is cancelled on the next turn of the event loop (see `cancelSoon` in read-body.ts).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cancelled).toBe(true);
   });
 
