@@ -7,6 +7,7 @@ import { triggerNotes } from "./trigger-notes.js";
 import { lastUserText, type MockTriggers, stripDirectives } from "./triggers.js";
 import type {
   ContentBlock,
+  JsonSchema,
   Message,
   MessagesRequest,
   RequestBlock,
@@ -203,6 +204,21 @@ function findCitedDocument(request: MessagesRequest): CitedDocument | null {
   return null;
 }
 
+/**
+ * The JSON schema a structured-output request asks the reply to follow: `output_config.format` (or the
+ * beta's `output_format`) of type `json_schema`; null otherwise.
+ */
+export function structuredOutputSchema(request: MessagesRequest): JsonSchema | null {
+  const config = request.raw.output_config as { format?: unknown } | null | undefined;
+  const format = (config?.format ?? request.raw.output_format) as
+    | { type?: unknown; schema?: unknown }
+    | null
+    | undefined;
+  if (format?.type !== "json_schema" || typeof format.schema !== "object" || format.schema === null)
+    return null;
+  return format.schema as JsonSchema;
+}
+
 function thinkingWanted(request: MessagesRequest, triggers: MockTriggers): boolean {
   if (triggers.thinking !== undefined) return triggers.thinking;
   const type = request.thinking?.type;
@@ -301,9 +317,12 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
   }
 
   const forced = request.tool_choice?.type === "any" || request.tool_choice?.type === "tool";
+  const outputSchema = toolName ? null : structuredOutputSchema(request);
   let text: string;
   if (triggers.reply !== undefined) text = triggers.reply;
-  else if (triggers.words !== undefined) text = generateWords(key, triggers.words);
+  else if (outputSchema) {
+    text = JSON.stringify(sampleFromSchema(outputSchema, { root: outputSchema, now: context.now }));
+  } else if (triggers.words !== undefined) text = generateWords(key, triggers.words);
   else if (toolName) text = `I'll use the ${toolName} tool to help with that.`;
   else if (toolResults.length > 0) {
     const summary = toolResults.map((block) => excerpt(toolResultText(block)) || "(empty)").join("; ");
@@ -316,7 +335,8 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
     const seen = attachments ? ` I see ${attachments}.` : "";
     text = `${opening}${seen} ${generateWords(key, 12 + (hashString(key) % 24))}`;
   }
-  const notes = triggerNotes(request, triggers, { toolName, thinking: thinks });
+  // Notes would break the JSON a structured output must be, so that reply goes without them.
+  const notes = outputSchema ? [] : triggerNotes(request, triggers, { toolName, thinking: thinks });
   if (notes.length > 0) text = text.length > 0 ? `${notes.join(" ")}\n\n${text}` : notes.join(" ");
 
   const cited = toolName ? null : findCitedDocument(request);

@@ -154,6 +154,27 @@ function validateThinking(
   return thinking as unknown as ThinkingConfig;
 }
 
+const EFFORTS = ["low", "medium", "high", "xhigh", "max"];
+
+/** `output_config`: `effort` and a structured-output `format` (`{ type: "json_schema", schema }`). */
+function validateOutputConfig(value: unknown): void {
+  if (value === undefined || value === null) return;
+  const config = expectObject(value, "output_config");
+  if (config.effort !== undefined && config.effort !== null && !EFFORTS.includes(String(config.effort))) {
+    throw invalidRequest(
+      `output_config.effort: Input should be ${EFFORTS.map((effort) => `'${effort}'`).join(", ")}`,
+    );
+  }
+  if (config.format === undefined || config.format === null) return;
+  const format = expectObject(config.format, "output_config.format");
+  if (format.type !== "json_schema") {
+    throw invalidRequest(
+      `output_config.format: Input tag '${String(format.type)}' found using 'type' does not match any of the expected tags: 'json_schema'`,
+    );
+  }
+  expectObject(format.schema, "output_config.format.schema");
+}
+
 function validateSampling(body: Json, context: ValidationContext): void {
   for (const field of samplingFields) {
     if (body[field] === undefined) continue;
@@ -178,6 +199,7 @@ export function validateMessagesRequest(value: unknown, context: ValidationConte
     }
   }
   validateSampling(body, context);
+  validateOutputConfig(body.output_config);
   if (body.model === undefined) throw invalidRequest("model: Field required");
   const modelId = expectString(body.model, "model", { nonEmpty: true });
   let maxTokens: number | null = null;
