@@ -35,11 +35,15 @@ afterAll(async () => {
   await upstream.close();
 });
 
-/** Both clients as a browser app would build them: a key of their own (forged) and the proxy's URL. */
-function clients() {
+/**
+ * Both clients as a browser app would build them: a key of their own (forged) and the proxy's URL. Ours
+ * has the official SDK's interface, so both are typed as the official one.
+ */
+function clients(): { official: OfficialAnthropic; colloquy: OfficialAnthropic } {
+  const options = { apiKey: FORGED_KEY, baseURL: proxy.baseURL, maxRetries: 0 };
   return {
-    official: new OfficialAnthropic({ apiKey: FORGED_KEY, baseURL: proxy.baseURL, maxRetries: 0 }),
-    colloquy: new Anthropic({ apiKey: FORGED_KEY, baseURL: proxy.baseURL, maxRetries: 0 }),
+    official: new OfficialAnthropic(options),
+    colloquy: new Anthropic(options) as unknown as OfficialAnthropic,
   };
 }
 
