@@ -23,6 +23,61 @@ const assistantBlockTypes = [
   "document",
 ];
 const imageMediaTypes = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+/** Largest image the API takes, decoded (its documented 5 MB per image). */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+
+/** The first bytes of each format the API takes, to tell a mislabelled file (as the API does). */
+const signatures: Array<{ mediaType: string; matches: (bytes: Uint8Array) => boolean }> = [
+  { mediaType: "image/png", matches: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) },
+  { mediaType: "image/jpeg", matches: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]) },
+  { mediaType: "image/gif", matches: (bytes) => startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) },
+  {
+    mediaType: "image/webp",
+    matches: (bytes) =>
+      startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50]),
+  },
+  { mediaType: "application/pdf", matches: (bytes) => startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** The first 12 bytes a base64 string encodes (enough for a file signature); `data` is valid base64. */
+function leadingBytes(data: string): Uint8Array {
+  // 16 characters are whole 4-character groups, and only the last group of valid base64 holds padding.
+  const head = atob(data.length <= 16 ? data : data.slice(0, 16));
+  return Uint8Array.from(head, (character) => character.charCodeAt(0));
+}
+
+/** Size in bytes of the data a base64 string encodes. */
+function decodedSize(data: string): number {
+  const padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
+  return Math.floor((data.length * 3) / 4) - padding;
+}
+
+/** Checks base64 file data like the API: valid base64, within the size limit, of the declared format. */
+function validateBase64Data(data: string, mediaType: string, path: string, kind: "image" | "document"): void {
+  if (data.length % 4 !== 0 || !BASE64.test(data)) {
+    throw invalidRequest(`${path}.source.data: Input should be valid base64 data`);
+  }
+  const size = decodedSize(data);
+  if (kind === "image" && size > MAX_IMAGE_BYTES) {
+    throw invalidRequest(
+      `${path}.source.base64: image exceeds 5 MB maximum: ${size} bytes > ${MAX_IMAGE_BYTES} bytes`,
+    );
+  }
+  const actual = signatures.find((signature) => signature.matches(leadingBytes(data)))?.mediaType;
+  if (actual !== mediaType) {
+    const what = kind === "image" ? "Image" : "Document";
+    const found = actual ? ` (the data looks like ${actual})` : "";
+    throw invalidRequest(
+      `${path}.source: ${what} does not match the provided media type ${mediaType}${found}`,
+    );
+  }
+}
 export class BreakpointCounter {
   count = 0;
   read(owner: Json, path: string): CacheControl | null {
@@ -56,7 +111,8 @@ function validateSource(block: Json, path: string, kind: "image" | "document"): 
         `${path}.source.media_type: Input should be ${mediaTypes.map((media) => `'${media}'`).join(" or ")}`,
       );
     }
-    expectString(source.data, `${path}.source.data`, { nonEmpty: true });
+    const data = expectString(source.data, `${path}.source.data`, { nonEmpty: true });
+    validateBase64Data(data, source.media_type, path, kind);
   } else if (type === "text") {
     if (source.media_type !== "text/plain")
       throw invalidRequest(`${path}.source.media_type: Input should be 'text/plain'`);
@@ -64,7 +120,9 @@ function validateSource(block: Json, path: string, kind: "image" | "document"): 
   } else if (type === "content") {
     if (typeof source.content !== "string") expectArray(source.content, `${path}.source.content`);
   } else if (type === "url") {
-    expectString(source.url, `${path}.source.url`, { nonEmpty: true });
+    const url = expectString(source.url, `${path}.source.url`, { nonEmpty: true });
+    if (!HTTP_URL.test(url))
+      throw invalidRequest(`${path}.source.url: Input should be a valid http or https URL`);
   } else {
     expectString(source.file_id, `${path}.source.file_id`, { nonEmpty: true });
   }

@@ -19,10 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const weather = tool({
-  description: "Current weather in a city",
-  inputSchema: z.object({ city: z.string(), unit: z.enum(["celsius", "fahrenheit"]) }),
-});
+const weatherInput = z.object({ city: z.string(), unit: z.enum(["celsius", "fahrenheit"]) });
+const weather = tool({ description: "Current weather in a city", inputSchema: weatherInput });
 
 describe("@ai-sdk/anthropic against the mock (over loopback)", () => {
   it("generateText reads a non-streaming reply", async () => {
@@ -73,7 +71,7 @@ describe("@ai-sdk/anthropic against the mock (over loopback)", () => {
     expect(generated.finishReason).toBe("tool-calls");
     expect(generated.toolCalls).toHaveLength(1);
     expect(generated.toolCalls[0]?.toolName).toBe("weather");
-    expect(weather.inputSchema.parse(generated.toolCalls[0]?.input)).toEqual({
+    expect(weatherInput.parse(generated.toolCalls[0]?.input)).toEqual({
       city: expect.any(String),
       unit: "celsius",
     });
