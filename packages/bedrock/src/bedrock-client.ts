@@ -2,9 +2,12 @@ import {
   AnthropicError,
   BaseAnthropic,
   type ClientOptions,
+  type CloudMessagesRequest,
+  type CloudRewrite,
   Messages,
   type RequestOptions,
   readEnv,
+  rewriteCloudRequest,
   type Stream,
 } from "@colloquy/client";
 import type { AwsCredentials, AwsCredentialsProvider } from "./aws-credentials.js";
@@ -60,7 +63,6 @@ export interface BedrockClientOptions extends Omit<ClientOptions, "apiKey" | "au
  */
 export type BedrockMessages = Pick<Messages, "create" | "stream" | "countTokens">;
 
-const messagesPath = "/v1/messages";
 const countTokensPath = "/v1/messages/count_tokens";
 
 /**
@@ -136,57 +138,18 @@ export class AnthropicBedrock extends BaseAnthropic {
     init: RequestInit & { headers: Headers },
     options: FinalRequestOptions,
   ): Promise<{ url: string; init: RequestInit }> {
-    const target = new URL(url);
-    const headers = new Headers(init.headers);
-    let body = typeof init.body === "string" ? init.body : undefined;
-    const path = options.path.split("?")[0] ?? options.path;
-    const isMessages = path === messagesPath;
-    if (
-      options.method === "post" &&
-      (isMessages || path === countTokensPath) &&
-      target.pathname.endsWith(path)
-    ) {
-      const { model, stream, ...fields } = parseBody(body, path);
-      if (typeof model !== "string" || model === "") {
-        throw new AnthropicError(
-          "Bedrock needs a `model` (a model id, inference profile id or ARN) in the request.",
-        );
-      }
-      fields.anthropic_version ??= BEDROCK_API_VERSION;
-      const betas = headers.get("anthropic-beta");
-      if (betas !== null) {
-        fields.anthropic_beta ??= betas
-          .split(",")
-          .map((beta) => beta.trim())
-          .filter(Boolean);
-        headers.delete("anthropic-beta");
-      }
-      // The version travels in the body; the header means nothing to Bedrock.
-      headers.delete("anthropic-version");
-      const prefix = target.pathname.slice(0, target.pathname.length - path.length);
-      const operation = isMessages ? (stream ? "invoke-with-response-stream" : "invoke") : "count-tokens";
-      target.pathname = `${prefix}/model/${encodeURIComponent(model)}/${operation}`;
-      target.searchParams.delete("beta");
-      if (stream && isMessages) headers.set("accept", EVENT_STREAM_CONTENT_TYPE);
-      if (isMessages) {
-        body = JSON.stringify(fields);
-      } else {
-        // CountTokens takes the InvokeModel body it would count, base64-encoded; that body needs a max_tokens.
-        fields.max_tokens ??= 1;
-        body = JSON.stringify({ input: { invokeModel: { body: base64OfText(JSON.stringify(fields)) } } });
-      }
-    }
-    const finalURL = target.toString();
-    let finalHeaders = headers;
+    const request = rewriteCloudRequest(url, init, options, BEDROCK_API_VERSION, toBedrock);
+    let headers = request.headers;
     if (!this.skipAuth && !headers.has("authorization")) {
       const credentials = await this.#resolveCredentials();
-      finalHeaders = await signRequest(
-        { method: init.method ?? "GET", url: finalURL, headers, body },
+      const body = typeof request.body === "string" ? request.body : undefined;
+      headers = await signRequest(
+        { method: init.method ?? "GET", url: request.url, headers, body },
         credentials,
         { region: this.awsRegion, service: "bedrock" },
       );
     }
-    return { url: finalURL, init: { ...init, headers: finalHeaders, body: body ?? init.body ?? null } };
+    return { url: request.url, init: { ...init, headers, body: request.body } };
   }
 
   protected override makeStream<Item>(
@@ -253,6 +216,42 @@ function bedrockMessages(client: BaseAnthropic): BedrockMessages {
   };
 }
 
+/**
+ * A Messages request in Bedrock's form: the model moves into the path (`invoke`,
+ * `invoke-with-response-stream` or `count-tokens`), `stream` goes, the betas move into the body.
+ */
+function toBedrock({ endpoint, fields, headers }: CloudMessagesRequest): CloudRewrite {
+  const { model, stream, ...rest } = fields;
+  if (typeof model !== "string" || model === "") {
+    throw new AnthropicError(
+      "Bedrock needs a `model` (a model id, inference profile id or ARN) in the request.",
+    );
+  }
+  const betas = headers.get("anthropic-beta");
+  if (betas !== null) {
+    rest.anthropic_beta ??= betas
+      .split(",")
+      .map((beta) => beta.trim())
+      .filter(Boolean);
+    headers.delete("anthropic-beta");
+  }
+  const modelPath = `/model/${encodeURIComponent(model)}`;
+  if (endpoint === "count_tokens") {
+    // CountTokens takes the InvokeModel body it would count, base64-encoded; that body needs a max_tokens.
+    rest.max_tokens ??= 1;
+    const invokeBody = base64OfText(JSON.stringify(rest));
+    return {
+      path: `${modelPath}/count-tokens`,
+      body: JSON.stringify({ input: { invokeModel: { body: invokeBody } } }),
+    };
+  }
+  if (stream) headers.set("accept", EVENT_STREAM_CONTENT_TYPE);
+  return {
+    path: `${modelPath}/${stream ? "invoke-with-response-stream" : "invoke"}`,
+    body: JSON.stringify(rest),
+  };
+}
+
 function base64OfText(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = "";
@@ -260,17 +259,4 @@ function base64OfText(text: string): string {
     binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   }
   return btoa(binary);
-}
-
-function parseBody(body: string | undefined, path: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = body === undefined ? undefined : JSON.parse(body);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
-  }
-  return parsed as Record<string, unknown>;
 }

@@ -2,10 +2,13 @@ import {
   AnthropicError,
   BaseAnthropic,
   type ClientOptions,
+  type CloudMessagesRequest,
+  type CloudRewrite,
   Messages,
   type RequestOptions,
+  readEnv,
+  rewriteCloudRequest,
 } from "@colloquy/client";
-import { readEnv } from "./internal/env.js";
 
 /** The `anthropic_version` Vertex AI expects in the body. */
 export const VERTEX_API_VERSION = "vertex-2023-10-16";
@@ -138,43 +141,41 @@ export class AnthropicVertex extends BaseAnthropic {
     init: RequestInit & { headers: Headers },
     options: FinalRequestOptions,
   ): Promise<{ url: string; init: RequestInit }> {
-    const target = new URL(url);
-    const headers = new Headers(init.headers);
-    let body = typeof init.body === "string" ? init.body : undefined;
-    const path = options.path.split("?")[0] ?? options.path;
-    const isMessages = path === "/v1/messages";
-    const isCountTokens = path === "/v1/messages/count_tokens";
-    if (options.method === "post" && (isMessages || isCountTokens) && target.pathname.endsWith(path)) {
-      if (!this.projectId) {
-        throw new AnthropicError(
-          "No projectId was given: pass the `projectId` option or set the ANTHROPIC_VERTEX_PROJECT_ID environment variable.",
-        );
-      }
-      const fields = parseBody(body, path);
-      fields.anthropic_version ??= VERTEX_API_VERSION;
-      rejectDocumentURLs(fields);
-      const prefix = target.pathname.slice(0, target.pathname.length - path.length);
-      const models = `${prefix}/projects/${encodeURIComponent(this.projectId)}/locations/${encodeURIComponent(this.region)}/publishers/anthropic/models`;
-      if (isMessages) {
-        const { model, ...rest } = fields;
-        if (typeof model !== "string" || model === "") {
-          throw new AnthropicError(
-            "Vertex AI needs a `model` (e.g. `claude-sonnet-4-5@20250929`) in the request.",
-          );
-        }
-        // Vertex model ids carry their version after an `@`, which stays as it is in the path.
-        const modelSegment = encodeURIComponent(model).replace(/%40/g, "@");
-        target.pathname = `${models}/${modelSegment}:${rest.stream ? "streamRawPredict" : "rawPredict"}`;
-        body = JSON.stringify(rest);
-      } else {
-        // Token counting names the model in the body, not the path.
-        target.pathname = `${models}/count-tokens:rawPredict`;
-        body = JSON.stringify(fields);
-      }
-      target.searchParams.delete("beta");
-    }
+    const request = rewriteCloudRequest(url, init, options, VERTEX_API_VERSION, (messagesRequest) =>
+      this.#toVertex(messagesRequest),
+    );
+    const { headers } = request;
     if (!headers.has("authorization")) headers.set("authorization", `Bearer ${await this.#token()}`);
-    return { url: target.toString(), init: { ...init, headers, body: body ?? init.body ?? null } };
+    return { url: request.url, init: { ...init, headers, body: request.body } };
+  }
+
+  /**
+   * A Messages request in Vertex's form: the project, location and model move into the path
+   * (`:rawPredict`, `:streamRawPredict`); token counting keeps the model in the body.
+   */
+  #toVertex({ endpoint, fields }: CloudMessagesRequest): CloudRewrite {
+    if (!this.projectId) {
+      throw new AnthropicError(
+        "No projectId was given: pass the `projectId` option or set the ANTHROPIC_VERTEX_PROJECT_ID environment variable.",
+      );
+    }
+    rejectDocumentURLs(fields);
+    const models = `/projects/${encodeURIComponent(this.projectId)}/locations/${encodeURIComponent(this.region)}/publishers/anthropic/models`;
+    if (endpoint === "count_tokens") {
+      return { path: `${models}/count-tokens:rawPredict`, body: JSON.stringify(fields) };
+    }
+    const { model, ...rest } = fields;
+    if (typeof model !== "string" || model === "") {
+      throw new AnthropicError(
+        "Vertex AI needs a `model` (e.g. `claude-sonnet-4-5@20250929`) in the request.",
+      );
+    }
+    // Vertex model ids carry their version after an `@`, which stays as it is in the path.
+    const modelSegment = encodeURIComponent(model).replace(/%40/g, "@");
+    return {
+      path: `${models}/${modelSegment}:${rest.stream ? "streamRawPredict" : "rawPredict"}`,
+      body: JSON.stringify(rest),
+    };
   }
 
   async #token(): Promise<string> {
@@ -202,19 +203,6 @@ function vertexMessages(client: BaseAnthropic): VertexMessages {
   const messages = new Messages(client) as { -readonly [Key in keyof Messages]?: Messages[Key] };
   delete messages.batches;
   return messages as VertexMessages;
-}
-
-function parseBody(body: string | undefined, path: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = body === undefined ? undefined : JSON.parse(body);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
-  }
-  return parsed as Record<string, unknown>;
 }
 
 /** Vertex AI takes documents as base64 or text only; a URL source would fail there, so it fails here first. */
