@@ -402,4 +402,70 @@ describe("MessageStream", () => {
       vi.useRealTimers();
     }
   });
+
+  describe("as the official SDK, for streams the strict accumulator used to reject or drop", () => {
+    const messageStart = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
+    const toolStart = sseEvent("content_block_start", {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "tool_use", id: "toolu_1", name: "f", input: {}, caller: { type: "direct" } },
+    });
+    const toolDelta = (partial_json: string) =>
+      sseEvent("content_block_delta", {
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "input_json_delta", partial_json },
+      });
+    const ending = (stopReason: string, extra: Record<string, unknown> = {}) =>
+      sseEvent("message_delta", {
+        type: "message_delta",
+        delta: { stop_reason: stopReason, stop_sequence: null, stop_details: null, container: null },
+        usage: { output_tokens: 7 },
+        ...extra,
+      }) + sseEvent("message_stop", { type: "message_stop" });
+
+    it("gives the partial input of a tool block still open when message_delta arrives (cut by max_tokens)", async () => {
+      const stream = streamOf([messageStart, toolStart, toolDelta('{"a": [1, '), ending("max_tokens")]);
+      const message = await stream.finalMessage();
+      expect(message.stop_reason).toBe("max_tokens");
+      expect((message.content[0] as ToolUseBlock).input).toEqual({ a: [1] });
+    });
+
+    it("fails with the official wording and the raw JSON when a complete tool input is not valid JSON", async () => {
+      const stop = sseEvent("content_block_stop", { type: "content_block_stop", index: 0 });
+      const stream = streamOf([
+        messageStart,
+        toolStart,
+        toolDelta('{"a": tru'),
+        toolDelta("e,}"),
+        stop,
+        ending("tool_use"),
+      ]);
+      const error = await failure(stream.finalMessage());
+      expect(error).toBeInstanceOf(AnthropicError);
+      expect((error as Error).message).toMatch(/^Unable to parse tool parameter JSON from model\. /);
+      expect((error as Error).message).toContain('JSON: {"a": true,}');
+    });
+
+    it("passes on events of unknown types, and keeps unknown fields of message_start and message_delta", async () => {
+      const withFuture = messageStart.replace(
+        '"inference_geo":null',
+        '"inference_geo":null,"future_usage":4',
+      );
+      const future = sseEvent("future_event", { type: "future_event", payload: 1 });
+      const stream = streamOf([
+        withFuture,
+        future,
+        ending("end_turn", { context_management: { applied_edits: [] } }),
+      ]);
+      const types: string[] = [];
+      stream.on("streamEvent", (event) => types.push(event.type));
+      const message = (await stream.finalMessage()) as unknown as Record<string, unknown> & {
+        usage: Record<string, unknown>;
+      };
+      expect(types).toEqual(["message_start", "future_event", "message_delta", "message_stop"]);
+      expect(message.usage.future_usage).toBe(4);
+      expect(message.context_management).toEqual({ applied_edits: [] });
+    });
+  });
 });

@@ -229,8 +229,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** The complete message; rejects if the stream failed, was cut short or was aborted. */
   async finalMessage(): Promise<Message> {
     await this.#end;
-    // A stream that ended well has received its message.
-    return this.receivedMessages.at(-1)!;
+    const message = this.receivedMessages.at(-1);
+    // Not expected: a stream ends well only after a message_stop.
+    if (!message) throw new AnthropicError("stream ended without producing a Message with role=assistant");
+    return message;
   }
 
   /** The text blocks of the final message, joined with a space; rejects like `finalMessage()`. */
@@ -306,14 +308,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /** Reads the stream to its end, then emits `error` or `abort` if it failed, and `end`. */
   #run(create: MessageStreamRequest | ((signal: AbortSignal) => Promise<StreamStart>)): void {
     const end = this.#consume(create).catch((error: unknown) => {
-      // A foreign "AbortError" (from fetch) is the abort itself; any other foreign error (a malformed
-      // event breaking the accumulator, a throwing listener) is a failure, even though reading stopped by aborting.
-      this.#failure =
-        error instanceof AnthropicError
-          ? error
-          : (error as Error)?.name === "AbortError"
-            ? new APIUserAbortError()
-            : new AnthropicError(String(error), { cause: error });
+      this.#failure = asFailure(error);
       throw this.#failure;
     });
     this.#end = end;
@@ -354,7 +349,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #addEvent(event: MessageStreamEvent): void {
     const accumulator = this.#accumulator;
     const applied = accumulator.apply(event);
-    const snapshot = accumulator.snapshot!;
+    const snapshot = accumulator.snapshot;
+    // Not expected: the accumulator throws for any event before message_start.
+    if (!snapshot) return;
     const listeners = this.#listeners;
     if (listeners.streamEvent) this.#emit("streamEvent", event, snapshot);
     // Not for a delta the accumulator ignored (to a block type it does not know).
@@ -387,4 +384,15 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       this.#emit("message", snapshot);
     }
   }
+}
+
+/**
+ * The error a failed stream reports: our own errors as they are; a foreign "AbortError" (from fetch)
+ * is the abort itself; any other foreign error (a throwing listener, say) is a failure, even though
+ * reading stopped by aborting.
+ */
+function asFailure(error: unknown): AnthropicError {
+  if (error instanceof AnthropicError) return error;
+  if ((error as Error | null)?.name === "AbortError") return new APIUserAbortError();
+  return new AnthropicError(String(error), { cause: error });
 }

@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AnthropicError } from "../errors.js";
 import { SSEDecoder } from "../streaming/sse-decoder.js";
 import { textAnswerSSE, thinkingBlockSSE, toolUseAnswerSSE } from "../streaming/test-sse-fixtures.js";
 import type { RawMessageStreamEvent, TextBlock, ThinkingBlock, ToolUseBlock } from "../types/index.js";
 import { MessageAccumulator } from "./message-accumulator.js";
+import { PartialJSONAccumulator } from "./partial-json.js";
 
 function eventsOf(sse: string): RawMessageStreamEvent[] {
   const events: RawMessageStreamEvent[] = [];
@@ -87,9 +88,62 @@ describe("MessageAccumulator", () => {
         ? { ...event, delta: { ...event.delta, partial_json: event.delta.partial_json.replace("}", "") } }
         : event,
     );
+    // The official SDK's wording, with the raw JSON.
+    const json = '{"location": "San Francisco, CA", "unit": "celsius"';
     expect(() => accumulate(events)).toThrow(
-      "Stream event content_block_stop at index 1: the tool_use input is not valid JSON",
+      `Unable to parse tool parameter JSON from model. Please retry your request or adjust your prompt. Error: SyntaxError:`,
     );
+    expect(() => accumulate(events)).toThrow(`. JSON: ${json}`);
+  });
+
+  it("builds the partial tool input only when read, scanning each character once however often it is read", () => {
+    const items = Array.from({ length: 2000 }, (_, index) => `{"k${index}": [${index}, "a\\u00e9"]}`);
+    const json = `[${items.join(", ")}]`;
+    const expected = JSON.parse(json) as unknown[];
+    const events: RawMessageStreamEvent[] = [
+      {
+        type: "content_block_start",
+        index: 0,
+        content_block: { type: "tool_use", id: "toolu_1", name: "f", input: {}, caller: { type: "direct" } },
+      },
+    ];
+    // 7-character fragments: escape sequences are cut across them.
+    for (let start = 0; start < json.length; start += 7) {
+      events.push({
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "input_json_delta", partial_json: json.slice(start, start + 7) },
+      });
+    }
+    const snapshot = vi.spyOn(PartialJSONAccumulator.prototype, "snapshot");
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const unread = accumulate([messageStart!, ...events]);
+      // Nobody read the input: no partial value was built.
+      expect(snapshot).not.toHaveBeenCalled();
+      unread.apply({ type: "content_block_stop", index: 0 });
+      expect((unread.message.content[0] as ToolUseBlock).input).toEqual(expected);
+      // The complete input went through JSON.parse once, whole.
+      expect(parse.mock.calls.filter(([text]) => text === json)).toHaveLength(1);
+
+      const accumulator = accumulate([messageStart!]);
+      const input = () => (accumulator.message.content[0] as ToolUseBlock).input;
+      let reads = 0;
+      for (const event of events) {
+        accumulator.apply(event);
+        // Read three times after every fragment, as a listener, a render and a snapshot might.
+        for (let again = 0; again < 3; again++, reads++) expect(input()).toBeDefined();
+      }
+      expect(input()).toEqual(expected);
+      // The work of all those reads together: each character once, plus a cut escape again per read.
+      const parser = snapshot.mock.contexts[0] as PartialJSONAccumulator;
+      expect(reads).toBeGreaterThan(6000);
+      expect(parser.scanned).toBeLessThanOrEqual(json.length + 6 * reads);
+      expect(parser.scanned).toBeGreaterThanOrEqual(json.length);
+    } finally {
+      snapshot.mockRestore();
+      parse.mockRestore();
+    }
   });
 
   it("appends thinking and sets the signature (§3.6)", () => {
@@ -180,44 +234,158 @@ describe("MessageAccumulator", () => {
     expect(events[0]).toEqual(before);
   });
 
-  it("rejects events out of order", () => {
+  it("rejects events in an impossible order, each with its own message", () => {
     const [start, blockStart, delta1, , blockStop, messageDelta, stop] = textEvents as [
       RawMessageStreamEvent,
       ...RawMessageStreamEvent[],
     ];
-    const cases: [string, RawMessageStreamEvent[]][] = [
-      ["an event before message_start", [blockStart!]],
-      ["message_start twice", [start, start]],
-      ["a delta before its block starts", [start, delta1!]],
-      ["a block at the wrong index", [start, { ...blockStart!, index: 1 } as RawMessageStreamEvent]],
-      ["a stop for a block never started", [start, blockStop!]],
-      ["a delta after its block stopped", [start, blockStart!, blockStop!, delta1!]],
-      ["message_stop with a block open", [start, blockStart!, stop!]],
-      ["message_delta with a block open", [start, blockStart!, messageDelta!]],
-      ["an event after message_stop", [start, messageDelta!, stop!, blockStart!]],
+    const thinkingStart: RawMessageStreamEvent = {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "thinking", thinking: "", signature: "" },
+    };
+    const cases: [string, RawMessageStreamEvent[], string][] = [
+      [
+        "an event before message_start",
+        [blockStart!],
+        "Stream event content_block_start at index 0: before message_start",
+      ],
+      [
+        "message_start twice",
+        [start, start],
+        'Unexpected event order, got message_start before receiving "message_stop"',
+      ],
+      [
+        "a delta before its block starts",
+        [start, delta1!],
+        "Stream event text_delta at index 0: no block started at this index",
+      ],
+      [
+        "a block at the wrong index",
+        [start, { ...blockStart!, index: 1 } as RawMessageStreamEvent],
+        "Stream event content_block_start at index 1: expected index 0",
+      ],
+      [
+        "a stop for a block never started",
+        [start, blockStop!],
+        "Stream event content_block_stop at index 0: no block started at this index",
+      ],
+      [
+        "a delta after its block stopped",
+        [start, blockStart!, blockStop!, delta1!],
+        "Stream event text_delta at index 0: the block has stopped",
+      ],
+      [
+        "a block starting after message_delta",
+        [start, messageDelta!, blockStart!],
+        "Stream event content_block_start at index 0: after message_delta",
+      ],
+      [
+        "an event after message_stop",
+        [start, messageDelta!, stop!, blockStart!],
+        "Stream event content_block_start at index 0: after message_stop",
+      ],
       [
         "a text delta on a thinking block",
-        [
-          start,
-          {
-            type: "content_block_start",
-            index: 0,
-            content_block: { type: "thinking", thinking: "", signature: "" },
-          },
-          delta1!,
-        ],
+        [start, thinkingStart, delta1!],
+        "Stream event text_delta at index 0: not for a thinking block",
       ],
     ];
-    for (const [name, events] of cases) {
+    for (const [name, events, message] of cases) {
       expect(() => accumulate(events), name).toThrow(AnthropicError);
+      expect(() => accumulate(events), name).toThrow(message);
     }
-    // The message names the event (or delta) type and the block index.
-    expect(() => accumulate([start, blockStart!, blockStop!, delta1!])).toThrow(
-      "Stream event text_delta at index 0: out of order",
-    );
-    expect(() => accumulate(cases.at(-1)![1])).toThrow(
-      "Stream event text_delta at index 0: not for a thinking block",
-    );
+  });
+
+  it("closes a block still open at message_delta, a tool block with its partial input (cut by max_tokens)", () => {
+    const message = accumulate([
+      messageStart!,
+      { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+      { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Calling" } },
+      { type: "content_block_stop", index: 0 },
+      {
+        type: "content_block_start",
+        index: 1,
+        content_block: { type: "tool_use", id: "toolu_1", name: "f", input: {}, caller: { type: "direct" } },
+      },
+      {
+        type: "content_block_delta",
+        index: 1,
+        delta: { type: "input_json_delta", partial_json: '{"a": [1, ' },
+      },
+      {
+        type: "message_delta",
+        delta: { stop_reason: "max_tokens", stop_sequence: null, stop_details: null, container: null },
+        usage: { output_tokens: 5 },
+      },
+      { type: "message_stop" },
+    ]).message;
+    expect(message.stop_reason).toBe("max_tokens");
+    expect(message.content[0]).toEqual({ type: "text", text: "Calling" });
+    expect((message.content[1] as ToolUseBlock).input).toEqual({ a: [1] });
+    // A plain value now, no longer a getter.
+    expect(Object.getOwnPropertyDescriptor(message.content[1], "input")).toMatchObject({ writable: true });
+  });
+
+  it("accepts message_stop with a block open, and a tool block open without any delta keeps {}", () => {
+    const message = accumulate([
+      messageStart!,
+      {
+        type: "content_block_start",
+        index: 0,
+        content_block: { type: "tool_use", id: "toolu_1", name: "f", input: {}, caller: { type: "direct" } },
+      },
+      { type: "message_stop" },
+    ]).message;
+    expect((message.content[0] as ToolUseBlock).input).toEqual({});
+  });
+
+  it("copies fields it does not know, of message_start and message_delta, onto the snapshot", () => {
+    const start = structuredClone(messageStart!) as RawMessageStreamEvent & {
+      message: Record<string, unknown>;
+    };
+    start.message.future_field = { kept: true };
+    (start.message.usage as Record<string, unknown>).future_tokens = 3;
+    const message = accumulate([
+      start,
+      {
+        type: "message_delta",
+        delta: { stop_reason: "end_turn", stop_sequence: null, stop_details: null, container: null },
+        usage: { output_tokens: 5, future_usage: { a: 1 }, iterations: null } as never,
+        context_management: { applied_edits: [] },
+        future_event_field: "x",
+        absent_field: null,
+      } as unknown as RawMessageStreamEvent,
+      { type: "message_stop" },
+    ]).message as unknown as Record<string, unknown> & { usage: Record<string, unknown> };
+    expect(message.future_field).toEqual({ kept: true });
+    expect(message.usage.future_tokens).toBe(3);
+    expect(message.usage.future_usage).toEqual({ a: 1 });
+    expect(message.usage).not.toHaveProperty("iterations");
+    expect(message.context_management).toEqual({ applied_edits: [] });
+    expect(message.future_event_field).toBe("x");
+    expect(message).not.toHaveProperty("absent_field");
+    expect(message).not.toHaveProperty("delta");
+  });
+
+  it("takes the model a fallback block hands over to as the message's model, as the official SDK", () => {
+    const message = accumulate([
+      messageStart!,
+      {
+        type: "content_block_start",
+        index: 0,
+        content_block: {
+          type: "fallback",
+          from: { model: "claude-sonnet-4-6" },
+          to: { model: "claude-opus-4-1-20250805" },
+          trigger: { type: "refusal" },
+        },
+      } as unknown as RawMessageStreamEvent,
+      { type: "content_block_stop", index: 0 },
+      ...tail,
+    ]).message;
+    expect(message.model).toBe("claude-opus-4-1-20250805");
+    expect(message.content[0]).toMatchObject({ type: "fallback" });
   });
 
   it("ignores unknown event, delta and block types", () => {

@@ -43,10 +43,26 @@ export class PartialJSONAccumulator {
   /** A number or literal being read, or "". */
   #scalar = "";
 
+  /** Characters the snapshots have scanned so far: each character once (see the class notes). */
+  #scanned = 0;
+
   /** Appends the next fragment (O(1): parsing waits for a snapshot). */
   push(fragment: string): void {
     this.#source += fragment;
     this.#unparsed += fragment;
+  }
+
+  /** Everything pushed so far, as it arrived. */
+  get text(): string {
+    return this.#source;
+  }
+
+  /**
+   * How many characters all snapshots together have scanned: the total pushed, plus at most a cut
+   * escape sequence (6 characters) again per snapshot. For tests of the linear cost.
+   */
+  get scanned(): number {
+    return this.#scanned;
   }
 
   /** Whether nothing but whitespace has been pushed so far. */
@@ -65,8 +81,9 @@ export class PartialJSONAccumulator {
     const text = this.#unparsed;
     this.#unparsed = "";
     const length = text.length;
+    this.#scanned += length;
     for (let index = 0; index < length; index++) {
-      const char = text[index]!;
+      const char = text.charAt(index);
       if (this.#string !== undefined) {
         // Plain characters are appended a run at a time.
         stringStop.lastIndex = index;
@@ -135,14 +152,12 @@ export class PartialJSONAccumulator {
 
   #assign(value: unknown): void {
     const top = this.#stack.at(-1);
-    // An own property even for `__proto__`, as JSON.parse makes, rather than a prototype change.
-    if (top)
-      Object.defineProperty(top, this.#slot!, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    else this.#root = value;
+    const slot = this.#slot;
+    if (!top) {
+      this.#root = value;
+    } else if (slot !== undefined) {
+      // An own property even for `__proto__`, as JSON.parse makes, rather than a prototype change.
+      Object.defineProperty(top, slot, { value, writable: true, enumerable: true, configurable: true });
+    }
   }
 }

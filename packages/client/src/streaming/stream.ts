@@ -161,8 +161,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
               next.catch(() => {});
               for (const queue of queues) queue.push(next);
             }
-            const result = await own.shift()!;
-            if (result.done) return;
+            // Never empty here: a result was queued just above if there was none.
+            const result = await own.shift();
+            if (!result || result.done) return;
             yield result.value;
           }
         }, this.controller),
