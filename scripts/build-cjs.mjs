@@ -10,7 +10,7 @@
 // directory when it is the client package)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -80,4 +80,35 @@ const copyDeclarations = (from, to) => {
 copyDeclarations(dist, typesOut);
 writeFileSync(join(typesOut, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
-console.log(`build-cjs: ${relative(root, join(dist, "index.cjs"))} and ${copied} CJS declaration files`);
+// `require()` of the `./resources/*` subpaths (official SDK paths): each module re-exports its values
+// from the bundle, so that a class is the same object whichever path it is required from. The values
+// are matched by identity through the ESM build (`resources/beta` exports `BetaMessages` as `Messages`);
+// a value the index does not export fails the build.
+const esmIndex = await import(pathToFileURL(join(dist, "index.js")).href);
+const indexNameOf = new Map(Object.entries(esmIndex).map(([name, value]) => [value, name]));
+const { exports: exportsMap } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+let proxies = 0;
+const writeProxies = async (folder) => {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    const source = join(folder, name);
+    if (statSync(source).isDirectory()) await writeProxies(source);
+    if (!name.endsWith(".js") || name.includes(".test.")) continue;
+    const subpath = `./${relative(dist, source).replace(/\\/g, "/").replace(/\.js$/, "")}`;
+    if (exportsMap[subpath] === null) continue; // not published
+    const lines = Object.entries(await import(pathToFileURL(source).href)).map(([exported, value]) => {
+      const inIndex = indexNameOf.get(value);
+      if (!inIndex) throw new Error(`build-cjs: ${subpath} exports ${exported}, which index.js does not`);
+      return `exports.${exported} = index.${inIndex};`;
+    });
+    const back = relative(dirname(source), join(dist, "index.cjs")).replace(/\\/g, "/");
+    const text = `"use strict";\nconst index = require("${back}");\n${lines.join("\n")}\n`;
+    writeFileSync(source.replace(/\.js$/, ".cjs"), text);
+    proxies++;
+  }
+};
+await writeProxies(join(dist, "resources"));
+
+console.log(
+  `build-cjs: ${relative(root, join(dist, "index.cjs"))}, ${proxies} resources/* re-export modules and ${copied} CJS declaration files`,
+);

@@ -19,8 +19,15 @@ export class Anthropic extends BaseAnthropic {
   static DEFAULT_TIMEOUT = 600_000;
 }
 
+// The resource classes as `Anthropic.Messages`, ... (declared in the namespace below), whose own
+// namespaces hold their types: `Anthropic.Messages.MessageBatch`, as in the official SDK.
+Anthropic.Messages = Messages;
+Anthropic.Models = Models;
+Anthropic.Beta = Beta;
+
 /** Wire types, also reachable as `Anthropic.Message`, `Anthropic.MessageCreateParams`, ... */
 export declare namespace Anthropic {
+  export { Beta, Messages, Models };
   export type { ClientOptions };
   export type RequestOptions = import("./request-options.js").RequestOptions;
   export type AnthropicDefinedTool = Types.AnthropicDefinedTool;

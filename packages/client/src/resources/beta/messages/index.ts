@@ -1,0 +1,2 @@
+// `@colloquy/client/resources/beta/messages/index`: the same module as `resources/beta/messages`.
+export * from "../messages.js";
