@@ -9,9 +9,15 @@ import {
   type RawMessageStreamEvent,
   StreamTruncatedError,
 } from "@colloquy/client";
-import type { BedrockMock } from "@colloquy/mock-api/clouds";
 import { BEDROCK_MOCK_CREDENTIALS, type BedrockMockOptions } from "@colloquy/mock-api/clouds";
-import { type RunningCloudMock, startBedrockMockApi } from "@colloquy/mock-api/clouds/node";
+import { startBedrockMockApi } from "@colloquy/mock-api/clouds/node";
+import {
+  type CloudSetup,
+  cloudClientSuite,
+  failure,
+  recordingFetch,
+  type SentRequest,
+} from "@colloquy/mock-api/clouds/test-cloud-client-suite";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnthropicBedrock, type BedrockClientOptions } from "./index.js";
 
@@ -21,31 +27,11 @@ const params = {
   max_tokens: 256,
   messages: [{ role: "user" as const, content: "Hello there" }],
 };
-const weatherTool = {
-  name: "get_weather",
-  description: "Weather of a city",
-  input_schema: {
-    type: "object" as const,
-    properties: { city: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
-    required: ["city", "unit"],
-  },
-};
 
-interface Sent {
-  url: string;
-  headers: Headers;
-  body: string;
-}
-
-let server: RunningCloudMock<BedrockMock> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function setup(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {
-  server = await startBedrockMockApi(mockOptions);
-  const sent: Sent[] = [];
+/** Starts the Bedrock face on loopback and a client signing with the face's test credentials. */
+async function startClient(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {
+  const server = await startBedrockMockApi(mockOptions);
+  const sent: SentRequest[] = [];
   const client = new AnthropicBedrock({
     awsRegion: "us-east-1",
     awsAccessKey: BEDROCK_MOCK_CREDENTIALS.accessKeyId,
@@ -53,42 +39,54 @@ async function setup(clientOptions: BedrockClientOptions = {}, mockOptions: Bedr
     awsSessionToken: null,
     apiKey: null,
     baseURL: server.url,
-    fetch: async (url, init) => {
-      sent.push({ url: String(url), headers: new Headers(init?.headers), body: String(init?.body ?? "") });
-      return fetch(url, init);
-    },
+    fetch: recordingFetch(sent),
     ...clientOptions,
   });
-  return { client, sent };
+  return { client, sent, close: () => server.close() };
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
+cloudClientSuite({
+  name: "@colloquy/bedrock",
+  model: MODEL,
+  setup: async ({ wrongCredentials, maxRetries } = {}): Promise<CloudSetup> =>
+    startClient({ maxRetries, ...(wrongCredentials ? { awsSecretKey: "not-the-secret" } : {}) }),
+  wire: {
+    create: /^\/model\/anthropic\.claude-sonnet-4-5-20250929-v1%3A0\/invoke$/,
+    stream: /^\/model\/anthropic\.claude-sonnet-4-5-20250929-v1%3A0\/invoke-with-response-stream$/,
+    countTokens: /^\/model\/anthropic\.claude-sonnet-4-5-20250929-v1%3A0\/count-tokens$/,
+    anthropicVersion: "bedrock-2023-05-31",
+  },
+  errors: {
+    auth: { type: PermissionDeniedError, status: 403, message: /signature we calculated does not match/ },
+    rateLimit: RateLimitError,
+    overloadedMidStream: { type: OverloadedError, message: /modelStreamErrorException/ },
+    dropped: StreamTruncatedError,
+    userAbort: APIUserAbortError,
+  },
+});
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((ready) => ready.close()));
+});
+
+async function setup(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {
+  const ready = await startClient(clientOptions, mockOptions);
+  running.push(ready);
+  return ready;
 }
 
 describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
-  it("creates a message through /model/{modelId}/invoke with a SigV4-signed Bedrock body", async () => {
+  it("signs with SigV4 and leaves model and stream out of the Bedrock body", async () => {
     const { client, sent } = await setup();
-    const message = await client.messages.create(params);
-    expect(message.type).toBe("message");
-    expect(message.content[0]?.type).toBe("text");
-    expect(message.stop_reason).toBe("end_turn");
-    expect(sent).toHaveLength(1);
+    await client.messages.stream(params).finalMessage();
     const [request] = sent;
-    expect(new URL(request!.url).pathname).toBe("/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke");
     const body = JSON.parse(request!.body);
-    expect(body).toMatchObject({ anthropic_version: "bedrock-2023-05-31", max_tokens: 256 });
     expect(body).not.toHaveProperty("model");
     expect(body).not.toHaveProperty("stream");
     expect(request!.headers.get("authorization")).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAMOCKBEDROCK00001\/\d{8}\/us-east-1\/bedrock\/aws4_request, SignedHeaders=[^,]*host[^,]*x-amz-date/,
     );
-    expect(request!.headers.has("x-api-key")).toBe(false);
   });
 
   it("moves anthropic-beta from the headers into the body's anthropic_beta", async () => {
@@ -96,60 +94,6 @@ describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
     await client.messages.create(params, { headers: { "anthropic-beta": "beta-one, beta-two" } });
     expect(JSON.parse(sent[0]!.body).anthropic_beta).toEqual(["beta-one", "beta-two"]);
     expect(sent[0]!.headers.has("anthropic-beta")).toBe(false);
-  });
-
-  it("streams with messages.stream(): text events, finalText and finalMessage", async () => {
-    const { client, sent } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "words=40" } });
-    const deltas: string[] = [];
-    stream.on("text", (delta) => deltas.push(delta));
-    const message = await stream.finalMessage();
-    expect(new URL(sent[0]!.url).pathname).toMatch(/\/invoke-with-response-stream$/);
-    expect(JSON.parse(sent[0]!.body)).not.toHaveProperty("stream");
-    expect(deltas.length).toBeGreaterThan(5);
-    const text = message.content[0]?.type === "text" ? message.content[0].text : "";
-    expect(deltas.join("")).toBe(text);
-    expect(text.split(/\s+/).filter(Boolean)).toHaveLength(40);
-    expect(await stream.finalText()).toBe(text);
-    expect(message.usage.output_tokens).toBeGreaterThan(0);
-  });
-
-  it("streams raw events with messages.create({ stream: true })", async () => {
-    const { client } = await setup();
-    const stream = await client.messages.create({ ...params, stream: true });
-    const types: string[] = [];
-    for await (const event of stream) types.push(event.type);
-    expect(types[0]).toBe("message_start");
-    expect(types.at(-1)).toBe("message_stop");
-    expect(types).toContain("content_block_delta");
-    expect(types).not.toContain("ping");
-  });
-
-  it("streams a tool call: inputJson events and the parsed input", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream({ ...params, tools: [weatherTool], tool_choice: { type: "any" } });
-    const partials: string[] = [];
-    stream.on("inputJson", (partial) => partials.push(partial));
-    const message = await stream.finalMessage();
-    const block = message.content.find((item) => item.type === "tool_use");
-    expect(message.stop_reason).toBe("tool_use");
-    expect(block).toMatchObject({ type: "tool_use", name: "get_weather" });
-    const input = block?.type === "tool_use" ? (block.input as { city: unknown; unit: unknown }) : undefined;
-    expect(typeof input?.city).toBe("string");
-    expect(["celsius", "fahrenheit"]).toContain(input?.unit);
-    expect(JSON.parse(partials.join(""))).toEqual(input);
-  });
-
-  it("creates a tool call without streaming", async () => {
-    const { client } = await setup();
-    const message = await client.messages.create({
-      ...params,
-      tools: [weatherTool],
-      tool_choice: { type: "tool", name: "get_weather" },
-    });
-    expect(message.content.some((block) => block.type === "tool_use" && block.name === "get_weather")).toBe(
-      true,
-    );
   });
 
   it("counts tokens with Bedrock's CountTokens, matching the usage of the same request", async () => {
@@ -177,18 +121,6 @@ describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
     );
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as Error).message).toContain("doesn't support counting tokens");
-  });
-
-  it("gets the 403 Bedrock sends for a wrong secret key, without retrying", async () => {
-    const { client, sent } = await setup({ awsSecretKey: "not-the-secret" });
-    const error = await failure(client.messages.create(params));
-    expect(error).toBeInstanceOf(PermissionDeniedError);
-    expect((error as PermissionDeniedError).status).toBe(403);
-    expect((error as Error).message).toContain("The request signature we calculated does not match");
-    expect((error as PermissionDeniedError).headers?.get("x-amzn-errortype")).toMatch(
-      /^InvalidSignatureException/,
-    );
-    expect(sent).toHaveLength(1);
   });
 
   it("gets 403 'Signature expired' when the signing clock is 20 minutes behind the server", async () => {
@@ -223,34 +155,6 @@ describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
     expect(sent.map((request) => request.headers.get("x-stainless-retry-count"))).toEqual(["0", "1", "2"]);
   });
 
-  it("retries an overloaded model (the mock's 529 arrives as Bedrock's 503) and then succeeds", async () => {
-    const { client, sent } = await setup();
-    const message = await client.messages.create(params, {
-      headers: { "x-mock-trigger": "error=529 fail-times=1 retry-after-ms=1" },
-    });
-    expect(message.type).toBe("message");
-    expect(sent).toHaveLength(2);
-  });
-
-  it("gives RateLimitError once the retries are spent", async () => {
-    const { client, sent } = await setup({ maxRetries: 1 });
-    const error = await failure(
-      client.messages.create(params, { headers: { "x-mock-trigger": "error=429 retry-after-ms=1" } }),
-    );
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(sent).toHaveLength(2);
-  });
-
-  it("rejects finalMessage with OverloadedError when Bedrock sends an exception mid-stream", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, {
-      headers: { "x-mock-trigger": "stream-error=overloaded_error after=3" },
-    });
-    const error = await failure(stream.finalMessage());
-    expect(error).toBeInstanceOf(OverloadedError);
-    expect((error as Error).message).toContain("modelStreamErrorException");
-  });
-
   it("rejects with RateLimitError for a throttlingException mid-stream", async () => {
     const { client } = await setup();
     const stream = await client.messages.create(
@@ -267,34 +171,10 @@ describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
-  it("rejects with StreamTruncatedError when the connection is cut mid-stream", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "drop after=4" } });
-    let errorEvent: unknown;
-    stream.on("error", (error) => {
-      errorEvent = error;
-    });
-    const error = await failure(stream.finalMessage());
-    expect(error).toBeInstanceOf(StreamTruncatedError);
-    expect(errorEvent).toBe(error);
-  });
-
   it("fails a stalled stream with APIConnectionTimeoutError after the idle timeout", async () => {
     const { client } = await setup({ idleTimeout: 100 });
     const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "slow=2000" } });
     expect(await failure(stream.finalMessage())).toBeInstanceOf(APIConnectionTimeoutError);
-  });
-
-  it("aborts a stream: abort() rejects finalMessage with APIUserAbortError and emits abort", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "words=200 slow=20" } });
-    let aborted = false;
-    stream.on("abort", () => {
-      aborted = true;
-    });
-    stream.once("text", () => stream.abort());
-    expect(await failure(stream.finalMessage())).toBeInstanceOf(APIUserAbortError);
-    expect(aborted).toBe(true);
   });
 
   it("aborts a request through the caller's signal", async () => {

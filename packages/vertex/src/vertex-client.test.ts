@@ -7,8 +7,14 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from "@colloquy/client";
-import { VERTEX_MOCK_ACCESS_TOKEN, type VertexMock, type VertexMockOptions } from "@colloquy/mock-api/clouds";
-import { type RunningCloudMock, startVertexMockApi } from "@colloquy/mock-api/clouds/node";
+import { VERTEX_MOCK_ACCESS_TOKEN, type VertexMockOptions } from "@colloquy/mock-api/clouds";
+import { startVertexMockApi } from "@colloquy/mock-api/clouds/node";
+import {
+  cloudClientSuite,
+  failure,
+  recordingFetch,
+  type SentRequest,
+} from "@colloquy/mock-api/clouds/test-cloud-client-suite";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnthropicVertex, type VertexClientOptions } from "./index.js";
 
@@ -18,123 +24,60 @@ const params = {
   max_tokens: 256,
   messages: [{ role: "user" as const, content: "Hello there" }],
 };
-const weatherTool = {
-  name: "get_weather",
-  description: "Weather of a city",
-  input_schema: {
-    type: "object" as const,
-    properties: { city: { type: "string" } },
-    required: ["city"],
-  },
-};
 
-interface Sent {
-  url: string;
-  headers: Headers;
-  body: string;
-}
-
-let server: RunningCloudMock<VertexMock> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function setup(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {
-  server = await startVertexMockApi({ projectId: "colloquy-test", region: "us-east5", ...mockOptions });
-  const sent: Sent[] = [];
+/** Starts the Vertex face on loopback (project `colloquy-test`, `us-east5`) and a client with the face's token. */
+async function startClient(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {
+  const server = await startVertexMockApi({ projectId: "colloquy-test", region: "us-east5", ...mockOptions });
+  const sent: SentRequest[] = [];
   const client = new AnthropicVertex({
     region: "us-east5",
     projectId: "colloquy-test",
     accessToken: VERTEX_MOCK_ACCESS_TOKEN,
     baseURL: `${server.url}/v1`,
-    fetch: async (url, init) => {
-      sent.push({ url: String(url), headers: new Headers(init?.headers), body: String(init?.body ?? "") });
-      return fetch(url, init);
-    },
+    fetch: recordingFetch(sent),
     ...clientOptions,
   });
-  return { client, sent };
+  return { client, sent, close: () => server.close() };
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
+cloudClientSuite({
+  name: "@colloquy/vertex",
+  model: MODEL,
+  setup: ({ wrongCredentials, maxRetries } = {}) =>
+    startClient({ maxRetries, ...(wrongCredentials ? { accessToken: "ya29.wrong" } : {}) }),
+  wire: {
+    create:
+      /^\/v1\/projects\/colloquy-test\/locations\/us-east5\/publishers\/anthropic\/models\/claude-sonnet-4-5@20250929:rawPredict$/,
+    stream: /\/models\/claude-sonnet-4-5@20250929:streamRawPredict$/,
+    countTokens:
+      /^\/v1\/projects\/colloquy-test\/locations\/us-east5\/publishers\/anthropic\/models\/count-tokens:rawPredict$/,
+    anthropicVersion: "vertex-2023-10-16",
+  },
+  errors: {
+    auth: { type: AuthenticationError, status: 401, message: /invalid authentication credentials/ },
+    rateLimit: RateLimitError,
+    overloadedMidStream: { type: OverloadedError, message: /Overloaded/ },
+    dropped: APIConnectionError,
+    userAbort: APIUserAbortError,
+  },
+});
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((ready) => ready.close()));
+});
+
+async function setup(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {
+  const ready = await startClient(clientOptions, mockOptions);
+  running.push(ready);
+  return ready;
 }
 
 describe("AnthropicVertex over loopback against the Vertex mock", () => {
-  it("creates a message through :rawPredict with the Vertex body and a bearer token", async () => {
+  it("sends the access token as a bearer token", async () => {
     const { client, sent } = await setup();
-    const message = await client.messages.create(params);
-    expect(message.type).toBe("message");
-    expect(message.model).toBe("claude-sonnet-4-5-20250929");
-    const [request] = sent;
-    expect(new URL(request!.url).pathname).toBe(
-      "/v1/projects/colloquy-test/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:rawPredict",
-    );
-    const body = JSON.parse(request!.body);
-    expect(body).toMatchObject({ anthropic_version: "vertex-2023-10-16", max_tokens: 256 });
-    expect(body).not.toHaveProperty("model");
-    expect(request!.headers.get("authorization")).toBe(`Bearer ${VERTEX_MOCK_ACCESS_TOKEN}`);
-    expect(request!.headers.has("x-api-key")).toBe(false);
-  });
-
-  it("streams with messages.stream() through :streamRawPredict", async () => {
-    const { client, sent } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "words=30" } });
-    const deltas: string[] = [];
-    stream.on("text", (delta) => deltas.push(delta));
-    const message = await stream.finalMessage();
-    expect(new URL(sent[0]!.url).pathname).toMatch(/claude-sonnet-4-5@20250929:streamRawPredict$/);
-    expect(JSON.parse(sent[0]!.body).stream).toBe(true);
-    const text = message.content[0]?.type === "text" ? message.content[0].text : "";
-    expect(deltas.join("")).toBe(text);
-    expect(text.split(/\s+/).filter(Boolean)).toHaveLength(30);
-  });
-
-  it("streams raw events with messages.create({ stream: true })", async () => {
-    const { client } = await setup();
-    const stream = await client.messages.create({ ...params, stream: true });
-    const types: string[] = [];
-    for await (const event of stream) types.push(event.type);
-    expect(types[0]).toBe("message_start");
-    expect(types.at(-1)).toBe("message_stop");
-  });
-
-  it("streams a tool call with its parsed input", async () => {
-    const { client } = await setup();
-    const message = await client.messages
-      .stream({ ...params, tools: [weatherTool], tool_choice: { type: "tool", name: "get_weather" } })
-      .finalMessage();
-    const block = message.content.find((item) => item.type === "tool_use");
-    expect(block).toMatchObject({ type: "tool_use", name: "get_weather" });
-    expect(typeof (block?.type === "tool_use" ? (block.input as { city?: unknown }).city : undefined)).toBe(
-      "string",
-    );
-  });
-
-  it("counts tokens through count-tokens:rawPredict, matching the usage of the same request", async () => {
-    const { client, sent } = await setup();
-    const counted = await client.messages.countTokens({ model: MODEL, messages: params.messages });
-    const message = await client.messages.create(params);
-    expect(counted.input_tokens).toBeGreaterThan(0);
-    expect(counted.input_tokens).toBe(message.usage.input_tokens);
-    expect(new URL(sent[0]!.url).pathname).toBe(
-      "/v1/projects/colloquy-test/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict",
-    );
-    expect(JSON.parse(sent[0]!.body)).toMatchObject({ model: MODEL, anthropic_version: "vertex-2023-10-16" });
-  });
-
-  it("gets 401 UNAUTHENTICATED for a wrong token, without retrying", async () => {
-    const { client, sent } = await setup({ accessToken: "ya29.wrong" });
-    const error = await failure(client.messages.create(params));
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toContain("invalid authentication credentials");
-    expect(sent).toHaveLength(1);
+    expect((await client.messages.create(params)).type).toBe("message");
+    expect(sent[0]!.headers.get("authorization")).toBe(`Bearer ${VERTEX_MOCK_ACCESS_TOKEN}`);
   });
 
   it("gets 403 PERMISSION_DENIED for another project", async () => {
@@ -158,24 +101,6 @@ describe("AnthropicVertex over loopback against the Vertex mock", () => {
     expect(calls).toBe(3);
   });
 
-  it("retries a 529 overloaded_error and then succeeds", async () => {
-    const { client, sent } = await setup();
-    const message = await client.messages.create(params, {
-      headers: { "x-mock-trigger": "error=529 fail-times=1 retry-after-ms=1" },
-    });
-    expect(message.type).toBe("message");
-    expect(sent).toHaveLength(2);
-  });
-
-  it("gives OverloadedError once the retries are spent on 529s", async () => {
-    const { client, sent } = await setup({ maxRetries: 1 });
-    const error = await failure(
-      client.messages.create(params, { headers: { "x-mock-trigger": "error=529 retry-after-ms=1" } }),
-    );
-    expect(error).toBeInstanceOf(OverloadedError);
-    expect(sent).toHaveLength(2);
-  });
-
   it("takes the token from a googleAuth-like object", async () => {
     const { client } = await setup({
       accessToken: null,
@@ -184,33 +109,12 @@ describe("AnthropicVertex over loopback against the Vertex mock", () => {
     expect((await client.messages.create(params)).type).toBe("message");
   });
 
-  it("rejects with the typed error of an error event mid-stream", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, {
-      headers: { "x-mock-trigger": "stream-error=rate_limit_error after=3" },
-    });
-    expect(await failure(stream.finalMessage())).toBeInstanceOf(RateLimitError);
-  });
-
-  it("rejects with a connection error when the stream is cut", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "drop after=4" } });
-    expect(await failure(stream.finalMessage())).toBeInstanceOf(APIConnectionError);
-  });
-
   it("keeps the Vertex options in withOptions copies", async () => {
     const { client } = await setup();
     const copy = client.withOptions({ maxRetries: 0 });
     expect(copy.region).toBe("us-east5");
     expect(copy.projectId).toBe("colloquy-test");
     expect((await copy.messages.create(params)).type).toBe("message");
-  });
-
-  it("aborts a stream with abort()", async () => {
-    const { client } = await setup();
-    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "words=200 slow=20" } });
-    stream.once("text", () => stream.abort());
-    expect(await failure(stream.finalMessage())).toBeInstanceOf(APIUserAbortError);
   });
 });
 

@@ -13,13 +13,7 @@ import { AnthropicVertex } from "@anthropic-ai/vertex-sdk";
 import { describe, expect, it } from "vitest";
 import { BEDROCK_MOCK_CREDENTIALS } from "./bedrock-mock.js";
 import { startBedrockMockApi, startVertexMockApi } from "./node.js";
-import {
-  cloudClientSuite,
-  failure,
-  recordingFetch,
-  type SentRequest,
-  type SuiteClient,
-} from "./test-cloud-client-suite.js";
+import { cloudClientSuite, failure, recordingFetch, type SentRequest } from "./test-cloud-client-suite.js";
 import { VERTEX_MOCK_ACCESS_TOKEN } from "./vertex-mock.js";
 
 /** The official SDK's `anthropic-version`, which its cloud clients send as the body's `anthropic_version`. */
@@ -76,10 +70,7 @@ async function officialVertex(
 cloudClientSuite({
   name: "the official AnthropicBedrock (@anthropic-ai/bedrock-sdk)",
   model: BEDROCK_MODEL,
-  setup: async (options) => {
-    const ready = await officialBedrock(options);
-    return { ...ready, client: ready.client as unknown as SuiteClient };
-  },
+  setup: officialBedrock,
   wire: {
     // The official client leaves the ":" of the model id unescaped; the face decodes either form.
     create: /^\/model\/anthropic\.claude-sonnet-4-5-20250929-v1(:|%3A)0\/invoke$/,
@@ -98,10 +89,7 @@ cloudClientSuite({
 cloudClientSuite({
   name: "the official AnthropicVertex (@anthropic-ai/vertex-sdk)",
   model: VERTEX_MODEL,
-  setup: async (options) => {
-    const ready = await officialVertex(options);
-    return { ...ready, client: ready.client as unknown as SuiteClient };
-  },
+  setup: officialVertex,
   wire: {
     create:
       /\/projects\/colloquy-test\/locations\/us-east5\/publishers\/anthropic\/models\/claude-sonnet-4-5@20250929:rawPredict$/,

@@ -19,7 +19,11 @@ export interface SuiteParams {
   model: string;
   max_tokens: number;
   messages: { role: "user"; content: string }[];
-  tools?: { name: string; description: string; input_schema: Record<string, unknown> }[];
+  tools?: {
+    name: string;
+    description: string;
+    input_schema: { type: "object"; properties: Record<string, unknown>; required: string[] };
+  }[];
   tool_choice?: { type: "tool"; name: string };
 }
 
@@ -141,7 +145,7 @@ export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
 const weatherTool = {
   name: "get_weather",
   description: "Weather of a city",
-  input_schema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  input_schema: { type: "object" as const, properties: { city: { type: "string" } }, required: ["city"] },
 };
 
 const textOf = (message: SuiteMessage) =>
