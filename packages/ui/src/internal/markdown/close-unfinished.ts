@@ -1,40 +1,37 @@
-const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
+import { closesFence, openingFence } from "./fence.js";
 
 /**
  * Closes inline syntax a streaming reply has opened but not yet closed (`**bold`, `` `code``,
  * `~~gone`, `_em`) and hides a half-written link target, so the tail renders as it will once
  * complete instead of flashing raw markers. Open code fences need nothing: the block parser ends
- * them at the end of input.
+ * them at the end of input. Linear in the length of the text: it runs on every frame of a stream.
  */
 export function closeUnfinished(source: string): string {
   const lines = source.split("\n");
   let fence: string | null = null;
-  const prose: number[] = [];
+  // The first line of the prose after the last fence: only there can inline syntax be unfinished.
+  let tailStart = 0;
   lines.forEach((line, index) => {
-    const match = fenceLine.exec(line);
     if (fence !== null) {
-      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, "") === "") fence = null;
+      if (closesFence(line, fence)) {
+        fence = null;
+        tailStart = index + 1;
+      }
       return;
     }
-    if (match) {
-      fence = match[1]!;
-      return;
-    }
-    prose.push(index);
+    const opening = openingFence(line);
+    if (opening) fence = opening.marker;
   });
-  if (fence !== null) return source;
-  // Only the trailing prose (after the last fence) can hold unfinished inline syntax.
-  const lastProse = prose[prose.length - 1];
-  if (lastProse === undefined) return source;
-  let firstTail = lastProse;
-  while (firstTail > 0 && prose.includes(firstTail - 1)) firstTail -= 1;
-  const head = lines.slice(0, firstTail).join("\n");
-  const tail = closeInline(lines.slice(firstTail).join("\n"));
-  return firstTail === 0 ? tail : `${head}\n${tail}`;
+  if (fence !== null || tailStart >= lines.length) return source;
+  const head = lines.slice(0, tailStart).join("\n");
+  const tail = closeInline(lines.slice(tailStart).join("\n"));
+  return tailStart === 0 ? tail : `${head}\n${tail}`;
 }
 
+const listMarker = / *[-*+] /y;
+
 function closeInline(text: string): string {
-  let result = text.replace(/\[([^\]\n]*)\]\([^)\n]*$/, "$1").replace(/\[([^\]\n]*)$/, "$1");
+  let result = hideUnfinishedLink(text);
   const stack: string[] = [];
   let index = 0;
   let inCode: string | null = null;
@@ -52,38 +49,27 @@ function closeInline(text: string): string {
       continue;
     }
     if (char === "`") {
-      const run = /^`+/.exec(result.slice(index))![0];
-      inCode = run;
-      index += run.length;
+      let end = index;
+      while (result[end] === "`") end += 1;
+      inCode = result.slice(index, end);
+      index = end;
       continue;
     }
-    const atLineStart = index === 0 || result[index - 1] === "\n";
-    if (atLineStart && /^ *[-*+] /.test(result.slice(index))) {
-      index += /^ *[-*+] /.exec(result.slice(index))![0].length;
-      continue;
+    if (index === 0 || result[index - 1] === "\n") {
+      listMarker.lastIndex = index;
+      if (listMarker.test(result)) {
+        index = listMarker.lastIndex;
+        continue;
+      }
     }
-    let marker: string | null = null;
-    if (result.startsWith("**", index) || result.startsWith("__", index) || result.startsWith("~~", index)) {
-      marker = result.slice(index, index + 2);
-    } else if (char === "*") marker = "*";
-    else if (char === "_") {
-      const before = result[index - 1];
-      const after = result[index + 1];
-      const intraword =
-        before !== undefined &&
-        /[A-Za-z0-9]/.test(before) &&
-        after !== undefined &&
-        /[A-Za-z0-9]/.test(after);
-      if (!intraword) marker = "_";
-    }
+    const marker = markerAt(result, index);
     if (marker !== null) {
       if (stack[stack.length - 1] === marker) stack.pop();
       else if (index + marker.length === result.length) {
         // A dangling opener at the very end (`Hello **`) would show as raw markers for a moment.
         result = result.slice(0, index);
         break;
-      } else if (result[index + marker.length] !== undefined && !/\s/.test(result[index + marker.length]!))
-        stack.push(marker);
+      } else if (!/\s/.test(result[index + marker.length]!)) stack.push(marker);
       index += marker.length;
       continue;
     }
@@ -94,6 +80,39 @@ function closeInline(text: string): string {
     return `${result}${inCode}`;
   }
   if (stack.length === 0) return result;
-  result = result.replace(/\s+$/, "");
-  return result + stack.reverse().join("");
+  return result.trimEnd() + stack.reverse().join("");
+}
+
+/** The emphasis marker at `index` (`**`, `__`, `~~`, `*`, or `_` not inside a word), or null. */
+function markerAt(text: string, index: number): string | null {
+  const pair = text.slice(index, index + 2);
+  if (pair === "**" || pair === "__" || pair === "~~") return pair;
+  const char = text[index];
+  if (char === "*") return "*";
+  if (char !== "_") return null;
+  const intraword = isWordChar(text[index - 1]) && isWordChar(text[index + 1]);
+  return intraword ? null : "_";
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[A-Za-z0-9]/.test(char);
+}
+
+/**
+ * On the last line, `[label](partial target` shows as `label`, and an `[` with no `]` after it is
+ * dropped, so a link being written reads as its text until its target is complete.
+ */
+function hideUnfinishedLink(text: string): string {
+  const lineStart = text.lastIndexOf("\n") + 1;
+  const line = text.slice(lineStart);
+  const targetStart = line.lastIndexOf("](");
+  if (targetStart !== -1 && !line.includes(")", targetStart)) {
+    const labelStart = line.lastIndexOf("[", targetStart);
+    if (labelStart !== -1 && line.indexOf("]", labelStart) === targetStart) {
+      return text.slice(0, lineStart) + line.slice(0, labelStart) + line.slice(labelStart + 1, targetStart);
+    }
+  }
+  const open = line.indexOf("[", line.lastIndexOf("]") + 1);
+  if (open === -1) return text;
+  return text.slice(0, lineStart) + line.slice(0, open) + line.slice(open + 1);
 }

@@ -1,8 +1,9 @@
 import type { BlockNode } from "./ast.js";
+import { closesFence, openingFence } from "./fence.js";
 import { parseInline } from "./parse-inline.js";
 
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
-const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$/;
+const headingOpen = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const rule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const quote = /^ {0,3}> ?/;
 const listItem = /^( *)([-*+]|\d{1,9}[.)])[ \t]+/;
@@ -19,15 +20,14 @@ export function parseBlocks(source: string): BlockNode[] {
       index += 1;
       continue;
     }
-    const fence = fenceOpen.exec(line);
+    const fence = openingFence(line);
     if (fence) {
-      const marker = fence[1]!;
       const body: string[] = [];
       let closed = false;
       index += 1;
       while (index < lines.length) {
         const current = lines[index]!;
-        if (current.trim().startsWith(marker) && current.trim().replace(/[`~]/g, "") === "") {
+        if (closesFence(current, fence.marker)) {
           closed = true;
           index += 1;
           break;
@@ -35,13 +35,17 @@ export function parseBlocks(source: string): BlockNode[] {
         body.push(current);
         index += 1;
       }
-      blocks.push({ type: "code", language: fence[2] ?? "", value: body.join("\n"), closed });
+      blocks.push({ type: "code", language: fence.language, value: body.join("\n"), closed });
       continue;
     }
-    const headingMatch = heading.exec(line);
+    const headingMatch = headingOpen.exec(line);
     if (headingMatch) {
-      const level = headingMatch[1]!.length as 1 | 2 | 3 | 4 | 5 | 6;
-      blocks.push({ type: "heading", level, children: parseInline(headingMatch[2] ?? "") });
+      const level = headingMatch[1]!.length as HeadingLevel;
+      blocks.push({
+        type: "heading",
+        level,
+        children: parseInline(headingText(line, headingMatch[0].length)),
+      });
       index += 1;
       continue;
     }
@@ -74,43 +78,82 @@ export function parseBlocks(source: string): BlockNode[] {
       continue;
     }
     const paragraph: string[] = [];
+    let underline: string | null = null;
     while (index < lines.length) {
       const current = lines[index]!;
       if (current.trim() === "") break;
+      if (paragraph.length > 0 && setextUnderline.test(current)) {
+        underline = current.trim();
+        index += 1;
+        break;
+      }
       if (paragraph.length > 0 && startsBlock(current)) break;
-      paragraph.push(current.replace(/^ +/, ""));
+      paragraph.push(current.replace(/^[ \t]+/, ""));
       index += 1;
     }
-    blocks.push({ type: "paragraph", children: parseInline(paragraph.join("\n")) });
+    const children = parseInline(paragraph.join("\n").replace(/[ \t]+$/, ""));
+    if (underline === null) blocks.push({ type: "paragraph", children });
+    else blocks.push({ type: "heading", level: underline.startsWith("=") ? 1 : 2, children });
   }
   return blocks;
 }
 
+type HeadingLevel = Extract<BlockNode, { type: "heading" }>["level"];
+
+/** The text of an ATX heading after its `#`s: trimmed, without a closing run of `#` set off by a space. */
+function headingText(line: string, contentStart: number): string {
+  let end = line.length;
+  while (end > contentStart && (line[end - 1] === " " || line[end - 1] === "\t")) end -= 1;
+  let hashes = end;
+  while (hashes > contentStart && line[hashes - 1] === "#") hashes -= 1;
+  if (hashes < end && (hashes === contentStart || line[hashes - 1] === " " || line[hashes - 1] === "\t")) {
+    end = hashes;
+  }
+  return line.slice(contentStart, end).trim();
+}
+
+/** Whether a line starts a block that ends the paragraph before it (CommonMark's "interrupt" rules). */
 function startsBlock(line: string): boolean {
-  return (
-    fenceOpen.test(line) || heading.test(line) || quote.test(line) || listItem.test(line) || rule.test(line)
-  );
+  if (openingFence(line) || headingOpen.test(line) || quote.test(line) || rule.test(line)) return true;
+  const item = listItem.exec(line);
+  // Only a list item with content, and an ordered one only when it starts at 1, interrupts a paragraph.
+  if (item === null || line.slice(item[0].length).trim() === "") return false;
+  return !/\d/.test(item[2]!) || Number.parseInt(item[2]!, 10) === 1;
+}
+
+/** A list item's marker kind: a list goes on while its items use the same bullet or the same `.`/`)`. */
+function markerKind(marker: string): string {
+  return /\d/.test(marker) ? marker[marker.length - 1]! : marker;
 }
 
 function parseList(lines: string[], start: number): { node: BlockNode; next: number } {
   const first = listItem.exec(lines[start]!)!;
-  const baseIndent = first[1]!.length;
+  const kind = markerKind(first[2]!);
   const ordered = /\d/.test(first[2]!);
   const items: string[][] = [];
+  // Lines indented to the item's content column belong to the item (nested lists, continuations).
+  let contentColumn = 0;
   let index = start;
   while (index < lines.length) {
     const line = lines[index]!;
     if (line.trim() === "") break;
+    const indent = line.length - line.trimStart().length;
     const match = listItem.exec(line);
-    if (match && match[1]!.length <= baseIndent && /\d/.test(match[2]!) === ordered) {
-      items.push([line.slice(match[0].length)]);
+    if (items.length > 0 && indent >= contentColumn) {
+      items[items.length - 1]!.push(line.slice(contentColumn));
       index += 1;
       continue;
     }
-    if (match && match[1]!.length <= baseIndent) break;
-    if (items.length === 0 || (!match && !/^\s/.test(line) && startsBlock(line))) break;
-    // Continuation or nested list: strip up to the item's content indent.
-    items[items.length - 1]!.push(line.replace(new RegExp(`^ {0,${baseIndent + 4}}`), ""));
+    if (rule.test(line)) break;
+    if (match && match[1]!.length <= 3 && markerKind(match[2]!) === kind) {
+      items.push([line.slice(match[0].length)]);
+      contentColumn = match[0].length;
+      index += 1;
+      continue;
+    }
+    // A lazy continuation line of the item's paragraph, unless it starts a block of its own.
+    if (match || startsBlock(line)) break;
+    items[items.length - 1]!.push(line.trimStart());
     index += 1;
   }
   return {

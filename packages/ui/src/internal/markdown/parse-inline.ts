@@ -1,209 +1,560 @@
 import { safeLinkUrl } from "../safe-url.js";
 import type { InlineNode } from "./ast.js";
 
-const escapable = /[\\`*_{}[\]()#+\-.!|~<>"']/;
-const bareUrl = /^(?:https?:\/\/|mailto:)[^\s<>]+/i;
+/**
+ * Inline markdown in one left-to-right pass, linear in the length of the text.
+ *
+ * The shape is CommonMark's (spec 0.31, "Phase 2: inline structure"): code spans, autolinks, escapes and
+ * breaks are read as they come; `*`, `_` and `~~` runs and `[` go on a delimiter stack; a `]` followed
+ * by `(target)` closes the nearest `[`; emphasis is matched by the spec's "process emphasis" procedure,
+ * whose `openersBottom` bounds keep the search for openers from rescanning. Parsed nodes sit in a linked
+ * list, so wrapping a range in emphasis or a link relinks two pointers instead of copying the range.
+ * Known limits of this dialect: no reference links, no raw HTML (shown as text), no entities.
+ */
+
+/** ASCII punctuation: what a backslash may escape. */
+const escapable = /[!-/:-@[-`{-~]/;
+const punctuation = /[\p{P}\p{S}]/u;
+const whitespace = /\s/;
+const autolink = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/iy;
+const bareUrl = /(?:https?:\/\/|mailto:)[^\s<>]+/iy;
+/** Left off the end of a bare URL, as GFM does: sentence punctuation and emphasis markers. */
+const urlTrailingPunctuation = /[.,;:!?'")\]*_~]+$/;
+/** cmark's limit on nested parentheses in a link target; it also bounds a failing target's scan. */
+const maxTargetParens = 32;
+
+/** A parsed piece in the working list: text (delimiter runs and `[` are text until matched), a leaf, or a wrapper. */
+interface Slot {
+  prev: Slot | null;
+  next: Slot | null;
+  text: string;
+  leaf: InlineNode | null;
+  wrapper: Wrapper | null;
+  /** A delimiter run or a `[`: kept apart from neighbouring text because a match may shorten or drop it. */
+  standalone: boolean;
+}
+
+interface Wrapper {
+  type: "strong" | "emphasis" | "delete" | "link";
+  href: string | null;
+  first: Slot | null;
+}
+
+interface Delimiter {
+  slot: Slot;
+  char: "*" | "_" | "~";
+  /** Characters of the run not yet used by a match. */
+  length: number;
+  originalLength: number;
+  canOpen: boolean;
+  canClose: boolean;
+  prev: Delimiter | null;
+  next: Delimiter | null;
+}
+
+interface Bracket {
+  slot: Slot;
+  /** Top of the delimiter stack when the `[` was read: emphasis inside the label is processed above it. */
+  delimiterBelow: Delimiter | null;
+  active: boolean;
+  prev: Bracket | null;
+}
 
 /** Parses inline markdown into nodes; an opener without its closer stays literal text. */
 export function parseInline(source: string): InlineNode[] {
-  const nodes: InlineNode[] = [];
-  let text = "";
-  const flush = () => {
-    if (text !== "") nodes.push({ type: "text", value: text });
-    text = "";
-  };
-  let index = 0;
-  while (index < source.length) {
+  return new InlineParser(source).parse();
+}
+
+class InlineParser {
+  private readonly source: string;
+  private head: Slot | null = null;
+  private tail: Slot | null = null;
+  private delimiters: Delimiter | null = null;
+  private brackets: Bracket | null = null;
+  private readonly backtickRuns: BacktickRuns;
+
+  constructor(source: string) {
+    this.source = source;
+    this.backtickRuns = new BacktickRuns(source);
+  }
+
+  parse(): InlineNode[] {
+    const source = this.source;
+    let index = 0;
+    while (index < source.length) {
+      const next = nextSpecial(source, index);
+      if (next > index) this.appendText(source.slice(index, next));
+      if (next === source.length) break;
+      index = this.readAt(next);
+    }
+    this.processEmphasis(null);
+    return toNodes(this.head, false);
+  }
+
+  /** Reads the construct starting at `index` and returns the index after it. */
+  private readAt(index: number): number {
+    const source = this.source;
     const char = source[index]!;
     const next = source[index + 1];
-
-    if (char === "\\" && next !== undefined && escapable.test(next)) {
-      text += next;
-      index += 2;
-      continue;
-    }
-    if (char === "\\" && next === "\n") {
-      flush();
-      nodes.push({ type: "break" });
-      index += 2;
-      continue;
-    }
-    if (char === "\n") {
-      text = text.replace(/ +$/, "");
-      flush();
-      nodes.push({ type: "break" });
-      index += 1;
-      continue;
-    }
-    if (char === "`") {
-      const run = /^`+/.exec(source.slice(index))![0];
-      const close = findBacktickRun(source, index + run.length, run.length);
-      if (close !== -1) {
-        flush();
-        let value = source.slice(index + run.length, close).replace(/\n/g, " ");
-        if (value.length > 2 && value.startsWith(" ") && value.endsWith(" ")) value = value.slice(1, -1);
-        nodes.push({ type: "code", value });
-        index = close + run.length;
-        continue;
-      }
-      text += run;
-      index += run.length;
-      continue;
-    }
-    if ((char === "*" || char === "_") && next === char) {
-      const delimiter = char + char;
-      const close = findCloser(source, index + 2, delimiter);
-      if (close !== -1 && canOpen(source, index, 2, char)) {
-        flush();
-        nodes.push({ type: "strong", children: parseInline(source.slice(index + 2, close)) });
-        index = close + 2;
-        continue;
-      }
-    }
-    if (char === "~" && next === "~") {
-      const close = findCloser(source, index + 2, "~~");
-      if (close !== -1 && canOpen(source, index, 2, char)) {
-        flush();
-        nodes.push({ type: "delete", children: parseInline(source.slice(index + 2, close)) });
-        index = close + 2;
-        continue;
-      }
-    }
-    if ((char === "*" || char === "_") && next !== char) {
-      const close = findCloser(source, index + 1, char);
-      if (close !== -1 && canOpen(source, index, 1, char)) {
-        flush();
-        nodes.push({ type: "emphasis", children: parseInline(source.slice(index + 1, close)) });
-        index = close + 1;
-        continue;
-      }
-    }
-    if (char === "[") {
-      const link = matchLink(source, index);
-      if (link) {
-        flush();
-        nodes.push({ type: "link", href: safeLinkUrl(link.target), children: parseInline(link.label) });
-        index = link.end;
-        continue;
-      }
-    }
-    if (char === "<") {
-      const auto = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(source.slice(index));
-      if (auto) {
-        flush();
-        const href = safeLinkUrl(auto[1]!);
-        nodes.push({ type: "link", href, children: [{ type: "text", value: auto[1]! }] });
-        index += auto[0].length;
-        continue;
-      }
-    }
-    if ((char === "h" || char === "H" || char === "m" || char === "M") && !/[A-Za-z0-9]$/.test(text)) {
-      const match = bareUrl.exec(source.slice(index));
-      if (match) {
-        const url = match[0].replace(/[.,;:!?'")\]]+$/, "");
-        const href = safeLinkUrl(url);
-        if (href !== null) {
-          flush();
-          nodes.push({ type: "link", href, children: [{ type: "text", value: url }] });
-          index += url.length;
-          continue;
+    switch (char) {
+      case "\\":
+        if (next === "\n") {
+          this.appendLeaf({ type: "break" });
+          return index + 2;
         }
-      }
+        if (next !== undefined && escapable.test(next)) {
+          this.appendText(next);
+          return index + 2;
+        }
+        break;
+      case "\n":
+        this.trimTrailingSpaces();
+        this.appendLeaf({ type: "break" });
+        return index + 1;
+      case "`":
+        return this.readCodeSpan(index);
+      case "*":
+      case "_":
+        return this.readDelimiterRun(index, char);
+      case "~":
+        if (next === "~" && source[index + 2] !== "~" && source[index - 1] !== "~") {
+          return this.readDelimiterRun(index, char);
+        }
+        break;
+      case "[":
+        this.pushBracket();
+        return index + 1;
+      case "]":
+        return this.closeBracket(index);
+      case "<":
+        return this.readAutolink(index);
+      case "h":
+      case "H":
+      case "m":
+      case "M":
+        return this.readBareUrl(index);
     }
-    text += char;
-    index += 1;
+    this.appendText(char);
+    return index + 1;
   }
-  flush();
-  return nodes;
-}
 
-function findBacktickRun(source: string, from: number, length: number): number {
-  let index = source.indexOf("`", from);
-  while (index !== -1) {
+  private readCodeSpan(index: number): number {
+    const source = this.source;
     let end = index;
     while (source[end] === "`") end += 1;
-    if (end - index === length) return index;
-    index = source.indexOf("`", end);
+    const length = end - index;
+    const close = this.backtickRuns.next(end, length);
+    if (close === -1) {
+      this.appendText(source.slice(index, end));
+      return end;
+    }
+    let value = source.slice(end, close).replace(/\n/g, " ");
+    if (value.length >= 2 && value.startsWith(" ") && value.endsWith(" ") && value.trim() !== "") {
+      value = value.slice(1, -1);
+    }
+    this.appendLeaf({ type: "code", value });
+    return close + length;
   }
-  return -1;
+
+  private readDelimiterRun(index: number, char: "*" | "_" | "~"): number {
+    const source = this.source;
+    let end = index;
+    while (source[end] === char) end += 1;
+    const before = index === 0 ? "\n" : source[index - 1]!;
+    const after = end >= source.length ? "\n" : source[end]!;
+    const afterSpace = whitespace.test(after);
+    const beforeSpace = whitespace.test(before);
+    const afterPunctuation = punctuation.test(after);
+    const beforePunctuation = punctuation.test(before);
+    const leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation);
+    const rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation);
+    // `_` may not open or close inside a word, so snake_case stays literal.
+    const canOpen = char === "_" ? leftFlanking && (!rightFlanking || beforePunctuation) : leftFlanking;
+    const canClose = char === "_" ? rightFlanking && (!leftFlanking || afterPunctuation) : rightFlanking;
+    const slot = this.appendText(source.slice(index, end), true);
+    if (canOpen || canClose) {
+      const length = end - index;
+      const delimiter: Delimiter = {
+        slot,
+        char,
+        length,
+        originalLength: length,
+        canOpen,
+        canClose,
+        prev: this.delimiters,
+        next: null,
+      };
+      if (this.delimiters) this.delimiters.next = delimiter;
+      this.delimiters = delimiter;
+    }
+    return end;
+  }
+
+  private pushBracket(): void {
+    const slot = this.appendText("[", true);
+    this.brackets = { slot, delimiterBelow: this.delimiters, active: true, prev: this.brackets };
+  }
+
+  private closeBracket(index: number): number {
+    const opener = this.brackets;
+    if (opener === null) {
+      this.appendText("]");
+      return index + 1;
+    }
+    this.brackets = opener.prev;
+    const target = opener.active ? readLinkTarget(this.source, index + 1) : null;
+    if (target === null) {
+      this.appendText("]");
+      return index + 1;
+    }
+    this.processEmphasis(opener.delimiterBelow);
+    const label = opener.slot.next;
+    this.cutAfter(opener.slot.prev);
+    this.appendSlot("", null, { type: "link", href: safeLinkUrl(target.url), first: label });
+    if (label) label.prev = null;
+    // No links inside links: every `[` before this one can no longer make a link.
+    for (let bracket = this.brackets; bracket !== null; bracket = bracket.prev) bracket.active = false;
+    return target.end;
+  }
+
+  private readAutolink(index: number): number {
+    autolink.lastIndex = index;
+    const match = autolink.exec(this.source);
+    if (match === null) {
+      this.appendText("<");
+      return index + 1;
+    }
+    const url = match[1]!;
+    this.appendSlot("", null, {
+      type: "link",
+      href: safeLinkUrl(url),
+      first: newSlot(url, null, null),
+    });
+    return index + match[0].length;
+  }
+
+  /** GFM's autolink literal: `https://…` or `mailto:…` not preceded by a letter or digit. */
+  private readBareUrl(index: number): number {
+    const source = this.source;
+    bareUrl.lastIndex = index;
+    const match = bareUrl.exec(source);
+    if (match === null) {
+      this.appendText(source[index]!);
+      return index + 1;
+    }
+    const url = match[0].replace(urlTrailingPunctuation, "");
+    const href = safeLinkUrl(url);
+    if (href === null) {
+      // Not a URL after all; kept whole so its characters are not tried again one by one.
+      this.appendText(match[0]);
+      return index + match[0].length;
+    }
+    this.appendSlot("", null, { type: "link", href, first: newSlot(url, null, null) });
+    return index + url.length;
+  }
+
+  /**
+   * CommonMark's "process emphasis": matches closers with the nearest possible opener above
+   * `bottom`, then drops every delimiter above `bottom` from the stack.
+   */
+  private processEmphasis(bottom: Delimiter | null): void {
+    // Where the search for an opener may stop, per kind of closer (spec: "openers_bottom").
+    const openersBottom = new Map<string, Delimiter | null>();
+    let closer = bottom === null ? this.firstDelimiter() : bottom.next;
+    while (closer !== null) {
+      if (!closer.canClose) {
+        closer = closer.next;
+        continue;
+      }
+      const kind = `${closer.char}${closer.canOpen ? "o" : ""}${closer.originalLength % 3}`;
+      const stop = openersBottom.has(kind) ? openersBottom.get(kind)! : bottom;
+      let opener = closer.prev;
+      while (opener !== null && opener !== bottom && opener !== stop && !matches(opener, closer)) {
+        opener = opener.prev;
+      }
+      if (opener === null || opener === bottom || opener === stop) {
+        openersBottom.set(kind, closer.prev);
+        const next = closer.next;
+        if (!closer.canOpen) this.removeDelimiter(closer);
+        closer = next;
+        continue;
+      }
+      const used = closer.char === "~" ? 2 : Math.min(2, opener.length, closer.length);
+      const type = closer.char === "~" ? "delete" : used === 2 ? "strong" : "emphasis";
+      opener.length -= used;
+      closer.length -= used;
+      opener.slot.text = opener.slot.text.slice(used);
+      closer.slot.text = closer.slot.text.slice(used);
+      this.wrapBetween(opener.slot, closer.slot, type);
+      // Delimiters between the pair are inside the new node now: they can match nothing outside it.
+      opener.next = closer;
+      closer.prev = opener;
+      if (opener.length === 0) {
+        this.removeSlot(opener.slot);
+        this.removeDelimiter(opener);
+      }
+      if (closer.length === 0) {
+        this.removeSlot(closer.slot);
+        const next = closer.next;
+        this.removeDelimiter(closer);
+        closer = next;
+      }
+    }
+    while (this.delimiters !== null && this.delimiters !== bottom) this.removeDelimiter(this.delimiters);
+  }
+
+  private firstDelimiter(): Delimiter | null {
+    let delimiter = this.delimiters;
+    while (delimiter?.prev) delimiter = delimiter.prev;
+    return delimiter;
+  }
+
+  private removeDelimiter(delimiter: Delimiter): void {
+    if (delimiter.prev) delimiter.prev.next = delimiter.next;
+    if (delimiter.next) delimiter.next.prev = delimiter.prev;
+    else this.delimiters = delimiter.prev;
+  }
+
+  /** Moves the slots strictly between `opener` and `closer` into a new wrapper slot placed between them. */
+  private wrapBetween(opener: Slot, closer: Slot, type: Wrapper["type"]): void {
+    const first = opener.next === closer ? null : opener.next;
+    const last = closer.prev === opener ? null : closer.prev;
+    const wrapper = newSlot("", null, { type, href: null, first });
+    if (first) first.prev = null;
+    if (last) last.next = null;
+    wrapper.prev = opener;
+    wrapper.next = closer;
+    opener.next = wrapper;
+    closer.prev = wrapper;
+  }
+
+  private removeSlot(slot: Slot): void {
+    if (slot.prev) slot.prev.next = slot.next;
+    else this.head = slot.next;
+    if (slot.next) slot.next.prev = slot.prev;
+    else this.tail = slot.prev;
+  }
+
+  /** Detaches everything after `slot` (everything when `slot` is null); the detached part stays linked. */
+  private cutAfter(slot: Slot | null): void {
+    if (slot === null) {
+      this.head = null;
+      this.tail = null;
+      return;
+    }
+    slot.next = null;
+    this.tail = slot;
+  }
+
+  private appendText(text: string, standalone = false): Slot {
+    const tail = this.tail;
+    // Plain text joins the text before it; delimiter runs and `[` keep their own slot.
+    if (!standalone && tail !== null && tail.leaf === null && tail.wrapper === null && !tail.standalone) {
+      tail.text += text;
+      return tail;
+    }
+    const slot = this.appendSlot(text, null, null);
+    slot.standalone = standalone;
+    return slot;
+  }
+
+  private appendLeaf(leaf: InlineNode): void {
+    this.appendSlot("", leaf, null);
+  }
+
+  private appendSlot(text: string, leaf: InlineNode | null, wrapper: Wrapper | null): Slot {
+    const slot = newSlot(text, leaf, wrapper);
+    slot.prev = this.tail;
+    if (this.tail) this.tail.next = slot;
+    else this.head = slot;
+    this.tail = slot;
+    return slot;
+  }
+
+  /** Drops the spaces before a line break (they would only render as trailing whitespace). */
+  private trimTrailingSpaces(): void {
+    const tail = this.tail;
+    if (tail === null || tail.leaf !== null || tail.wrapper !== null || tail.standalone) return;
+    let end = tail.text.length;
+    while (end > 0 && tail.text[end - 1] === " ") end -= 1;
+    tail.text = tail.text.slice(0, end);
+  }
 }
 
-/** An opener must be followed by a non-space; `_` must not sit inside a word (snake_case stays literal). */
-function canOpen(source: string, index: number, length: number, char: string): boolean {
-  const after = source[index + length];
-  if (after === undefined || /\s/.test(after)) return false;
-  if (char === "_") {
-    const before = source[index - 1];
-    if (before !== undefined && /[A-Za-z0-9]/.test(before)) return false;
+function newSlot(text: string, leaf: InlineNode | null, wrapper: Wrapper | null): Slot {
+  return { prev: null, next: null, text, leaf, wrapper, standalone: false };
+}
+
+/** Whether `opener` can close with `closer`, including the spec's "multiple of 3" rule. */
+function matches(opener: Delimiter, closer: Delimiter): boolean {
+  if (opener.char !== closer.char || !opener.canOpen) return false;
+  if (opener.char === "~") return true;
+  const eitherBothWays = opener.canClose || closer.canOpen;
+  const sum = opener.originalLength + closer.originalLength;
+  if (
+    eitherBothWays &&
+    sum % 3 === 0 &&
+    !(opener.originalLength % 3 === 0 && closer.originalLength % 3 === 0)
+  ) {
+    return false;
   }
   return true;
 }
 
-/** The next closing delimiter preceded by a non-space, skipping code spans and escapes. */
-function findCloser(source: string, from: number, delimiter: string): number {
-  let index = from;
-  while (index < source.length) {
+/** Characters that may start something other than plain text; `h`/`m` may start a bare URL. */
+const specialChars = new Set("\\\n`*_~[]<hHmM");
+
+/** Index of the next character that may start a construct, or the source's length. */
+function nextSpecial(source: string, from: number): number {
+  for (let index = from; index < source.length; index += 1) {
     const char = source[index]!;
-    if (char === "\\") {
-      index += 2;
-      continue;
-    }
-    if (char === "`") {
-      const run = /^`+/.exec(source.slice(index))![0];
-      const close = findBacktickRun(source, index + run.length, run.length);
-      index = close === -1 ? index + run.length : close + run.length;
-      continue;
-    }
-    if (source.startsWith(delimiter, index) && index > from) {
-      const before = source[index - 1]!;
-      const after = source[index + delimiter.length];
-      const single = delimiter.length === 1;
-      // A single `*` directly before another `*` belongs to a `**` pair, not to this emphasis.
-      const partOfDouble = single && (after === delimiter || before === delimiter);
-      const intraword = delimiter === "_" && after !== undefined && /[A-Za-z0-9]/.test(after);
-      if (!/\s/.test(before) && !partOfDouble && !intraword) return index;
-      index += delimiter.length;
-      continue;
-    }
-    index += 1;
+    if (!specialChars.has(char)) continue;
+    // A bare URL starts only where no letter or digit precedes it.
+    if ("hHmM".includes(char) && index > 0 && isAsciiAlphanumeric(source.charCodeAt(index - 1))) continue;
+    return index;
   }
-  return -1;
+  return source.length;
 }
 
-function matchLink(source: string, start: number): { label: string; target: string; end: number } | null {
-  let depth = 0;
-  let index = start;
-  for (; index < source.length; index += 1) {
-    const char = source[index];
-    if (char === "\\") {
-      index += 1;
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Converts the linked list into nodes, joining neighbouring texts; links inside a link lose their link. */
+function toNodes(first: Slot | null, insideLink: boolean): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  const pushText = (value: string) => {
+    if (value === "") return;
+    const last = nodes[nodes.length - 1];
+    if (last?.type === "text") last.value += value;
+    else nodes.push({ type: "text", value });
+  };
+  for (let slot = first; slot !== null; slot = slot.next) {
+    if (slot.leaf) {
+      nodes.push(slot.leaf);
       continue;
     }
-    if (char === "[") depth += 1;
-    if (char === "]") {
-      depth -= 1;
-      if (depth === 0) break;
+    const wrapper = slot.wrapper;
+    if (wrapper === null) {
+      pushText(slot.text);
+      continue;
     }
-    if (char === "\n" && source[index + 1] === "\n") return null;
-  }
-  if (index >= source.length || source[index + 1] !== "(") return null;
-  const targetStart = index + 2;
-  let parens = 1;
-  let end = targetStart;
-  for (; end < source.length; end += 1) {
-    const char = source[end];
-    if (char === "(") parens += 1;
-    if (char === ")") {
-      parens -= 1;
-      if (parens === 0) break;
+    if (wrapper.type === "link") {
+      const children = toNodes(wrapper.first, true);
+      if (!insideLink) {
+        nodes.push({ type: "link", href: wrapper.href, children });
+        continue;
+      }
+      for (const child of children) {
+        if (child.type === "text") pushText(child.value);
+        else nodes.push(child);
+      }
+      continue;
     }
-    if (char === "\n") return null;
+    nodes.push({ type: wrapper.type, children: toNodes(wrapper.first, insideLink) });
   }
-  if (end >= source.length) return null;
-  const rawTarget = source.slice(targetStart, end).trim();
-  // `[text](url "title")`: the title is dropped.
-  const target = rawTarget.startsWith("<")
-    ? rawTarget.slice(1, rawTarget.indexOf(">"))
-    : rawTarget.split(/\s+/)[0]!;
-  return { label: source.slice(start + 1, index), target, end: end + 1 };
+  return nodes;
+}
+
+/**
+ * Finds closing backtick runs without rescanning: every maximal run's start, by run length, read once;
+ * a cursor per length only moves forward because code spans are looked for left to right.
+ */
+class BacktickRuns {
+  private readonly starts = new Map<number, number[]>();
+  private readonly cursors = new Map<number, number>();
+
+  constructor(source: string) {
+    let index = source.indexOf("`");
+    while (index !== -1) {
+      let end = index;
+      while (source[end] === "`") end += 1;
+      const length = end - index;
+      const list = this.starts.get(length);
+      if (list) list.push(index);
+      else this.starts.set(length, [index]);
+      index = source.indexOf("`", end);
+    }
+  }
+
+  /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */
+  next(from: number, length: number): number {
+    const list = this.starts.get(length);
+    if (list === undefined) return -1;
+    let cursor = this.cursors.get(length) ?? 0;
+    while (cursor < list.length && list[cursor]! < from) cursor += 1;
+    this.cursors.set(length, cursor);
+    return list[cursor] ?? -1;
+  }
+}
+
+/**
+ * Reads `(target "title")` at `start`, as CommonMark's inline link: a target in `<…>` or without spaces
+ * (balanced parentheses, at most 32 deep), an optional title in quotes or parentheses (dropped), then `)`.
+ */
+function readLinkTarget(source: string, start: number): { url: string; end: number } | null {
+  if (source[start] !== "(") return null;
+  let index = skipSpace(source, start + 1);
+  let url: string;
+  if (source[index] === "<") {
+    const close = index + 1;
+    let end = close;
+    while (end < source.length && source[end] !== ">" && source[end] !== "\n" && source[end] !== "<") {
+      end += source[end] === "\\" ? 2 : 1;
+    }
+    if (source[end] !== ">") return null;
+    url = source.slice(close, end);
+    index = end + 1;
+  } else {
+    const begin = index;
+    let depth = 0;
+    for (; index < source.length; index += 1) {
+      const char = source[index]!;
+      if (char === "\\") {
+        index += 1;
+        continue;
+      }
+      if (char === " " || char.charCodeAt(0) < 0x20) break;
+      if (char === "(") {
+        depth += 1;
+        if (depth > maxTargetParens) return null;
+      }
+      if (char === ")") {
+        if (depth === 0) break;
+        depth -= 1;
+      }
+    }
+    if (depth !== 0) return null;
+    url = source.slice(begin, index);
+  }
+  const afterUrl = index;
+  index = skipSpace(source, index);
+  const opening = source[index];
+  if (index > afterUrl && (opening === '"' || opening === "'" || opening === "(")) {
+    const closing = opening === "(" ? ")" : opening;
+    let end = index + 1;
+    while (end < source.length && source[end] !== closing) {
+      if (opening === "(" && source[end] === "(") return null;
+      end += source[end] === "\\" ? 2 : 1;
+    }
+    if (end >= source.length) return null;
+    index = skipSpace(source, end + 1);
+  }
+  if (source[index] !== ")") return null;
+  return { url: url.replace(/\\([!-/:-@[-`{-~])/g, "$1"), end: index + 1 };
+}
+
+/** Skips spaces and tabs and at most one line ending. */
+function skipSpace(source: string, from: number): number {
+  let index = from;
+  let newlines = 0;
+  while (index < source.length) {
+    const char = source[index];
+    if (char === "\n") {
+      newlines += 1;
+      if (newlines > 1) break;
+    } else if (char !== " " && char !== "\t") break;
+    index += 1;
+  }
+  return index;
 }

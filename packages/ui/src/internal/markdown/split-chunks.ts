@@ -1,4 +1,4 @@
-const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
+import { closesFence, openingFence } from "./fence.js";
 
 /** A top-level piece of markdown separated from the next by a blank line outside code fences. */
 export interface Chunk {
@@ -20,16 +20,14 @@ export function splitChunks(text: string, offset = 0): Chunk[] {
     const line = body.slice(position, end);
     const blank = line.trim() === "";
     if (fence !== null) {
-      const trimmed = line.trim();
-      if (trimmed.startsWith(fence) && trimmed.replace(/[`~]/g, "") === "") fence = null;
+      if (closesFence(line, fence)) fence = null;
     } else if (blank) {
       if (chunkStart !== -1) {
         chunks.push({ start: offset + chunkStart, source: body.slice(chunkStart, position) });
         chunkStart = -1;
       }
     } else {
-      const match = fenceLine.exec(line);
-      if (match) fence = match[1]!;
+      fence = openingFence(line)?.marker ?? null;
     }
     if (!blank && chunkStart === -1) chunkStart = position;
     if (newline === -1) break;
