@@ -25,7 +25,6 @@ export {
   type MessageStreamStatus,
   MessageStreamStore,
   type MessageStreamStoreOptions,
-  textOf,
 } from "./message-stream-store.js";
 export {
   anthropicKeys,
@@ -36,7 +35,6 @@ export {
   batchQueryOptions,
   batchResultsQueryOptions,
   countTokensQueryOptions,
-  isRetryableError,
   type MessageBatchPage,
   messageQueryOptions,
   modelQueryOptions,

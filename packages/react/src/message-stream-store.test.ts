@@ -1,6 +1,15 @@
-import { OverloadedError } from "@colloquy/client";
-import { describe, expect, test } from "vitest";
+import { messageText, OverloadedError } from "@colloquy/client";
+import { describe, expect, test, vi } from "vitest";
+import { countAbortListeners } from "../test/count-listeners.js";
 import { createTestClient, MODEL, startMockServer } from "../test/harness.js";
+import {
+  cannedStreamClient,
+  messageEnd,
+  messageStart,
+  scriptedStreamClient,
+  textBlock,
+  toolUseBlock,
+} from "../test/scripted-stream.js";
 import type { MessageStreamParams } from "./internal/types.js";
 import { type MessageStreamSnapshot, MessageStreamStore } from "./message-stream-store.js";
 
@@ -81,5 +90,70 @@ describe("MessageStreamStore", () => {
     await expect(sending).resolves.toMatchObject({ status: "aborted" });
     expect(store.getSnapshot().status).toBe("aborted");
     expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
+  test("text follows messageText: passages parted by another block are joined with a blank line", async () => {
+    const events = [
+      messageStart(),
+      ...textBlock(0, "Let me ", "check."),
+      ...toolUseBlock(1, "toolu_1", "lookup", { city: "Paris" }),
+      ...textBlock(2, "It is ", "sunny"),
+      ...textBlock(3, " today."),
+      ...messageEnd(),
+    ];
+    const store = new MessageStreamStore({ client: cannedStreamClient(events), throttleMs: 0 });
+    const published = record(store);
+    const result = await store.send(ask("Weather?"));
+    expect(result.status).toBe("done");
+    expect(store.getSnapshot().text).toBe("Let me check.\n\nIt is sunny today.");
+    expect(store.getSnapshot().text).toBe(messageText(result.status === "done" ? result.message : ""));
+    // Every snapshot on the way agrees with the rule applied to the message it carries.
+    for (const snapshot of published) {
+      if (snapshot.message) expect(snapshot.text).toBe(messageText(snapshot.message));
+    }
+  });
+
+  test("the first text is published at once, later deltas on the trailing edge of the throttle", async () => {
+    const scripted = scriptedStreamClient();
+    const seenDeltas: string[] = [];
+    const store = new MessageStreamStore({
+      client: scripted.client,
+      throttleMs: 60_000,
+      onText: (delta) => seenDeltas.push(delta),
+    });
+    const published = record(store);
+    const sending = store.send(ask("Hi"));
+    await vi.waitFor(() => expect(scripted.requests()).toBe(1));
+    await vi.waitFor(() => scripted.push(messageStart()));
+    scripted.push(...textBlock(0, "Hello").slice(0, 2));
+    await vi.waitFor(() => expect(published.at(-1)?.text).toBe("Hello"));
+
+    scripted.push({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: " there" } });
+    await vi.waitFor(() => expect(seenDeltas).toEqual(["Hello", " there"]));
+    expect(store.getSnapshot().text).toBe("Hello");
+
+    scripted.push({ type: "content_block_stop", index: 0 }, ...messageEnd());
+    scripted.end();
+    await sending;
+    expect(store.getSnapshot()).toMatchObject({ status: "done", text: "Hello there" });
+  });
+
+  test("a long-lived caller signal keeps no listener after several streams", async () => {
+    const { client } = createTestClient();
+    const caller = new AbortController();
+    const listeners = countAbortListeners(caller.signal);
+    const store = new MessageStreamStore({ client });
+    for (let index = 0; index < 4; index++) {
+      const result = await store.send(ask(`Hello ${index} [[mock: words=5]]`), { signal: caller.signal });
+      expect(result.status).toBe("done");
+      expect(listeners.current()).toBe(0);
+    }
+    // A send that replaces one in flight detaches the replaced one too.
+    const first = store.send(ask("Go on [[mock: words=300 slow=10]]"), { signal: caller.signal });
+    const second = store.send(ask("Hello [[mock: words=5]]"), { signal: caller.signal });
+    await expect(first).resolves.toMatchObject({ status: "aborted" });
+    await expect(second).resolves.toMatchObject({ status: "done" });
+    expect(listeners.current()).toBe(0);
+    expect(listeners.added()).toBeGreaterThanOrEqual(6);
   });
 });

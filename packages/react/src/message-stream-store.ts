@@ -1,5 +1,13 @@
-import { AnthropicError, APIUserAbortError } from "@colloquy/client";
+import {
+  AnthropicError,
+  APIUserAbortError,
+  type LinkedSignal,
+  linkSignals,
+  type MessageStream,
+  messageText,
+} from "@colloquy/client";
 import { type CancelFlush, createFlushScheduler, type ScheduleFlush } from "./internal/frame-scheduler.js";
+import { Subscribable } from "./internal/subscribable.js";
 import type {
   AnthropicClient,
   ContentBlock,
@@ -25,7 +33,11 @@ export interface MessageStreamSnapshot {
    * Tool input is a partial object while its JSON streams.
    */
   message: Message | null;
-  /** The text of every text block so far, concatenated. */
+  /**
+   * The reply's visible text so far, by the client's `messageText` rule: text blocks that follow each
+   * other are joined with nothing between them (the API cuts one passage around its citations), text
+   * blocks parted by another block (a tool call, a search result, thinking) with a blank line ("\n\n").
+   */
   text: string;
   /** The failure when `status` is `error`; `null` otherwise (an abort is not an error). */
   error: AnthropicError | null;
@@ -49,7 +61,8 @@ export interface MessageStreamStoreOptions {
   /**
    * How often buffered deltas are published: `undefined` = once per animation frame (about 16 ms where
    * there are no frames), a number = at most once per that many milliseconds, `0` = on every event.
-   * Status and error changes are always published at once.
+   * The throttle is on the trailing edge only: status changes, errors and the first content of a reply
+   * (its first delta, and its first text) are always published at once.
    * @default undefined
    */
   throttleMs?: number | undefined;
@@ -63,25 +76,24 @@ export interface MessageStreamStoreOptions {
   onError?: ((error: AnthropicError) => void) | undefined;
 }
 
-interface StreamLike {
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  abort(): void;
-  finalMessage(): Promise<Message>;
-  readonly currentMessage: Message | undefined;
-}
-
 interface Run {
+  /** Aborted by `stop`, `reset` or the next `send`. */
   controller: AbortController;
-  stream: StreamLike | null;
+  /** The request's signal: this run's controller linked to the caller's signal, unlinked when it settles. */
+  link: LinkedSignal;
+  stream: MessageStream | null;
   startedAt: number;
   settled: boolean;
   latest: Message | null;
   /** Indexes of tool blocks whose input is still streaming (a live object the client keeps mutating). */
   openInputs: Set<number>;
+  /** Whether a block other than text started since the last text block (see `MessageStreamSnapshot.text`). */
+  partedSinceText: boolean;
   resolve: (result: MessageStreamResult) => void;
-  /** Detaches the run from the caller's signal. */
-  detach: () => void;
 }
+
+/** What `messageText` puts between two passages of text parted by another block. */
+const PASSAGE_SEPARATOR = "\n\n";
 
 const idleSnapshot: MessageStreamSnapshot = Object.freeze({
   status: "idle",
@@ -103,17 +115,17 @@ const idleSnapshot: MessageStreamSnapshot = Object.freeze({
  * store.subscribe(() => render(store.getSnapshot().text));
  * const result = await store.send({ model, max_tokens: 1024, messages });
  */
-export class MessageStreamStore {
+export class MessageStreamStore extends Subscribable {
   #options: MessageStreamStoreOptions;
   #schedule: ScheduleFlush;
   #cancelFlush: CancelFlush | null = null;
-  #listeners = new Set<() => void>();
   #snapshot: MessageStreamSnapshot = idleSnapshot;
   #run: Run | null = null;
   #text = "";
   #firstTokenMs: number | null = null;
 
   constructor(options: MessageStreamStoreOptions = {}) {
+    super();
     this.#options = { ...options };
     this.#schedule = createFlushScheduler(options.throttleMs);
   }
@@ -125,13 +137,6 @@ export class MessageStreamStore {
     }
     this.#options = { ...this.#options, ...options };
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
 
   getSnapshot = (): MessageStreamSnapshot => this.#snapshot;
 
@@ -155,30 +160,25 @@ export class MessageStreamStore {
     const { client: clientOverride, ...options } = requestOptions;
     const client = clientOverride ?? this.#options.client;
     return new Promise<MessageStreamResult>((resolve) => {
+      const controller = new AbortController();
       const run: Run = {
-        controller: new AbortController(),
+        controller,
+        link: linkSignals(controller.signal, options.signal),
         stream: null,
         startedAt: now(),
         settled: false,
         latest: null,
         openInputs: new Set(),
+        partedSinceText: false,
         resolve,
-        detach: () => {},
       };
       this.#run = run;
       this.#text = "";
       this.#firstTokenMs = null;
       this.#publish({ ...idleSnapshot, status: "connecting" });
 
-      const outerSignal = options.signal;
-      if (outerSignal) {
-        if (outerSignal.aborted) run.controller.abort(outerSignal.reason);
-        else {
-          const onAbort = () => this.#abortIfCurrent(run);
-          outerSignal.addEventListener("abort", onAbort, { once: true });
-          run.detach = () => outerSignal.removeEventListener("abort", onAbort);
-        }
-      }
+      // The linked signal is this run's own: its listener goes away with it.
+      run.link.signal.addEventListener("abort", () => this.#abortIfCurrent(run), { once: true });
       if (!client) {
         this.#fail(
           run,
@@ -186,29 +186,26 @@ export class MessageStreamStore {
         );
         return;
       }
-      if (run.controller.signal.aborted) {
+      if (run.link.signal.aborted) {
         this.#finishAborted(run);
         return;
       }
-      let stream: StreamLike;
+      let stream: MessageStream;
       try {
-        stream = client.messages.stream(params, {
-          ...options,
-          signal: run.controller.signal,
-        }) as unknown as StreamLike;
+        stream = client.messages.stream(params, { ...options, signal: run.link.signal });
       } catch (error) {
         this.#fail(run, error);
         return;
       }
       run.stream = stream;
-      stream.on("streamEvent", (event: RawMessageStreamEvent, snapshot: Message) => {
+      stream.on("streamEvent", (event, snapshot) => {
         if (run.settled) return;
         this.#onEvent(run, event, snapshot ?? stream.currentMessage ?? null);
       });
       stream.finalMessage().then(
         (message) => this.#finishDone(run, message),
         (error: unknown) => {
-          if (run.controller.signal.aborted || error instanceof APIUserAbortError) this.#finishAborted(run);
+          if (run.link.signal.aborted || error instanceof APIUserAbortError) this.#finishAborted(run);
           else this.#fail(run, error);
         },
       );
@@ -234,17 +231,22 @@ export class MessageStreamStore {
   #onEvent(run: Run, event: RawMessageStreamEvent, message: Message | null): void {
     run.latest = message;
     this.#options.onEvent?.(event);
+    let firstContent = false;
+    if (event.type === "content_block_start") this.#startBlock(run, event.index, event.content_block);
     if (event.type === "content_block_delta") {
-      if (this.#firstTokenMs === null) this.#firstTokenMs = Math.round(now() - run.startedAt);
+      firstContent = this.#firstTokenMs === null;
+      if (firstContent) this.#firstTokenMs = Math.round(now() - run.startedAt);
       if (event.delta.type === "text_delta") {
+        firstContent ||= this.#text === "";
         this.#text += event.delta.text;
         this.#options.onText?.(event.delta.text, this.#text);
       }
     }
-    if (event.type === "content_block_start" && "input" in event.content_block)
-      run.openInputs.add(event.index);
     if (event.type === "content_block_stop") run.openInputs.delete(event.index);
-    if (this.#snapshot.status === "connecting") {
+    // Leading edge: the first event and the first content show at once; the rest waits for a flush.
+    if (this.#snapshot.status === "connecting" || firstContent) {
+      this.#cancelFlush?.();
+      this.#cancelFlush = null;
       this.#publish(this.#buildStreamingSnapshot(run));
       return;
     }
@@ -257,6 +259,18 @@ export class MessageStreamStore {
     });
     // With throttleMs 0 the flush has already run synchronously; nothing is pending.
     if (!flushed) this.#cancelFlush = cancel;
+  }
+
+  /** Keeps `text` in step with `messageText` as blocks start: a block other than text parts passages. */
+  #startBlock(run: Run, index: number, block: ContentBlock): void {
+    if ("input" in block) run.openInputs.add(index);
+    if (block.type !== "text") {
+      run.partedSinceText = true;
+      return;
+    }
+    if (run.partedSinceText && this.#text !== "") this.#text += PASSAGE_SEPARATOR;
+    run.partedSinceText = false;
+    this.#text += block.text;
   }
 
   #buildStreamingSnapshot(run: Run, final = false): MessageStreamSnapshot {
@@ -278,7 +292,7 @@ export class MessageStreamStore {
     this.#publish({
       status: "done",
       message,
-      text: textOf(message.content),
+      text: messageText(message),
       error: null,
       usage: message.usage ?? null,
       stopReason: message.stop_reason ?? null,
@@ -309,7 +323,7 @@ export class MessageStreamStore {
   #settle(run: Run): boolean {
     if (run.settled) return false;
     run.settled = true;
-    run.detach();
+    run.link.unlink();
     if (this.#run === run) {
       this.#run = null;
       this.#cancelFlush?.();
@@ -328,21 +342,22 @@ export class MessageStreamStore {
   #abortRun(): void {
     const run = this.#run;
     if (!run) return;
-    abortRequest(run);
-    if (!run.settled) {
-      run.settled = true;
-      run.detach();
-      const latest = run.latest ?? run.stream?.currentMessage ?? null;
-      run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.openInputs) : null });
-    }
+    // No longer current first, so the abort listener of the run does not publish.
     this.#run = null;
     this.#cancelFlush?.();
     this.#cancelFlush = null;
+    abortRequest(run);
+    if (!run.settled) {
+      run.settled = true;
+      run.link.unlink();
+      const latest = run.latest ?? run.stream?.currentMessage ?? null;
+      run.resolve({ status: "aborted", message: latest ? cloneMessage(latest, run.openInputs) : null });
+    }
   }
 
   #publish(snapshot: MessageStreamSnapshot): void {
     this.#snapshot = snapshot;
-    for (const listener of this.#listeners) listener();
+    this.notify();
   }
 }
 
@@ -353,13 +368,6 @@ function abortRequest(run: Run): void {
   } catch {
     // The stream may already be finished; aborting the controller is what matters.
   }
-}
-
-/** Joins the text of every text block. */
-export function textOf(content: readonly ContentBlock[]): string {
-  let text = "";
-  for (const block of content) if (block.type === "text") text += block.text;
-  return text;
 }
 
 function cloneMessage(message: Message, openInputs: ReadonlySet<number>): Message {

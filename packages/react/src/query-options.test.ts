@@ -1,6 +1,25 @@
-import { describe, expect, test } from "vitest";
-import type { MessageBatch } from "./internal/types.js";
-import { anthropicKeys, batchPollDelay } from "./query-options.js";
+import Anthropic, { type AnthropicError, InternalServerError } from "@colloquy/client";
+import {
+  type DefaultError,
+  QueryClient,
+  type UseQueryResult,
+  useInfiniteQuery,
+  useQuery,
+} from "@tanstack/react-query";
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { countAbortListeners } from "../test/count-listeners.js";
+import type { MessageBatch, MessageCreateParams } from "./internal/types.js";
+import {
+  anthropicKeys,
+  batchesInfiniteQueryOptions,
+  batchPollDelay,
+  batchQueryOptions,
+  batchResultsQueryOptions,
+  countTokensQueryOptions,
+  messageQueryOptions,
+  modelQueryOptions,
+  modelsQueryOptions,
+} from "./query-options.js";
 
 const batch = (processing_status: MessageBatch["processing_status"]) =>
   ({ processing_status }) as MessageBatch;
@@ -45,5 +64,131 @@ describe("batchPollDelay", () => {
   test("stops once the batch has ended or before it is known", () => {
     expect(batchPollDelay(batch("ended"), 3)).toBe(false);
     expect(batchPollDelay(undefined, 0)).toBe(false);
+  });
+});
+
+const params: MessageCreateParams = {
+  model: "claude-sonnet-4-6",
+  max_tokens: 16,
+  messages: [{ role: "user", content: "Hi" }],
+};
+
+/** A client whose fetch calls `respond` for every request (the client itself never retries) and counts them. */
+function scriptedClient(respond: (init: RequestInit | undefined) => Response) {
+  let calls = 0;
+  const client = new Anthropic({
+    apiKey: "test-key",
+    baseURL: "http://127.0.0.1:1",
+    maxRetries: 0,
+    dangerouslyAllowBrowser: true,
+    fetch: async (_input, init) => {
+      calls += 1;
+      return respond(init);
+    },
+  });
+  return { client, calls: () => calls };
+}
+
+function errorResponse(status: number, type: string, headers: Record<string, string> = {}): Response {
+  const body = { type: "error", error: { type, message: `${type} (${status})` } };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+function retryingQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retryDelay: 0, gcTime: 0 } } });
+}
+
+describe("query retries", () => {
+  test("a 503 with x-should-retry: false is not retried by the query (the client's rule)", async () => {
+    const { client, calls } = scriptedClient(() =>
+      errorResponse(503, "api_error", { "x-should-retry": "false" }),
+    );
+    const failure = retryingQueryClient().fetchQuery(messageQueryOptions(client, params));
+    await expect(failure).rejects.toBeInstanceOf(InternalServerError);
+    expect(calls()).toBe(1);
+  });
+
+  test("a plain 503 is retried once by the query on top of the client's own retries", async () => {
+    const { client, calls } = scriptedClient(() => errorResponse(503, "api_error"));
+    const failure = retryingQueryClient().fetchQuery(messageQueryOptions(client, params));
+    await expect(failure).rejects.toBeInstanceOf(InternalServerError);
+    expect(calls()).toBe(2);
+  });
+
+  test("a 400 is never retried", async () => {
+    const { client, calls } = scriptedClient(() => errorResponse(400, "invalid_request_error"));
+    const failure = retryingQueryClient().fetchQuery(messageQueryOptions(client, params));
+    await expect(failure).rejects.toThrow("invalid_request_error (400)");
+    expect(calls()).toBe(1);
+  });
+});
+
+describe("query signals", () => {
+  test("a long-lived caller signal keeps no listener after several queries", async () => {
+    const caller = new AbortController();
+    const listeners = countAbortListeners(caller.signal);
+    const { client, calls } = scriptedClient((init) => {
+      expect(init?.signal?.aborted).toBe(false);
+      const message = {
+        id: "msg_1",
+        type: "message",
+        role: "assistant",
+        model: params.model,
+        content: [{ type: "text", text: "Hello" }],
+        stop_reason: "end_turn",
+        stop_sequence: null,
+        usage: { input_tokens: 1, output_tokens: 1 },
+      };
+      return new Response(JSON.stringify(message), { headers: { "content-type": "application/json" } });
+    });
+    const queryClient = retryingQueryClient();
+    for (let index = 0; index < 5; index++) {
+      const options = messageQueryOptions(
+        client,
+        { ...params, max_tokens: 16 + index },
+        { signal: caller.signal },
+      );
+      await queryClient.fetchQuery(options);
+      expect(listeners.current()).toBe(0);
+    }
+    expect(calls()).toBe(5);
+    expect(listeners.added()).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("error types", () => {
+  test("the builders type their errors as AnthropicError, without a global Register", () => {
+    // A global `declare module "@tanstack/react-query" { interface Register ... }` anywhere in this
+    // package would change DefaultError for every app that imports it.
+    expectTypeOf<DefaultError>().toEqualTypeOf<Error>();
+    const { client } = scriptedClient(() => errorResponse(500, "api_error"));
+    type ErrorOf<Options> = Options extends { queryFn?: infer _Fn; retry?: infer Retry }
+      ? Retry extends (failureCount: number, error: infer Failure) => boolean
+        ? Failure
+        : never
+      : never;
+    expectTypeOf<ErrorOf<ReturnType<typeof messageQueryOptions>>>().toEqualTypeOf<AnthropicError>();
+    const hooks = () => ({
+      message: useQuery(messageQueryOptions(client, params)),
+      tokens: useQuery(countTokensQueryOptions(client, null)),
+      models: useQuery(modelsQueryOptions(client)),
+      model: useQuery(modelQueryOptions(client, "m")),
+      batch: useQuery(batchQueryOptions(client, "b")),
+      results: useQuery(batchResultsQueryOptions(client, "b")),
+      list: useInfiniteQuery(batchesInfiniteQueryOptions(client)),
+    });
+    type Results = ReturnType<typeof hooks>;
+    expectTypeOf<Results["message"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["tokens"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["models"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["model"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["batch"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["results"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Results["list"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    // An app's own query, outside the builders, keeps React Query's default error type.
+    expectTypeOf<UseQueryResult<number>["error"]>().toEqualTypeOf<Error | null>();
   });
 });

@@ -1,5 +1,10 @@
-import { APIConnectionError, APIError, APIUserAbortError } from "@colloquy/client";
-import { type DefaultError, infiniteQueryOptions, queryOptions, skipToken } from "@tanstack/react-query";
+import { type AnthropicError, isRetryableError, linkSignals } from "@colloquy/client";
+import {
+  infiniteQueryOptions,
+  type QueryFunctionContext,
+  queryOptions,
+  skipToken,
+} from "@tanstack/react-query";
 import { stableHash } from "./internal/stable-hash.js";
 import type {
   AnthropicClient,
@@ -8,18 +13,12 @@ import type {
   MessageBatchResult,
   MessageCountTokensParams,
   MessageCreateParams,
+  MessageTokensCount,
   ModelInfo,
   ModelListParams,
   RequestOptions,
 } from "./internal/types.js";
 import { requireFeature } from "./internal/types.js";
-
-declare module "@tanstack/react-query" {
-  interface Register {
-    /** Every query and mutation of this package fails with the client's `APIError` (or a subclass). */
-    defaultError: APIError;
-  }
-}
 
 /**
  * The one factory of React Query keys used by every hook, for `invalidateQueries`, `prefetchQuery` and
@@ -47,22 +46,14 @@ export const anthropicKeys = {
 };
 
 /**
- * Whether retrying could help: connection failures and the statuses the API marks transient (408, 409,
- * 429, ≥ 500). Never a user abort or another 4xx.
- */
-export function isRetryableError(error: unknown): boolean {
-  if (error instanceof APIUserAbortError) return false;
-  if (error instanceof APIConnectionError) return true;
-  if (!(error instanceof APIError)) return false;
-  const status = error.status;
-  return status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
-}
-
-/**
  * React Query's `retry` for this package: the client already retries each request (`maxRetries`), so the
- * query retries once more, and only a retryable error.
+ * query retries once more, and only an error the client itself would retry (its `isRetryableError`:
+ * connection failures, 408, 409, 429, 5xx, and `x-should-retry` when the server sends it).
+ *
+ * Its `AnthropicError` parameter is also what types the error of every query-option builder here: the
+ * builders' queries fail with an `AnthropicError` without touching React Query's global `Register`.
  */
-export function retryRetryableOnce(failureCount: number, error: DefaultError): boolean {
+export function retryRetryableOnce(failureCount: number, error: AnthropicError): boolean {
   return failureCount < 1 && isRetryableError(error);
 }
 
@@ -82,10 +73,11 @@ export function messageQueryOptions(
     queryKey: anthropicKeys.message(params),
     queryFn: params
       ? (context) =>
-          client.messages.create(params, {
-            ...requestOptions,
-            signal: mergeSignals(lateSignal(context), requestOptions?.signal),
-          })
+          withQuerySignal(
+            context,
+            (signal) => client.messages.create(params, { ...requestOptions, signal }),
+            requestOptions?.signal,
+          )
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
@@ -100,8 +92,9 @@ export function countTokensQueryOptions(client: AnthropicClient, params: Message
     queryKey: anthropicKeys.countTokens(params),
     queryFn: params
       ? (context) =>
-          requireFeature(client.messages.countTokens, "token counting").call(client.messages, params, {
-            signal: lateSignal(context),
+          withQuerySignal(context, (signal): Promise<MessageTokensCount> => {
+            const countTokens = requireFeature(client.messages.countTokens, "token counting");
+            return countTokens.call(client.messages, params, { signal });
           })
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
@@ -114,13 +107,13 @@ export function countTokensQueryOptions(client: AnthropicClient, params: Message
 export function modelsQueryOptions(client: AnthropicClient, params: ModelListParams = {}) {
   return queryOptions({
     queryKey: anthropicKeys.modelList(params),
-    queryFn: async (context) => {
-      const models: ModelInfo[] = [];
-      const signal = lateSignal(context);
-      for await (const model of requireFeature(client.models, "Models API").list(params, { signal }))
-        models.push(model);
-      return models;
-    },
+    queryFn: (context) =>
+      withQuerySignal(context, async (signal) => {
+        const models: ModelInfo[] = [];
+        for await (const model of requireFeature(client.models, "Models API").list(params, { signal }))
+          models.push(model);
+        return models;
+      }),
     staleTime: 5 * 60_000,
     retry: retryRetryableOnce,
   });
@@ -131,7 +124,9 @@ export function modelQueryOptions(client: AnthropicClient, modelId: string) {
   return queryOptions({
     queryKey: anthropicKeys.model(modelId),
     queryFn: (context) =>
-      requireFeature(client.models, "Models API").retrieve(modelId, { signal: lateSignal(context) }),
+      withQuerySignal(context, (signal) =>
+        requireFeature(client.models, "Models API").retrieve(modelId, { signal }),
+      ),
     staleTime: 5 * 60_000,
     retry: retryRetryableOnce,
   });
@@ -174,9 +169,9 @@ export function batchQueryOptions(
     queryKey: anthropicKeys.batch(batchId ?? ""),
     queryFn: batchId
       ? (context) =>
-          requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, {
-            signal: lateSignal(context),
-          })
+          withQuerySignal(context, (signal) =>
+            requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, { signal }),
+          )
       : skipToken,
     refetchInterval: (query) =>
       query.state.status === "error"
@@ -199,14 +194,15 @@ export interface MessageBatchPage {
 export function batchesInfiniteQueryOptions(client: AnthropicClient, params: MessageBatchListParams = {}) {
   return infiniteQueryOptions({
     queryKey: anthropicKeys.batchList(params),
-    queryFn: async (context): Promise<MessageBatchPage> => {
-      const pageParam = context.pageParam;
-      const page = await requireFeature(client.messages.batches, "Message Batches").list(
-        pageParam ? { ...params, after_id: pageParam } : params,
-        { signal: lateSignal(context) },
-      );
-      return { data: page.data, has_more: page.has_more, first_id: page.first_id, last_id: page.last_id };
-    },
+    queryFn: (context) =>
+      withQuerySignal(context, async (signal): Promise<MessageBatchPage> => {
+        const pageParam = context.pageParam;
+        const page = await requireFeature(client.messages.batches, "Message Batches").list(
+          pageParam ? { ...params, after_id: pageParam } : params,
+          { signal },
+        );
+        return { data: page.data, has_more: page.has_more, first_id: page.first_id, last_id: page.last_id };
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => (lastPage.has_more && lastPage.last_id ? lastPage.last_id : undefined),
     retry: retryRetryableOnce,
@@ -235,29 +231,29 @@ export function batchResultsQueryOptions(
   return queryOptions({
     queryKey: anthropicKeys.batchResults(batchId ?? ""),
     queryFn: batchId
-      ? async (context): Promise<BatchResults> => {
-          const { client: queryClient, queryKey } = context;
-          const results: Record<string, MessageBatchResult> = {};
-          const customIds: string[] = [];
-          const lines = await requireFeature(client.messages.batches, "Message Batches").results(batchId, {
-            signal: lateSignal(context),
-          });
-          let flushedAt = Date.now();
-          for await (const line of lines) {
-            if (!(line.custom_id in results)) customIds.push(line.custom_id);
-            results[line.custom_id] = line.result;
-            // `client` is in the query function context since TanStack Query 5.x; without it, no partial data.
-            if (queryClient && Date.now() - flushedAt >= flushMs) {
-              flushedAt = Date.now();
-              queryClient.setQueryData<BatchResults>(queryKey, {
-                results: { ...results },
-                customIds: [...customIds],
-                complete: false,
-              });
+      ? (context) =>
+          withQuerySignal(context, async (signal): Promise<BatchResults> => {
+            const { client: queryClient, queryKey } = context;
+            const results: Record<string, MessageBatchResult> = {};
+            const customIds: string[] = [];
+            const batches = requireFeature(client.messages.batches, "Message Batches");
+            const lines = await batches.results(batchId, { signal });
+            let flushedAt = Date.now();
+            for await (const line of lines) {
+              if (!(line.custom_id in results)) customIds.push(line.custom_id);
+              results[line.custom_id] = line.result;
+              // `client` is in the query function context since TanStack Query 5.x; without it, no partial data.
+              if (queryClient && Date.now() - flushedAt >= flushMs) {
+                flushedAt = Date.now();
+                queryClient.setQueryData<BatchResults>(queryKey, {
+                  results: { ...results },
+                  customIds: [...customIds],
+                  complete: false,
+                });
+              }
             }
-          }
-          return { results, customIds, complete: true };
-        }
+            return { results, customIds, complete: true };
+          })
       : skipToken,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
@@ -266,29 +262,26 @@ export function batchResultsQueryOptions(
 }
 
 /**
- * A signal that follows React Query's `signal` for one fetch, read only after the current task.
- * React Query cancels a fetch whose `signal` was read as soon as its last observer unsubscribes. React 18's
- * StrictMode unsubscribes and resubscribes every new observer once, synchronously, right after the fetch
- * started: reading the signal at once would cancel that fetch and send it a second time. Read after
- * that, the signal still aborts the request on a real unmount or a `cancelQueries`.
+ * Runs one request of a query function under a signal linked to React Query's `signal` and to `others`
+ * (a caller's own signal), and unlinks it once the request settles, so a long-lived caller signal keeps
+ * no listener per request.
+ *
+ * React Query's `signal` is read one microtask late: React Query cancels a fetch whose `signal` was read
+ * as soon as its last observer unsubscribes, and React 18's StrictMode unsubscribes and resubscribes every
+ * new observer once, synchronously, right after the fetch started; reading the signal at once would
+ * cancel that fetch and send it a second time. Read after that, it still aborts the request on a real
+ * unmount or a `cancelQueries`.
  */
-function lateSignal(context: { readonly signal: AbortSignal }): AbortSignal {
-  const controller = new AbortController();
-  queueMicrotask(() => follow(context.signal, controller));
-  return controller.signal;
-}
-
-function mergeSignals(first: AbortSignal, second: AbortSignal | null | undefined): AbortSignal {
-  if (!second) return first;
-  if (typeof AbortSignal.any === "function") return AbortSignal.any([first, second]);
-  const controller = new AbortController();
-  follow(first, controller);
-  follow(second, controller);
-  return controller.signal;
-}
-
-/** Aborts `controller` with `signal`'s reason when `signal` aborts, or at once if it already has. */
-function follow(signal: AbortSignal, controller: AbortController): void {
-  if (signal.aborted) controller.abort(signal.reason);
-  else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+async function withQuerySignal<Result>(
+  context: Pick<QueryFunctionContext, "signal">,
+  request: (signal: AbortSignal) => Promise<Result>,
+  ...others: Array<AbortSignal | null | undefined>
+): Promise<Result> {
+  await Promise.resolve();
+  const { signal, unlink } = linkSignals(context.signal, ...others);
+  try {
+    return await request(signal);
+  } finally {
+    unlink();
+  }
 }

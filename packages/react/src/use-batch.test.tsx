@@ -1,3 +1,4 @@
+import { NotFoundError } from "@colloquy/client";
 import { act, waitFor } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import {
@@ -136,6 +137,6 @@ describe("useBatchResults errors", () => {
     const { client } = createTestClient();
     const { result } = renderHookStrict(() => useBatchResults("msgbatch_missing", polling), client);
     await waitFor(() => expect(result.current.isError).toBe(true));
-    expect(result.current.error?.status).toBe(404);
+    expect(result.current.error).toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,11 +1,12 @@
-import { type DefaultError, type UseQueryOptions, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { AnthropicError } from "@colloquy/client";
+import { type UseQueryOptions, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import type { AnthropicClient, Message, MessageCreateParams, RequestOptions } from "./internal/types.js";
 import { type anthropicKeys, messageQueryOptions } from "./query-options.js";
 
 /** React Query options a caller may override on {@link useMessage}, plus a client override. */
 export type UseMessageOptions<TData = Message> = Omit<
-  UseQueryOptions<Message, DefaultError, TData, ReturnType<typeof anthropicKeys.message>>,
+  UseQueryOptions<Message, AnthropicError, TData, ReturnType<typeof anthropicKeys.message>>,
   "queryKey" | "queryFn"
 > & {
   /** Use this client instead of the provider's. */
@@ -29,8 +30,8 @@ export function useMessage<TData = Message>(
   const client = useAnthropicClient("useMessage", override);
   const base = messageQueryOptions(client, params, requestOptions);
   type Key = ReturnType<typeof anthropicKeys.message>;
-  return useQuery<Message, DefaultError, TData, Key>({
-    ...(base as unknown as UseQueryOptions<Message, DefaultError, TData, Key>),
+  return useQuery<Message, AnthropicError, TData, Key>({
+    ...(base as unknown as UseQueryOptions<Message, AnthropicError, TData, Key>),
     ...queryOverrides,
   });
 }

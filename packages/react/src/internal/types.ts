@@ -1,4 +1,5 @@
 import type Anthropic from "@colloquy/client";
+import { AnthropicError } from "@colloquy/client";
 
 export type {
   BatchCreateParams as MessageBatchCreateParams,
@@ -41,7 +42,7 @@ export interface AnthropicClient {
 /** The part of the client a hook needs, or a clear error naming what this client lacks. */
 export function requireFeature<T>(feature: T | undefined, name: string): T {
   if (feature === undefined) {
-    throw new Error(
+    throw new AnthropicError(
       `This client has no ${name} (cloud clients such as Bedrock and Vertex lack some endpoints).`,
     );
   }
