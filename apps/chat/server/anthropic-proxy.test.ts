@@ -1,148 +1,122 @@
 // @vitest-environment node
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import Anthropic from "@colloquy/client";
+import { startMockApi } from "@colloquy/mock-api/node";
+import { createAnthropicProxyMiddleware } from "@colloquy/proxy/node";
+import type { Connect, PreviewServer } from "vite";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAnthropicProxyHandler } from "./anthropic-proxy";
+import { anthropicProxy, DEFAULT_PROXY_PREFIX, demoProxyOptions } from "./anthropic-proxy";
 
-interface Seen {
-  url: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
-
-const servers: Server[] = [];
+const SECRET = "sk-ant-demo-server-SECRET-0000";
+const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(closers.splice(0).map((close) => close()));
 });
 
 async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
+  const server: Server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** A proxy server mounted at /proxy/anthropic like the Vite plugin does (connect strips the prefix). */
-async function startProxy(target: string, apiKey: string | undefined): Promise<string> {
-  const handler = createAnthropicProxyHandler({ target: () => target, apiKey: () => apiKey });
-  return listen((request, response) => {
-    const prefix = "/proxy/anthropic";
-    if (!request.url?.startsWith(prefix)) {
-      response.writeHead(404).end();
-      return;
-    }
-    request.url = request.url.slice(prefix.length) || "/";
-    handler(request, response, () => {});
+/** The mock API standing in for the real one; it accepts the server's key only. */
+async function upstream(): Promise<string> {
+  const mock = await startMockApi({ apiKey: SECRET });
+  closers.push(mock.close);
+  return mock.url;
+}
+
+/** The demo page's client in proxy mode: a same-origin browser client with no key of its own. */
+function pageClient(origin: string) {
+  return new Anthropic({
+    apiKey: "held-by-the-proxy",
+    baseURL: `${origin}${DEFAULT_PROXY_PREFIX}`,
+    maxRetries: 0,
+    defaultHeaders: { origin, "anthropic-dangerous-direct-browser-access": "true" },
   });
 }
 
-describe("anthropic proxy route", () => {
-  it("replaces the browser's credentials with the server's key and forwards path, query and body", async () => {
-    const seen: Seen[] = [];
-    const upstream = await listen((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => {
-        body += chunk;
-      });
-      request.on("end", () => {
-        seen.push({ url: request.url ?? "", headers: request.headers, body });
-        response.writeHead(200, { "content-type": "application/json", "request-id": "req_1" });
-        response.end('{"ok":true}');
-      });
+describe("the demo's proxy settings", () => {
+  it("point at PROXY_TARGET_URL, default to the real API and let the local developer in", () => {
+    expect(demoProxyOptions({ PROXY_TARGET_URL: "http://127.0.0.1:9" })).toMatchObject({
+      prefix: "/proxy/anthropic",
+      baseURL: "http://127.0.0.1:9",
+      allowAnonymous: true,
     });
-    const proxy = await startProxy(upstream, "sk-ant-server-key");
-
-    const response = await fetch(`${proxy}/proxy/anthropic/v1/messages?beta=true`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-api-key": "sk-ant-from-the-browser",
-        authorization: "Bearer browser-token",
-        origin: "http://127.0.0.1:5173",
-        "anthropic-dangerous-direct-browser-access": "true",
-        "anthropic-version": "2023-06-01",
-      },
-      body: '{"model":"m"}',
-    });
-
-    expect(response.status).toBe(200);
-    expect(response.headers.get("request-id")).toBe("req_1");
-    expect(await response.json()).toEqual({ ok: true });
-    expect(seen).toHaveLength(1);
-    const [request] = seen;
-    expect(request?.url).toBe("/v1/messages?beta=true");
-    expect(request?.body).toBe('{"model":"m"}');
-    expect(request?.headers["x-api-key"]).toBe("sk-ant-server-key");
-    expect(request?.headers["anthropic-version"]).toBe("2023-06-01");
-    expect(request?.headers.authorization).toBeUndefined();
-    expect(request?.headers.origin).toBeUndefined();
-    expect(request?.headers["anthropic-dangerous-direct-browser-access"]).toBeUndefined();
+    expect(demoProxyOptions({}).baseURL).toBe("https://api.anthropic.com");
   });
 
-  it("streams the upstream body through before it ends", async () => {
-    let finish: () => void = () => {};
-    const upstream = await listen((_request, response) => {
-      response.writeHead(200, { "content-type": "text/event-stream" });
-      response.write("event: ping\ndata: {}\n\n");
-      finish = () => response.end("event: message_stop\ndata: {}\n\n");
-    });
-    const proxy = await startProxy(upstream, "key");
-
-    const response = await fetch(`${proxy}/proxy/anthropic/v1/messages`, { method: "POST", body: "{}" });
-    const reader = response.body!.getReader();
-    const first = await reader.read();
-    expect(new TextDecoder().decode(first.value)).toContain("event: ping");
-    finish();
-    let rest = "";
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      rest += new TextDecoder().decode(chunk.value);
+  it("serve the page's chat with the server's key from ANTHROPIC_API_KEY", async () => {
+    const target = await upstream();
+    const middleware = createAnthropicProxyMiddleware(demoProxyOptions({ PROXY_TARGET_URL: target }));
+    const origin = await listen((request, response) => middleware(request, response));
+    const previous = process.env.ANTHROPIC_API_KEY;
+    process.env.ANTHROPIC_API_KEY = SECRET;
+    try {
+      const client = pageClient(origin);
+      const message = await client.messages.create({
+        model: "claude-sonnet-4-6",
+        max_tokens: 50,
+        messages: [{ role: "user", content: '[[mock: reply="Proxied hello"]] Hi' }],
+      });
+      expect(message.content[0]).toMatchObject({ type: "text", text: "Proxied hello" });
+    } finally {
+      if (previous === undefined) delete process.env.ANTHROPIC_API_KEY;
+      else process.env.ANTHROPIC_API_KEY = previous;
     }
-    expect(rest).toContain("message_stop");
   });
 
-  it("aborts the upstream request when the browser goes away", async () => {
-    let upstreamClosed: () => void = () => {};
-    const closed = new Promise<void>((resolve) => {
-      upstreamClosed = resolve;
-    });
-    const upstream = await listen((_request, response) => {
-      response.writeHead(200, { "content-type": "text/event-stream" });
-      response.write("event: ping\ndata: {}\n\n");
-      response.on("close", () => upstreamClosed());
-    });
-    const proxy = await startProxy(upstream, "key");
-
-    const controller = new AbortController();
-    const response = await fetch(`${proxy}/proxy/anthropic/v1/messages`, {
-      method: "POST",
-      body: "{}",
-      signal: controller.signal,
-    });
-    await response.body!.getReader().read();
-    controller.abort();
-    await closed;
+  it("answer 401 authentication_error naming ANTHROPIC_API_KEY when the server has none", async () => {
+    const target = await upstream();
+    const middleware = createAnthropicProxyMiddleware(demoProxyOptions({ PROXY_TARGET_URL: target }));
+    const origin = await listen((request, response) => middleware(request, response));
+    const previous = process.env.ANTHROPIC_API_KEY;
+    delete process.env.ANTHROPIC_API_KEY;
+    try {
+      const error = await pageClient(origin)
+        .models.list()
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
+      expect(String(error)).toContain("ANTHROPIC_API_KEY");
+    } finally {
+      if (previous !== undefined) process.env.ANTHROPIC_API_KEY = previous;
+    }
   });
+});
 
-  it("answers 401 authentication_error without contacting upstream when the server has no key", async () => {
-    let contacted = false;
-    const upstream = await listen((_request, response) => {
-      contacted = true;
-      response.end();
+describe("the Vite plugin", () => {
+  it("mounts the package at /proxy/anthropic in vite preview, loading it from source", async () => {
+    const target = await upstream();
+    const mounted: Array<{ path: string; handle: Connect.NextHandleFunction }> = [];
+    const fakePreview = {
+      middlewares: {
+        use: (path: string, handle: Connect.NextHandleFunction) => mounted.push({ path, handle }),
+      },
+    } as unknown as PreviewServer;
+    const plugin = anthropicProxy({ baseURL: target, apiKey: SECRET });
+    (plugin.configurePreviewServer as (server: PreviewServer) => void)(fakePreview);
+    expect(mounted.map((entry) => entry.path)).toEqual([DEFAULT_PROXY_PREFIX]);
+    const [{ handle }] = mounted as [{ path: string; handle: Connect.NextHandleFunction }];
+
+    // What connect does for `use(path, handle)`: strip the mount path, keep the full URL in originalUrl.
+    const origin = await listen((request: IncomingMessage & { originalUrl?: string }, response) => {
+      const url = request.url ?? "/";
+      if (!url.startsWith(`${DEFAULT_PROXY_PREFIX}/`)) return void response.writeHead(404).end();
+      request.originalUrl = url;
+      request.url = url.slice(DEFAULT_PROXY_PREFIX.length);
+      handle(request, response, () => response.writeHead(500).end("next called"));
     });
-    const proxy = await startProxy(upstream, undefined);
-    const response = await fetch(`${proxy}/proxy/anthropic/v1/models`);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ type: "error", error: { type: "authentication_error" } });
-    expect(contacted).toBe(false);
-  });
-
-  it("refuses paths outside /v1/ and reports an unreachable upstream as 502", async () => {
-    const proxy = await startProxy("http://127.0.0.1:9", "key");
-    expect((await fetch(`${proxy}/proxy/anthropic/admin`)).status).toBe(404);
-    const response = await fetch(`${proxy}/proxy/anthropic/v1/models`);
-    expect(response.status).toBe(502);
-    expect(await response.json()).toMatchObject({ error: { type: "api_error" } });
-  });
+    const models = await pageClient(origin).models.list({ limit: 2 });
+    expect(models.data).toHaveLength(2);
+  }, 30_000);
 });
