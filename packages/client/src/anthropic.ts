@@ -16,7 +16,6 @@ export class Anthropic extends BaseAnthropic {
   beta: Beta = new Beta(this);
 
   static Anthropic = this;
-  static DEFAULT_TIMEOUT = 600_000;
 }
 
 // The resource classes as `Anthropic.Messages`, ... (declared in the namespace below), whose own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorResponse, jsonResponse, message, params, scriptedFetch } from "../test/scripted-fetch.js";
-import Anthropic, { BadRequestError } from "./index.js";
+import Anthropic, { APIPromise, BadRequestError } from "./index.js";
 
 describe("APIPromise", () => {
   it("parses the body once however often it is awaited, caught or finalised", async () => {
@@ -49,5 +49,47 @@ describe("APIPromise", () => {
     const response = await new Anthropic({ apiKey: "k", fetch }).messages.create(params).asResponse();
     expect(response.bodyUsed).toBe(false);
     expect(await response.json()).toEqual(message);
+  });
+
+  it("withResponse also gives the anthropic-workspace-id header, null when absent", async () => {
+    const fetch = scriptedFetch(
+      jsonResponse(message, 200, { "anthropic-workspace-id": "wrkspc_01" }),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    expect((await client.messages.create(params).withResponse()).workspace_id).toBe("wrkspc_01");
+    expect((await client.messages.create(params).withResponse()).workspace_id).toBeNull();
+  });
+
+  describe("the official constructor shape (client, responsePromise, parseResponse?)", () => {
+    const client = new Anthropic({ apiKey: "k" });
+    const props = (response: Response) => ({
+      response,
+      controller: new AbortController(),
+      options: { method: "get" as const, path: "/v1/things" },
+    });
+
+    it("parses like the client when no parser is given, request and workspace ids included", async () => {
+      const response = jsonResponse(message, 200, { "anthropic-workspace-id": "wrkspc_02" });
+      const data = await new APIPromise<typeof message>(client, Promise.resolve(props(response)));
+      expect(data).toEqual(message);
+      expect(data).toMatchObject({ _request_id: "req_test", _workspace_id: "wrkspc_02" });
+    });
+
+    it("calls a given parser with the client and the response's props", async () => {
+      const seen: unknown[] = [];
+      const promise = new APIPromise<number>(
+        client,
+        Promise.resolve(props(jsonResponse({}, 201))),
+        (given, p) => {
+          seen.push(given);
+          return p.response.status;
+        },
+      );
+      expect(await promise).toBe(201);
+      expect(await promise).toBe(201);
+      expect(seen).toEqual([client]);
+      expect(promise).toBeInstanceOf(Promise);
+    });
   });
 });

@@ -1,27 +1,44 @@
-/** What the client resolves for one call: the response and how to turn it into data. */
+import type { BaseAnthropic } from "./client.js";
+import type { FinalRequestOptions } from "./request-options.js";
+
+/** What the client resolves for one call: the response, and what is needed to turn it into data. */
 export interface APIResponseProps {
   response: Response;
+  /** The options of the call (whether it streams, its idle timeout). */
+  options: FinalRequestOptions;
+  /** Aborts the request, the reading of its body included. */
   controller: AbortController;
-  /** Clears the attempt's timer and abort listener once the body has been read. */
+  /** Clears the attempt's timer and detaches the caller's signal, once the body has been read. */
   release?: () => void;
 }
 
-type Parse<T> = (props: APIResponseProps) => Promise<T>;
+/** Turns a response into the call's data; the default is the client's own parsing. */
+export type ParseResponse<T> = (client: BaseAnthropic, props: APIResponseProps) => T | Promise<T>;
+
+const defaultParseResponse = <T>(client: BaseAnthropic, props: APIResponseProps) =>
+  client._parseResponse<T>(props);
 
 /**
  * The promise every API method returns: await it for the parsed data, or call `asResponse()` for the
  * raw `Response` (its body unread) or `withResponse()` for both. Parsing happens once, lazily.
  */
 export class APIPromise<T> extends Promise<T> {
+  readonly #client: BaseAnthropic;
   readonly #responsePromise: Promise<APIResponseProps>;
-  readonly #parse: Parse<T>;
+  readonly #parse: ParseResponse<T>;
   #parsed: Promise<T> | undefined;
 
-  constructor(responsePromise: Promise<APIResponseProps>, parse: Parse<T>) {
+  /** The official SDK's shape: the client, the response on its way, and how to parse it. */
+  constructor(
+    client: BaseAnthropic,
+    responsePromise: Promise<APIResponseProps>,
+    parseResponse: ParseResponse<T> = defaultParseResponse,
+  ) {
     // The executor is unused: `then` is overridden to parse on demand.
     super((resolve) => resolve(null as T));
+    this.#client = client;
     this.#responsePromise = responsePromise;
-    this.#parse = parse;
+    this.#parse = parseResponse;
   }
 
   /**
@@ -31,9 +48,15 @@ export class APIPromise<T> extends Promise<T> {
    */
   _thenUnwrap<U, P extends APIPromise<U> = APIPromise<U>>(
     transform: (data: T, props: APIResponseProps) => U | Promise<U>,
-    Class: new (responsePromise: Promise<APIResponseProps>, parse: Parse<U>) => P = APIPromise as never,
+    Class: new (
+      client: BaseAnthropic,
+      responsePromise: Promise<APIResponseProps>,
+      parseResponse: ParseResponse<U>,
+    ) => P = APIPromise as never,
   ): P {
-    return new Class(this.#responsePromise, async (props) => transform(await this.#parse(props), props));
+    return new Class(this.#client, this.#responsePromise, async (client, props) =>
+      transform(await this.#parse(client, props), props),
+    );
   }
 
   /** The raw `Response`, without reading or parsing its body. */
@@ -45,11 +68,22 @@ export class APIPromise<T> extends Promise<T> {
     });
   }
 
-  /** The parsed data together with the raw `Response` and its `request-id`. */
-  async withResponse(): Promise<{ data: T; response: Response; request_id: string | null }> {
+  /** The parsed data together with the raw `Response`, its `request-id` and its `anthropic-workspace-id`. */
+  async withResponse(): Promise<{
+    data: T;
+    response: Response;
+    request_id: string | null;
+    workspace_id: string | null;
+  }> {
     const data = await this;
     const { response } = await this.#responsePromise;
-    return { data, response, request_id: response.headers.get("request-id") };
+    const { headers } = response;
+    return {
+      data,
+      response,
+      request_id: headers.get("request-id"),
+      workspace_id: headers.get("anthropic-workspace-id"),
+    };
   }
 
   /**
@@ -61,7 +95,7 @@ export class APIPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
-    this.#parsed ??= this.#responsePromise.then(this.#parse);
+    this.#parsed ??= this.#responsePromise.then((props) => this.#parse(this.#client, props));
     return this.#parsed.then(onfulfilled, onrejected);
   }
 

@@ -29,7 +29,7 @@ afterEach(() => {
 
 describe("the client class", () => {
   it("carries every exported error class as a static, as in the official SDK", () => {
-    const errorClasses = Object.entries({ ...Exports }).filter(([name]) => /Error$/.test(name));
+    const errorClasses = Object.entries({ ...Exports }).filter(([name]) => /^[A-Z]\w*Error$/.test(name));
     expect(errorClasses.length).toBeGreaterThanOrEqual(18);
     for (const [name, Class] of errorClasses) {
       expect(Anthropic[name as keyof typeof Anthropic], name).toBe(Class);
@@ -437,7 +437,7 @@ describe("timeouts and aborts", () => {
     const result = client.messages
       .create(params, { signal: controller.signal })
       .catch((caught: unknown) => caught);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
     controller.abort(reason);
     expect(await result).toBeInstanceOf(APIUserAbortError);
     expect(fetch.requests).toHaveLength(1);
@@ -565,5 +565,253 @@ describe("secrets in errors", () => {
       .catch((caught: unknown) => caught)) as BadRequestError;
     expect(error.headers?.get("request-id")).toBe("req_test");
     expect(inspect(error)).not.toContain("abc123");
+  });
+});
+
+describe("buildRequest, as in the official SDK", () => {
+  const client = new Anthropic({ apiKey: "k", defaultHeaders: { "x-team": "web" } });
+
+  it("returns the fetch init with final headers and a JSON body, the URL and the timeout", async () => {
+    const { req, url, timeout } = await client.buildRequest({
+      method: "post",
+      path: "/v1/messages",
+      body: params,
+      query: { beta: true },
+      timeout: 30_000,
+      headers: { "x-call": "1" },
+    });
+    expect(url).toBe("https://api.anthropic.com/v1/messages?beta=true");
+    expect(timeout).toBe(30_000);
+    expect(req.method).toBe("POST");
+    expect(req.body).toBe(JSON.stringify(params));
+    expect(req.headers.get("content-type")).toBe("application/json");
+    expect(req.headers.get("x-api-key")).toBe("k");
+    expect(req.headers.get("x-team")).toBe("web");
+    expect(req.headers.get("x-call")).toBe("1");
+    expect(req.headers.get("x-stainless-retry-count")).toBe("0");
+    expect(req.headers.get("x-stainless-timeout")).toBe("30");
+  });
+
+  it("takes the retry count and falls back to the client's timeout", async () => {
+    const { req, timeout } = await client.buildRequest(
+      { method: "get", path: "/v1/models" },
+      { retryCount: 2 },
+    );
+    expect(timeout).toBe(600_000);
+    expect(req.headers.get("x-stainless-retry-count")).toBe("2");
+    expect(req.headers.get("x-stainless-timeout")).toBe("600");
+    expect(req.body).toBeUndefined();
+    expect(req.headers.has("content-type")).toBe(false);
+  });
+
+  it.each([
+    ["a Blob", () => new Blob(["abc"], { type: "text/plain" }), "text/plain"],
+    ["an ArrayBuffer", () => new TextEncoder().encode("abc").buffer, null],
+    ["a typed array", () => new TextEncoder().encode("abc"), null],
+    [
+      "URLSearchParams",
+      () => new URLSearchParams({ a: "1" }),
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    ],
+    ["FormData", () => new FormData(), "multipart/form-data"],
+  ])("passes %s through as it is, with the content type fetch gives it", async (_, makeBody, contentType) => {
+    const body = makeBody();
+    const { req, url } = await client.buildRequest({ method: "post", path: "/v1/files", body });
+    expect(req.body).toBe(body);
+    expect(req.headers.has("content-type")).toBe(false);
+    const sent = new Request(url, req);
+    if (contentType === null) expect(sent.headers.has("content-type")).toBe(false);
+    else expect(sent.headers.get("content-type")).toContain(contentType);
+  });
+
+  it("passes a ReadableStream through half-duplex, and never retries a request that sends one", async () => {
+    const stream = () => new ReadableStream({ start: (controller) => controller.close() });
+    const body = stream();
+    const { req } = await client.buildRequest({ method: "post", path: "/v1/upload", body });
+    expect(req.body).toBe(body);
+    expect((req as { duplex?: string }).duplex).toBe("half");
+    const fetch = scriptedFetch(errorResponse(500, "api_error", "down", fast), jsonResponse({ ok: true }));
+    const sender = new Anthropic({ apiKey: "k", fetch });
+    await expect(sender.post("/v1/upload", { body: stream() })).rejects.toBeInstanceOf(InternalServerError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("sends a string as it is when the call sets its content type, else as a JSON string", async () => {
+    const raw = await client.buildRequest({
+      method: "post",
+      path: "/x",
+      body: "a=1",
+      headers: { "Content-Type": "text/plain" },
+    });
+    expect(raw.req.body).toBe("a=1");
+    expect(raw.req.headers.get("content-type")).toBe("text/plain");
+    const json = await client.buildRequest({ method: "post", path: "/x", body: "a=1" });
+    expect(json.req.body).toBe('"a=1"');
+  });
+});
+
+describe("the x-stainless-timeout header", () => {
+  it("sends each attempt's timeout in whole seconds, as the official SDK does", async () => {
+    const fetch = scriptedFetch(jsonResponse(message), jsonResponse(message), jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.create(params);
+    await client.messages.create(params, { timeout: 2_500 });
+    await client.withOptions({ timeout: 90_000 }).messages.create(params);
+    expect(fetch.requests.map((request) => request.headers.get("x-stainless-timeout"))).toEqual([
+      "600",
+      "2",
+      "90",
+    ]);
+  });
+});
+
+describe("URLs and paths", () => {
+  it("keeps the base URL as given, trailing slash included, and joins paths to it either way", async () => {
+    for (const baseURL of ["http://localhost:5000/custom/path/", "http://localhost:5000/custom/path"]) {
+      const client = new Anthropic({ apiKey: "k", baseURL });
+      expect(client.baseURL).toBe(baseURL);
+      expect(client.buildURL("/v1/messages", undefined)).toBe(
+        "http://localhost:5000/custom/path/v1/messages",
+      );
+      expect(client.buildURL("v1/messages", {})).toBe("http://localhost:5000/custom/path/v1/messages");
+    }
+  });
+
+  it("buildURL uses its third argument, a default base URL, only while the client has the default one", () => {
+    const plain = new Anthropic({ apiKey: "k" });
+    expect(plain.buildURL("/v1/x", { a: 1 }, "http://regional.example")).toBe(
+      "http://regional.example/v1/x?a=1",
+    );
+    const custom = new Anthropic({ apiKey: "k", baseURL: "http://mine.example" });
+    expect(custom.buildURL("/v1/x", undefined, "http://regional.example")).toBe("http://mine.example/v1/x");
+  });
+
+  it("the path option overrides a method's path", async () => {
+    const fetch = scriptedFetch(jsonResponse(message), jsonResponse({ data: [], has_more: false }));
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.create(params, { path: "/v2/messages" });
+    await client.models.list({}, { path: "/v2/models" });
+    expect(fetch.requests.map((request) => new URL(request.url).pathname)).toEqual([
+      "/v2/messages",
+      "/v2/models",
+    ]);
+  });
+});
+
+describe("withOptions", () => {
+  it("starts from the client's current properties, not only the options it was made with", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 5 });
+    client.baseURL = "http://changed.example/";
+    client.apiKey = "k2";
+    client.timeout = 1_000;
+    const copy = client.withOptions({});
+    expect(copy.baseURL).toBe("http://changed.example/");
+    expect(copy.maxRetries).toBe(5);
+    expect(copy.timeout).toBe(1_000);
+    await copy.messages.create(params);
+    expect(fetch.requests[0]!.url).toBe("http://changed.example/v1/messages");
+    expect(fetch.requests[0]!.headers.get("x-api-key")).toBe("k2");
+  });
+
+  it("keeps a default timeout unset, so the copy still refuses a non-streaming call that could outlast it", () => {
+    const copy = new Anthropic({ apiKey: "k" }).withOptions({ maxRetries: 1 });
+    expect(copy.timeout).toBe(600_000);
+    expect(() => copy.messages.create({ ...params, max_tokens: 64_000 })).toThrow(/Streaming is required/);
+  });
+});
+
+describe("defaultHeaders", () => {
+  it("skips an entry set to undefined and removes the client's header for one set to null", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({
+      apiKey: "k",
+      fetch,
+      defaultHeaders: { "x-skipped": undefined, "x-stainless-retry-count": null, accept: null },
+    });
+    await client.messages.create(params);
+    const { headers } = fetch.requests[0]!;
+    expect(headers.has("x-skipped")).toBe(false);
+    expect(headers.has("x-stainless-retry-count")).toBe(false);
+    expect(headers.has("accept")).toBe(false);
+    expect(headers.get("x-api-key")).toBe("k");
+  });
+
+  it("lets a call's header bring back one the defaults removed", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, defaultHeaders: { "x-team": null } });
+    await client.messages.create(params, { headers: { "x-team": "web" } });
+    expect(fetch.requests[0]!.headers.get("x-team")).toBe("web");
+  });
+});
+
+describe("response metadata", () => {
+  it("puts _request_id and _workspace_id on results, out of JSON", async () => {
+    const fetch = scriptedFetch(
+      jsonResponse(message, 200, { "request-id": "req_9", "anthropic-workspace-id": "wrkspc_9" }),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const result = (await client.messages.create(params)) as typeof message & {
+      _request_id: string | null;
+      _workspace_id: string | null;
+    };
+    expect(result._request_id).toBe("req_9");
+    expect(result._workspace_id).toBe("wrkspc_9");
+    expect(Object.keys(result)).not.toContain("_workspace_id");
+    expect(JSON.parse(JSON.stringify(result))).toEqual(message);
+    const without = (await client.messages.create(params)) as { _workspace_id?: string | null };
+    expect(without._workspace_id).toBeNull();
+  });
+});
+
+describe("log level", () => {
+  const collect = () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    return { lines, logger: { debug: log, info: log, warn: log, error: log } };
+  };
+
+  it("warns once through the logger about an ANTHROPIC_LOG that is no level, naming the valid ones", async () => {
+    vi.stubEnv("ANTHROPIC_LOG", "verbose");
+    const { lines, logger } = collect();
+    const fetch = scriptedFetch(jsonResponse(message), jsonResponse(message));
+    const client = new Anthropic({ apiKey: "k", fetch, logger });
+    await client.messages.create(params);
+    await client.messages.create(params);
+    expect(lines).toEqual([
+      'ANTHROPIC_LOG was set to "verbose", expected one of off, error, warn, info, debug; it is ignored.',
+    ]);
+    expect(client.logLevel).toBe("warn");
+  });
+
+  it("warns about a logLevel option that is no level, and falls back to ANTHROPIC_LOG", () => {
+    vi.stubEnv("ANTHROPIC_LOG", "info");
+    const { lines, logger } = collect();
+    const client = new Anthropic({ apiKey: "k", logger, logLevel: "loud" as never });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /ClientOptions.logLevel was set to "loud", expected one of off, error, warn, info, debug/,
+    );
+    expect(client.logLevel).toBe("info");
+  });
+
+  it("stays silent for a valid ANTHROPIC_LOG", () => {
+    vi.stubEnv("ANTHROPIC_LOG", "error");
+    const { lines, logger } = collect();
+    expect(new Anthropic({ apiKey: "k", logger }).logLevel).toBe("error");
+    expect(lines).toEqual([]);
+  });
+});
+
+describe("httpAgent", () => {
+  it("is refused with a typed error that says to pass fetchOptions.dispatcher, before anything is sent", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    expect(() => new Anthropic({ apiKey: "k", fetch, httpAgent: {} })).toThrow(AnthropicError);
+    const client = new Anthropic({ apiKey: "k", fetch });
+    const error = await client.messages.create(params, { httpAgent: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AnthropicError);
+    expect((error as Error).message).toMatch(/fetchOptions: \{ dispatcher/);
+    expect(fetch.requests).toHaveLength(0);
   });
 });

@@ -1,18 +1,32 @@
 import { APIPromise, type APIResponseProps } from "./api-promise.js";
 import * as Errors from "./errors.js";
 import { isBrowserLike, readEnv } from "./internal/env.js";
-import { headerRecord } from "./internal/header-record.js";
+import { headerRecord, setsHeader } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
 import { parseJSON } from "./internal/parse-json.js";
 import { redactDeep } from "./internal/redact.js";
+import { encodeBody, isReadableStream } from "./internal/request-body.js";
 import { sleep } from "./internal/sleep.js";
+import { linkSignals } from "./link-signals.js";
 import { Page, type PageBody, PagePromise } from "./pagination.js";
-import type { FinalRequestOptions, HeadersInit, RequestOptions } from "./request-options.js";
+import type { FetchOptions, FinalRequestOptions, HeadersInit, RequestOptions } from "./request-options.js";
 import { retryDelayMs, shouldRetryResponse } from "./retry-policy.js";
 import { JSONLDecoder } from "./streaming/jsonl.js";
 import { releaseWhenDone, Stream } from "./streaming/stream.js";
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+const DEFAULT_BASE_URL = "https://api.anthropic.com";
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const DEFAULT_IDLE_TIMEOUT_MS = 2 * 60 * 1000;
+const DEFAULT_MAX_RETRIES = 2;
+/** The `anthropic-version` header this client speaks. */
+const API_VERSION = "2023-06-01";
+
+const HTTP_AGENT_UNSUPPORTED =
+  "The `httpAgent` option is not supported: this client sends requests with `fetch`, which takes no Node " +
+  "agent. To use a proxy in Node, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` " +
+  "(ProxyAgent from the `undici` package), or a `fetch` that goes through it.";
 
 export interface ClientOptions {
   /**
@@ -26,12 +40,13 @@ export interface ClientOptions {
    */
   authToken?: string | null | undefined;
   /**
+   * Kept as given; request paths are joined to it, its own path included.
    * @default process.env.ANTHROPIC_BASE_URL ?? "https://api.anthropic.com"
    */
   baseURL?: string | null | undefined;
   /**
    * Milliseconds before one attempt is abandoned (it is then retried). For non-streaming calls it covers
-   * reading the whole body, not just the headers.
+   * reading the whole body, not just the headers. Sent, in whole seconds, as `x-stainless-timeout`.
    * @default 600000 (10 minutes)
    */
   timeout?: number | undefined;
@@ -46,7 +61,7 @@ export interface ClientOptions {
    * @default 2
    */
   maxRetries?: number | undefined;
-  /** Headers sent with every request; `null` removes one the client would send. */
+  /** Headers sent with every request; `undefined` is skipped and `null` removes one the client would send. */
   defaultHeaders?: HeadersInit | undefined;
   /** Query parameters sent with every request. */
   defaultQuery?: Record<string, string | undefined> | undefined;
@@ -55,9 +70,13 @@ export interface ClientOptions {
    * @default globalThis.fetch
    */
   fetch?: Fetch | undefined;
-  /** Merged into every `fetch` init (e.g. `{ credentials: "omit" }`). */
-  fetchOptions?: RequestInit | undefined;
   /**
+   * Merged into every `fetch` init, e.g. `{ credentials: "omit" }`, or in Node a proxy:
+   * `{ dispatcher: new ProxyAgent(proxyURL) }` (ProxyAgent from `undici`).
+   */
+  fetchOptions?: FetchOptions | undefined;
+  /**
+   * A value that is not a level is ignored with a warning.
    * @default process.env.ANTHROPIC_LOG, or "debug" when DEBUG=true, else "warn"
    */
   logLevel?: LogLevel | undefined;
@@ -69,8 +88,19 @@ export interface ClientOptions {
    * @default false
    */
   dangerouslyAllowBrowser?: boolean | undefined;
-  /** Accepted for compatibility with the official SDK's Node agent option; `fetch` manages connections. */
+  /**
+   * @deprecated Not supported: `fetch` takes no Node agent, so the constructor throws rather than ignore
+   * it. For a proxy, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` (from `undici`).
+   */
   httpAgent?: unknown;
+}
+
+/** What `buildRequest` returns: the `fetch` init with its final headers and encoded body, the URL and the timeout. */
+export interface BuiltRequest {
+  req: RequestInit & { headers: Headers };
+  url: string;
+  /** Milliseconds. */
+  timeout: number;
 }
 
 /** The transport: builds requests, retries them, times them out, turns failures into typed errors. */
@@ -94,6 +124,9 @@ export class BaseAnthropic {
   declare static InternalServerError: typeof Errors.InternalServerError;
   declare static GatewayTimeoutError: typeof Errors.GatewayTimeoutError;
   declare static OverloadedError: typeof Errors.OverloadedError;
+
+  /** The default `timeout`, in milliseconds (10 minutes). */
+  static DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
 
   // Assigned in the constructor; `declare` spares the bundle an empty field declaration for each.
   declare apiKey: string | null;
@@ -120,85 +153,152 @@ export class BaseAnthropic {
         "A browser exposes the API key: set `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
-    this._options = { ...rest, apiKey, authToken, baseURL: baseURL || "https://api.anthropic.com" };
+    if (rest.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
+    const resolvedBaseURL = baseURL || DEFAULT_BASE_URL;
+    this._options = { ...rest, apiKey, authToken, baseURL: resolvedBaseURL };
     this.apiKey = apiKey;
     this.authToken = authToken;
-    this.baseURL = this._options.baseURL!.replace(/\/+$/, "");
-    // The defaults are written out where they are used (documented on `ClientOptions`): a bundler
-    // does not inline an exported constant.
-    this.timeout = rest.timeout ?? 600_000;
-    this.idleTimeout = rest.idleTimeout ?? 120_000;
-    this.maxRetries = rest.maxRetries ?? 2;
-    this.logLevel = resolveLogLevel(rest.logLevel);
-    this.logger = makeLogger(rest.logger ?? console, this.logLevel, () => this.secrets());
+    this.baseURL = resolvedBaseURL;
+    this.timeout = rest.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.idleTimeout = rest.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.maxRetries = rest.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const baseLogger = rest.logger ?? console;
+    const secrets = () => this.secrets();
+    // A level that is not one is reported at the default level, before the level is known.
+    this.logLevel = resolveLogLevel(rest.logLevel, makeLogger(baseLogger, "warn", secrets).warn);
+    this.logger = makeLogger(baseLogger, this.logLevel, secrets);
     // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
     this.#fetch = rest.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** A copy of this client with some options replaced. */
+  /**
+   * A copy of this client with some options replaced. It starts from this client's current properties
+   * (`client.baseURL = ...` then `withOptions({})` keeps the new base URL), then its other options.
+   */
   withOptions(options: Partial<ClientOptions>): this {
     const Class = this.constructor as new (options: ClientOptions) => this;
-    return new Class({ ...this._options, apiKey: this.apiKey, authToken: this.authToken, ...options });
+    // A timeout left at its default stays unset, so the copy still refuses non-streaming calls that could outlast it.
+    const timeout = this.timeout === DEFAULT_TIMEOUT_MS ? this._options.timeout : this.timeout;
+    return new Class({
+      ...this._options,
+      apiKey: this.apiKey,
+      authToken: this.authToken,
+      baseURL: this.baseURL,
+      maxRetries: this.maxRetries,
+      timeout,
+      idleTimeout: this.idleTimeout,
+      logLevel: this.logLevel,
+      ...options,
+    });
   }
 
   get<R = unknown>(path: string, options?: RequestOptions): APIPromise<R> {
-    return this.request<R>({ ...options, method: "get", path });
+    return this.request<R>({ method: "get", path, ...options });
   }
   post<R = unknown>(path: string, options?: RequestOptions): APIPromise<R> {
-    return this.request<R>({ ...options, method: "post", path });
+    return this.request<R>({ method: "post", path, ...options });
   }
   put<R = unknown>(path: string, options?: RequestOptions): APIPromise<R> {
-    return this.request<R>({ ...options, method: "put", path });
+    return this.request<R>({ method: "put", path, ...options });
   }
   patch<R = unknown>(path: string, options?: RequestOptions): APIPromise<R> {
-    return this.request<R>({ ...options, method: "patch", path });
+    return this.request<R>({ method: "patch", path, ...options });
   }
   delete<R = unknown>(path: string, options?: RequestOptions): APIPromise<R> {
-    return this.request<R>({ ...options, method: "delete", path });
+    return this.request<R>({ method: "delete", path, ...options });
   }
 
   /** One API call with retries; the data is parsed when the promise is awaited. */
   request<R>(options: FinalRequestOptions): APIPromise<R> {
-    return new APIPromise<R>(this.#makeRequest(options), (props) => this.#parseResponse<R>(props, options));
+    return new APIPromise<R>(this, this.#makeRequest(options));
   }
 
   /** A list call whose pages can be walked with `for await`. */
   getAPIList<Item>(path: string, options: RequestOptions = {}): PagePromise<Item> {
-    const finalOptions: FinalRequestOptions = { method: "get", ...options, path };
+    const finalOptions: FinalRequestOptions = { method: "get", path, ...options };
     return this.request<PageBody<Item>>(finalOptions)._thenUnwrap(
       (body, { response }) => new Page<Item>(this, response, body, finalOptions),
       PagePromise<Item>,
     );
   }
 
-  buildURL(path: string, query: Record<string, unknown> | undefined): string {
-    // Relative to the base URL and its path (`/v1/x` too); an absolute URL (a batch results_url) as it is.
-    const url = new URL(path.replace(/^\/+/, ""), `${this.baseURL}/`);
+  /**
+   * The URL of a request: `path` joined to the base URL, its path included (`/v1/x` too), or `path` as
+   * it is when absolute (a batch's `results_url`); then the default query and `query`, with nested
+   * values as `a[]=1&a[]=2` and `o[k]=v`. `defaultBaseURL` (a per-endpoint host, as in the official SDK)
+   * replaces the base URL when this client uses the default one.
+   */
+  buildURL(
+    path: string,
+    query: Record<string, unknown> | null | undefined,
+    defaultBaseURL?: string | undefined,
+  ): string {
+    let base = this.baseURL;
+    if (defaultBaseURL && base === DEFAULT_BASE_URL) base = defaultBaseURL;
+    const url = new URL(path.replace(/^\/+/, ""), base.endsWith("/") ? base : `${base}/`);
     appendQuery(url.searchParams, "", { ...this._options.defaultQuery, ...query });
     return url.toString();
   }
 
-  buildHeaders(options: FinalRequestOptions, retryCount: number): Headers {
-    const headers = new Headers();
-    const removed = new Set<string>();
-    // The client's own headers first, then the defaults, then this call's; `undefined` skips a header.
+  /**
+   * The request one attempt sends, before the `prepareRequest` hook: the `fetch` init with its final
+   * headers (retry count and timeout included) and encoded body, the URL, and the timeout in ms.
+   */
+  async buildRequest(
+    options: FinalRequestOptions,
+    { retryCount = 0 }: { retryCount?: number } = {},
+  ): Promise<BuiltRequest> {
+    const timeout = options.timeout ?? this.timeout;
+    const url = this.buildURL(options.path, options.query, options.defaultBaseURL);
+    const { body, contentType } = encodeBody(options.body, setsHeader(options.headers, "content-type"));
+    const req: RequestInit & { headers: Headers; duplex?: "half" } = {
+      ...this._options.fetchOptions,
+      ...options.fetchOptions,
+      method: options.method.toUpperCase(),
+      headers: this.#buildHeaders(options, { retryCount, timeout, contentType }),
+      body,
+    };
+    // Node's fetch sends a stream body only when told that the response may start before it ends.
+    if (isReadableStream(body)) req.duplex = "half";
+    if (options.signal) req.signal = options.signal;
+    return { req, url, timeout };
+  }
+
+  /** The client's own headers, then the default headers, the body's type and the call's; `null` removes one. */
+  #buildHeaders(
+    options: FinalRequestOptions,
+    {
+      retryCount,
+      timeout,
+      contentType,
+    }: { retryCount: number; timeout: number; contentType: string | undefined },
+  ): Headers {
     const own: HeadersInit = {
       accept: "application/json",
-      "content-type": options.body === undefined ? undefined : "application/json",
-      "anthropic-version": "2023-06-01",
+      "anthropic-version": API_VERSION,
       "x-api-key": this.apiKey || undefined,
       authorization: this.authToken ? `Bearer ${this.authToken}` : undefined,
       "anthropic-dangerous-direct-browser-access": this._options.dangerouslyAllowBrowser ? "true" : undefined,
       "x-stainless-retry-count": String(retryCount),
+      "x-stainless-timeout": String(Math.trunc(timeout / 1000)),
       "idempotency-key": options.idempotencyKey || undefined,
     };
-    for (const source of [own, this._options.defaultHeaders, options.headers]) {
+    const headers = new Headers();
+    const removed = new Set<string>();
+    for (const source of [
+      own,
+      this._options.defaultHeaders,
+      { "content-type": contentType },
+      options.headers,
+    ]) {
       for (const [name, value] of Object.entries(headerRecord(source))) {
         // A name removed and then set again is sent: `removed` only matters for the absent ones.
         if (value === null) {
           headers.delete(name);
           removed.add(name.toLowerCase());
-        } else if (value !== undefined) headers.set(name, value);
+        } else if (value !== undefined) {
+          headers.set(name, value);
+        }
       }
     }
     this.validateHeaders(headers, removed);
@@ -207,7 +307,7 @@ export class BaseAnthropic {
 
   /** This client's credentials, masked wherever they would appear in a log line or an error. */
   protected secrets(): string[] {
-    return [this.apiKey, this.authToken].filter(Boolean) as string[];
+    return [this.apiKey, this.authToken].filter((secret): secret is string => !!secret);
   }
 
   /** Throws when no credential would be sent. Cloud clients that sign requests override it. */
@@ -238,106 +338,120 @@ export class BaseAnthropic {
     return Stream.fromSSEResponse<Item>(response, controller, { idleTimeoutMs });
   }
 
+  /**
+   * The retry loop: sends attempts until one gets a response that is not retryable, or no retries are
+   * left. Resolves with a successful response; rejects with the typed error of the last attempt.
+   */
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
-    const maxRetries = options.maxRetries ?? this.maxRetries;
+    if (options.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
+    // A stream body can be read only once.
+    const maxRetries = isReadableStream(options.body) ? 0 : (options.maxRetries ?? this.maxRetries);
     const logID = `[log_${++this.#requestCount}]`;
-    const userSignal = options.signal;
-
     for (let retriesDone = 0; ; retriesDone++) {
-      if (userSignal?.aborted) throw new Errors.APIUserAbortError();
-      const url = this.buildURL(options.path, options.query);
-      const controller = new AbortController();
-      const baseInit: RequestInit & { headers: Headers } = {
-        ...this._options.fetchOptions,
-        ...options.fetchOptions,
-        method: options.method.toUpperCase(),
-        headers: this.buildHeaders(options, retriesDone),
-        // `undefined` (no body) when there is none.
-        body: JSON.stringify(options.body),
-        signal: controller.signal,
-      };
-      const onUserAbort = () => controller.abort();
-      userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      // Aborted with the error it causes, told apart from a user's abort (see `requestError`).
-      const timer = setTimeout(
-        () => controller.abort(new Errors.APIConnectionTimeoutError()),
-        options.timeout ?? this.timeout,
-      );
-      // A pending attempt keeps its socket open; its timer alone must not keep a process alive.
-      (timer as { unref?: () => void }).unref?.();
-      const release = () => {
-        clearTimeout(timer);
-        userSignal?.removeEventListener("abort", onUserAbort);
-      };
-
-      let prepared: { url: string; init: RequestInit } | undefined;
-      let response: Response | undefined;
-      let failure: Errors.APIError | undefined;
+      const retriesLeft = maxRetries - retriesDone;
+      let props: APIResponseProps;
       try {
-        prepared = await this.prepareRequest(url, baseInit, options);
-        const { method } = prepared.init;
-        // The retry count is in the headers (x-stainless-retry-count).
-        this.logger.debug(`${logID} ${method} ${prepared.url}`, {
-          // The logger masks secret headers and values itself.
-          headers: new Headers(prepared.init.headers),
-        });
-        response = await this.#fetch(prepared.url, prepared.init);
-        this.logger.debug(`${logID} ${response.status} ${method} ${prepared.url}`, {
-          headers: response.headers,
-        });
-      } catch (cause) {
-        release();
-        // Our own errors (bad input) are final; a failing credentials or token provider is retried
-        // like a connection failure, as in the official SDK. An aborted fetch rejects with the abort's
-        // reason, which may be our timeout error: an abort is reported (and retried) as such.
-        if (cause instanceof Errors.AnthropicError && !controller.signal.aborted) throw cause;
-        failure = Errors.requestError(
-          controller.signal,
-          cause,
-          prepared ? undefined : "Could not prepare the request.",
-        );
-        if (failure instanceof Errors.APIUserAbortError) throw failure;
-      }
-
-      if (response?.ok) {
-        if (options.stream || options.jsonl) {
-          // The request timeout covers waiting for headers; a stream's idle timeout takes over from here,
-          // and the caller's signal stays linked so it can still abort the body, until the stream ends.
-          clearTimeout(timer);
-          return { response, controller, release };
-        }
-        return { response, controller, release };
-      }
-
-      // One retry path for a failed preparation, a failed connection and a retryable status.
-      if ((!response || shouldRetryResponse(response.status, response.headers)) && retriesDone < maxRetries) {
-        // Free the connection of the failed attempt; not awaited, as some fetch shims never settle it.
-        response?.body?.cancel().catch(() => {});
-        release();
-        const delay = retryDelayMs(retriesDone, response?.headers);
-        this.logger.info(
-          `${logID} ${response?.status ?? failure?.message} Retrying in ${delay | 0} ms (${maxRetries - retriesDone} left)`,
-        );
-        await sleep(delay, userSignal);
+        props = await this.#attempt(options, retriesDone, logID);
+      } catch (error) {
+        // A connection failure or a timeout is tried again; a user abort or bad input never is.
+        if (!(error instanceof Errors.APIConnectionError) || retriesLeft <= 0) throw error;
+        await this.#waitToRetry(logID, error.message, retriesDone, retriesLeft, undefined, options.signal);
         continue;
       }
-      if (!response) throw failure;
-
-      // A server or proxy may echo the key back in any format: mask this client's own secrets.
-      let text = await readText(response, controller.signal).finally(release);
-      text = redactDeep(text, this.secrets()) as string;
-      const body = parseJSON(text);
-      throw Errors.APIError.generate(
-        response.status,
-        body,
-        body === undefined ? truncate(text) : undefined,
-        response.headers,
-      );
+      const { response } = props;
+      if (response.ok) return props;
+      if (retriesLeft > 0 && shouldRetryResponse(response.status, response.headers)) {
+        // Free the connection of the failed attempt; not awaited, as some fetch shims never settle it.
+        response.body?.cancel().catch(() => {});
+        props.release?.();
+        const reason = String(response.status);
+        await this.#waitToRetry(logID, reason, retriesDone, retriesLeft, response.headers, options.signal);
+        continue;
+      }
+      throw await this.#errorFromResponse(props);
     }
   }
 
-  async #parseResponse<R>(props: APIResponseProps, options: FinalRequestOptions): Promise<R> {
-    const { response, controller, release } = props;
+  /**
+   * One attempt: sends the request once, under its timeout and the caller's signal, and resolves with
+   * the response whatever its status. A failure before the response rejects with its typed error:
+   * `APIConnectionTimeoutError`, `APIUserAbortError`, `APIConnectionError` (a failed connection or
+   * preparation), or our own `AnthropicError` for bad input.
+   */
+  async #attempt(options: FinalRequestOptions, retryCount: number, logID: string): Promise<APIResponseProps> {
+    const { req, url, timeout } = await this.buildRequest(options, { retryCount });
+    if (options.signal?.aborted) throw new Errors.APIUserAbortError();
+    const controller = new AbortController();
+    // The caller's abort reaches the request without its reason, which must not pass for one of ours.
+    const caller = linkSignals(options.signal);
+    caller.signal.addEventListener("abort", () => controller.abort());
+    // Aborted with the error it causes, told apart from a user's abort (see `requestError`).
+    const timer = setTimeout(() => controller.abort(new Errors.APIConnectionTimeoutError()), timeout);
+    // A pending attempt keeps its socket open; its timer alone must not keep a process alive.
+    (timer as { unref?: () => void }).unref?.();
+    const release = () => {
+      clearTimeout(timer);
+      caller.unlink();
+    };
+
+    let prepared: { url: string; init: RequestInit } | undefined;
+    try {
+      prepared = await this.prepareRequest(url, { ...req, signal: controller.signal }, options);
+      const { method } = prepared.init;
+      // The logger masks secret headers and values itself; the retry count is in the headers.
+      this.logger.debug(`${logID} ${method} ${prepared.url}`, {
+        headers: new Headers(prepared.init.headers),
+      });
+      // Aborted while it was being prepared: nothing is sent.
+      if (controller.signal.aborted) throw controller.signal.reason;
+      const response = await this.#fetch(prepared.url, prepared.init);
+      this.logger.debug(`${logID} ${response.status} ${method} ${prepared.url}`, {
+        headers: response.headers,
+      });
+      // The request timeout covers waiting for a stream's headers; its idle timeout takes over from
+      // here, and the caller's signal stays linked so it can still abort the body, until the stream ends.
+      if (response.ok && (options.stream || options.jsonl)) clearTimeout(timer);
+      return { response, controller, options, release };
+    } catch (cause) {
+      release();
+      // Our own errors (bad input) are final; a failing credentials or token provider is retried
+      // like a connection failure, as in the official SDK. An aborted fetch rejects with the abort's
+      // reason, which may be our timeout error: an abort is reported (and retried) as such.
+      if (cause instanceof Errors.AnthropicError && !controller.signal.aborted) throw cause;
+      const message = prepared ? undefined : "Could not prepare the request.";
+      throw Errors.requestError(controller.signal, cause, message);
+    }
+  }
+
+  async #waitToRetry(
+    logID: string,
+    reason: string,
+    retriesDone: number,
+    retriesLeft: number,
+    headers: Headers | undefined,
+    signal: AbortSignal | null | undefined,
+  ): Promise<void> {
+    const delay = retryDelayMs(retriesDone, headers);
+    this.logger.info(`${logID} ${reason} Retrying in ${Math.round(delay)} ms (${retriesLeft} left)`);
+    await sleep(delay, signal);
+  }
+
+  /** The typed error of a response that failed for good, from its body (read under the attempt's timer). */
+  async #errorFromResponse({ response, controller, release }: APIResponseProps): Promise<Errors.APIError> {
+    const text = await readText(response, controller.signal).finally(() => release?.());
+    // A server or proxy may echo the key back in any format: mask this client's own secrets.
+    const masked = redactDeep(text, this.secrets()) as string;
+    const body = parseJSON(masked);
+    const message = body === undefined ? truncate(masked) : undefined;
+    return Errors.APIError.generate(response.status, body, message, response.headers);
+  }
+
+  /**
+   * @internal How `APIPromise` turns a response into data by default: a `Stream` or JSONL results for a
+   * streaming call, else the JSON body, with `_request_id` and `_workspace_id` from the headers.
+   */
+  async _parseResponse<R>(props: APIResponseProps): Promise<R> {
+    const { response, controller, release, options } = props;
     // A stream unlinks the caller's signal once it ends in any way, or is garbage-collected unfinished.
     const releaseStream = () => release?.();
     if (options.stream) {
@@ -356,13 +470,7 @@ export class BaseAnthropic {
           `Expected a JSON body, got ${response.headers.get("content-type")}: ${truncate(text)}`,
         );
       }
-      if (data instanceof Object) {
-        Object.defineProperty(data, "_request_id", {
-          value: response.headers.get("request-id"),
-          configurable: true, // and, by default, not enumerable
-        });
-      }
-      return data as R;
+      return addResponseIDs(data, response) as R;
     } finally {
       release?.();
     }
@@ -396,6 +504,25 @@ function appendQuery(params: URLSearchParams, key: string, value: unknown): void
     return;
   }
   for (const [subKey, item] of Object.entries(value)) {
-    appendQuery(params, !key ? subKey : Array.isArray(value) ? `${key}[]` : `${key}[${subKey}]`, item);
+    appendQuery(params, nestedKey(key, subKey, Array.isArray(value)), item);
   }
+}
+
+/** The query name of an entry: its own at the top level, `key[]` in an array, `key[subKey]` in an object. */
+function nestedKey(key: string, subKey: string, inArray: boolean): string {
+  if (!key) return subKey;
+  if (inArray) return `${key}[]`;
+  return `${key}[${subKey}]`;
+}
+
+/**
+ * Adds the `request-id` and `anthropic-workspace-id` headers to an object result as `_request_id` and
+ * `_workspace_id`, not enumerable (as in the official SDK), so they stay out of `JSON.stringify`.
+ */
+function addResponseIDs(data: unknown, response: Response): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  return Object.defineProperties(data, {
+    _request_id: { value: response.headers.get("request-id"), configurable: true },
+    _workspace_id: { value: response.headers.get("anthropic-workspace-id"), configurable: true },
+  });
 }

@@ -1,9 +1,18 @@
 /** Header values: `null` removes a header the client would otherwise send. */
 export type HeadersInit = Record<string, string | null | undefined> | Headers | [string, string][];
 
+/**
+ * `fetch` init options. `dispatcher` is how Node's `fetch` (undici) routes a request, e.g. through a
+ * proxy: `{ dispatcher: new ProxyAgent(proxyURL) }` with ProxyAgent from `undici`.
+ */
+export type FetchOptions = RequestInit & { dispatcher?: unknown };
+
 /** Options of one call, the second argument of every method. */
 export interface RequestOptions {
-  /** Milliseconds before an attempt is abandoned with `APIConnectionTimeoutError` (it is then retried). */
+  /**
+   * Milliseconds before an attempt is abandoned with `APIConnectionTimeoutError` (it is then retried).
+   * Sent, in whole seconds, as `x-stainless-timeout`.
+   */
   timeout?: number;
   /** How many times a retryable failure is tried again. */
   maxRetries?: number;
@@ -13,16 +22,26 @@ export interface RequestOptions {
   headers?: HeadersInit;
   /** Extra query parameters. */
   query?: Record<string, unknown>;
-  /** Replaces the JSON body (for undocumented params). */
+  /**
+   * Replaces the body (for undocumented params): sent as JSON, or as it is for binary data, a `Blob`,
+   * `FormData`, `URLSearchParams`, a `ReadableStream` (never retried) or a string with a `content-type`.
+   */
   body?: unknown;
+  /** Replaces the method's path, e.g. to reach a new endpoint with a typed method. */
+  path?: string;
   /** Aborts the call: rejects with `APIUserAbortError`, never retried. */
   signal?: AbortSignal | null;
   /** Sent as `Idempotency-Key`, the same on every retry. */
   idempotencyKey?: string;
   /** Merged into the `fetch` init of this call. */
-  fetchOptions?: RequestInit;
-  /** Accepted for compatibility with the official SDK's Node agent option; `fetch` manages connections. */
+  fetchOptions?: FetchOptions;
+  /**
+   * @deprecated Not supported: the call rejects with an `AnthropicError` rather than ignore it. For a
+   * proxy, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` (from `undici`).
+   */
   httpAgent?: unknown;
+  /** @internal The host of an endpoint that has its own, used while the client has the default base URL. */
+  defaultBaseURL?: string;
   /** @internal the method and path, set by resource methods. */
   method?: "get" | "post" | "put" | "patch" | "delete";
   /** @internal return an SSE `Stream` instead of JSON. */

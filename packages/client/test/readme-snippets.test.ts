@@ -7,7 +7,7 @@ import "@colloquy/client/shims/web";
 import { defaultModels } from "@colloquy/mock-api";
 import { startMockApi } from "@colloquy/mock-api/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import Anthropic from "../src/index.js";
+import Anthropic, { AnthropicError } from "../src/index.js";
 
 let mock: { url: string; close(): Promise<void> };
 let client: Anthropic;
@@ -302,13 +302,38 @@ describe("the official README's snippets", () => {
     expect(log).toEqual([`About to make a request ${mock.url}/v1/messages`, "Got response 200"]);
   });
 
-  it("accepts the httpAgent option (connections are managed by fetch)", async () => {
-    const withAgent = new Anthropic({ httpAgent: { keepAlive: false } });
-    await expect(
-      withAgent.messages.create(hello, { httpAgent: { keepAlive: false } }),
-    ).resolves.toMatchObject({
-      type: "message",
+  it("refuses the httpAgent proxy snippet with a typed error naming fetchOptions.dispatcher, never ignoring it", async () => {
+    // The README's snippet passes an agent (`new HttpsProxyAgent(...)`, `new http.Agent(...)`); fetch takes
+    // none, so the client fails fast instead of silently sending traffic around the proxy.
+    const agent = { keepAlive: false };
+    expect(() => new Anthropic({ httpAgent: agent })).toThrow(AnthropicError);
+    expect(() => new Anthropic({ httpAgent: agent })).toThrow(/fetchOptions: \{ dispatcher/);
+    const sent: string[] = [];
+    const counting = new Anthropic({
+      fetch: (input, init) => {
+        sent.push(String(input));
+        return fetch(input, init);
+      },
     });
+    await expect(counting.messages.create(hello, { httpAgent: agent })).rejects.toThrow(/dispatcher/);
+    expect(sent).toEqual([]);
+  });
+
+  it("passes fetchOptions.dispatcher, the way to a proxy in Node, to fetch on every request", async () => {
+    const dispatcher = { name: "a ProxyAgent stands here" };
+    const seen: unknown[] = [];
+    const proxied = new Anthropic({
+      fetchOptions: { dispatcher },
+      fetch: (input, init) => {
+        // Recorded, then left out: this stand-in is not a real undici dispatcher.
+        const { dispatcher: given, ...rest } = init as RequestInit & { dispatcher?: unknown };
+        seen.push(given);
+        return fetch(input, rest);
+      },
+    });
+    await expect(proxied.messages.create(hello)).resolves.toMatchObject({ type: "message" });
+    await expect(proxied.models.list()).resolves.toBeDefined();
+    expect(seen).toEqual([dispatcher, dispatcher]);
   });
 
   it("logs every request and response when DEBUG=true", async () => {

@@ -5,3 +5,10 @@ export function headerRecord(headers: HeadersInit | undefined): Record<string, s
   if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
   return headers ?? {};
 }
+
+/** Whether `headers` set `name` (any case) to a value; `null` and `undefined` set nothing. */
+export function setsHeader(headers: HeadersInit | undefined, name: string): boolean {
+  return Object.entries(headerRecord(headers)).some(
+    ([key, value]) => typeof value === "string" && key.toLowerCase() === name,
+  );
+}

@@ -14,11 +14,28 @@ export interface Logger {
 /** From the quietest to the most verbose: a level writes the methods up to its own position. */
 const levels: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
-/** The level from `logLevel`, else `ANTHROPIC_LOG`, else `debug` when `DEBUG=true`, else `warn`. */
-export function resolveLogLevel(option: LogLevel | undefined): LogLevel {
-  // An unknown ANTHROPIC_LOG value is ignored.
-  const fromEnv = readEnv("ANTHROPIC_LOG")?.toLowerCase() as LogLevel;
-  return option || (levels.includes(fromEnv) ? fromEnv : readEnv("DEBUG") === "true" ? "debug" : "warn");
+/**
+ * The level from `logLevel`, else `ANTHROPIC_LOG`, else `debug` when `DEBUG=true`, else `warn`. A value
+ * that is not a level is skipped, and `warn` is told so once, naming the valid levels.
+ */
+export function resolveLogLevel(option: string | undefined, warn: (message: string) => void): LogLevel {
+  const fromOption = parseLogLevel(option, "ClientOptions.logLevel", warn);
+  if (fromOption) return fromOption;
+  const fromEnv = parseLogLevel(readEnv("ANTHROPIC_LOG")?.toLowerCase(), "ANTHROPIC_LOG", warn);
+  if (fromEnv) return fromEnv;
+  if (readEnv("DEBUG") === "true") return "debug";
+  return "warn";
+}
+
+function parseLogLevel(value: string | undefined, source: string, warn: (message: string) => void) {
+  if (!value) return undefined;
+  if (isLogLevel(value)) return value;
+  warn(`${source} was set to ${JSON.stringify(value)}, expected one of ${levels.join(", ")}; it is ignored.`);
+  return undefined;
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (levels as readonly string[]).includes(value);
 }
 
 /**
