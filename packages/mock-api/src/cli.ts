@@ -10,6 +10,13 @@ const usage = `Usage: colloquy-mock-api [options]
   --progressive-batch-counts  move request_counts as each request finishes (the real API waits for the end)
   --api-key KEY               accept only this key (default: any non-empty key)
   --seed S                    seed of ids and replies
+  --base-path P               serve the API under this path prefix, e.g. /api/anthropic
+  --latency-ms N              time to first byte of every response (default 0)
+  --latency-jitter-ms N       add 0..N ms to each latency, drawn from the seed (default 0)
+  --requests-per-minute N     enforce a requests-per-minute budget (429 with retry-after)
+  --input-tokens-per-minute N enforce an input-tokens-per-minute budget
+  --output-tokens-per-minute N enforce an output-tokens-per-minute budget
+  --same-reply-on-repeat      answer identical requests identically (default: the next variant)
   --help                      show this help`;
 
 /** Parses the command line; throws on an unknown option or a bad number. */
@@ -51,6 +58,27 @@ function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?:
         break;
       case "--seed":
         options.seed = value();
+        break;
+      case "--base-path":
+        options.basePath = value();
+        break;
+      case "--latency-ms":
+        options.latencyMs = numberOf(name, value());
+        break;
+      case "--latency-jitter-ms":
+        options.latencyJitterMs = numberOf(name, value());
+        break;
+      case "--requests-per-minute":
+        options.rateLimits = { ...options.rateLimits, requestsPerMinute: numberOf(name, value()) };
+        break;
+      case "--input-tokens-per-minute":
+        options.rateLimits = { ...options.rateLimits, inputTokensPerMinute: numberOf(name, value()) };
+        break;
+      case "--output-tokens-per-minute":
+        options.rateLimits = { ...options.rateLimits, outputTokensPerMinute: numberOf(name, value()) };
+        break;
+      case "--same-reply-on-repeat":
+        options.varyRepeatedRequests = false;
         break;
       case "--help":
       case "-h":

@@ -382,6 +382,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 
   return {
     async handle(request, handleOptions = {}) {
+      // The latency counts from arrival, so the time spent answering is part of it, not added to it.
+      const arrivedAt = Date.now();
       const requestNumber = requestCount++;
       const requestId = state.ids.next("request");
       const basePath =
@@ -400,7 +402,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
               );
         response = errorResponse(apiError, requestId);
       }
-      const latency = exchange.latencyMs ?? latencyFor(seed, requestNumber, latencyMs, latencyJitterMs);
+      const latency =
+        (exchange.latencyMs ?? latencyFor(seed, requestNumber, latencyMs, latencyJitterMs)) -
+        (Date.now() - arrivedAt);
       if (latency > 0) {
         try {
           await sleep(latency, request.signal);

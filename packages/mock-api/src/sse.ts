@@ -198,9 +198,15 @@ export function createEventStream(
         controller.close();
         return;
       }
-      const event = events[position];
-      position++;
-      if (event) controller.enqueue(encoder.encode(encodeEvent(event)));
+      // Unpaced, every event up to the next failure point leaves in one chunk (as one write would).
+      const end =
+        options.delayMs > 0 ? position + 1 : failAt === -1 ? events.length : Math.max(failAt, position + 1);
+      let text = "";
+      for (; position < end && position < events.length; position++) {
+        const event = events[position];
+        if (event) text += encodeEvent(event);
+      }
+      if (text.length > 0) controller.enqueue(encoder.encode(text));
       if (position >= events.length) {
         finish();
         controller.close();

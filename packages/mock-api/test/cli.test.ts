@@ -49,6 +49,45 @@ describe("colloquy-mock-api CLI", () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it("takes the base path, rate limits and latency from flags", async () => {
+    const server = spawn(
+      process.execPath,
+      [
+        `${packageDir}dist/cli.js`,
+        "--port=0",
+        "--base-path",
+        "/api",
+        "--requests-per-minute",
+        "1",
+        "--latency-ms",
+        "1",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    try {
+      const [, url] = await waitForLine(server, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      expect((await fetch(`${url}/v1/models`, { headers: rawHeaders })).status).toBe(404);
+      const send = () =>
+        fetch(`${url}/api/v1/messages`, {
+          method: "POST",
+          headers: rawHeaders,
+          body: JSON.stringify({
+            model: "claude-sonnet-4-6",
+            max_tokens: 16,
+            messages: [{ role: "user", content: "Hi" }],
+          }),
+        });
+      const first = await send();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("anthropic-ratelimit-requests-limit")).toBe("1");
+      expect((await send()).status).toBe(429);
+    } finally {
+      const exited = once(server, "exit");
+      server.kill("SIGTERM");
+      await exited;
+    }
+  }, 30_000);
+
   it("refuses an unknown option with exit code 2", async () => {
     const bad = spawn(process.execPath, [`${packageDir}dist/cli.js`, "--colour"], { stdio: "pipe" });
     const [code] = await once(bad, "exit");
