@@ -3,6 +3,8 @@
 // mock API, starts the mock's Node server on loopback, and runs `smoke-core.mjs` (messages.create,
 // messages.stream with the same final text, a typed 404) in every runtime the official SDK supports:
 //   Node ESM import, Node CJS require, Bun, Deno, an edge runtime (@edge-runtime/vm), headless Chromium.
+// Then `proxy-smoke.mjs` runs the built @colloquy/proxy handler in front of that mock (the client's smoke
+// test through it, plus a refused route) in Node, Bun, Deno and the edge runtime.
 // One line per runtime: `ok: …`, `FAILED: reason` or `unavailable: reason` (never skipped silently),
 // then `runtimes: N passed, N failed`. Exits non-zero when one failed.
 //
@@ -33,6 +35,7 @@ if (!process.argv.includes("--no-build")) {
   step("npx", ["tsc", "-b", "packages/client/tsconfig.build.json"]);
   step("node", ["scripts/build-cjs.mjs", "packages/client"]);
   step("npx", ["tsc", "-b", "packages/mock-api/tsconfig.build.json"]);
+  step("npx", ["tsc", "-b", "packages/proxy/tsconfig.build.json"]);
 }
 
 const { startMockApi } = await import(pathToFileURL(join(root, "packages/mock-api/dist/node.js")).href);
@@ -82,16 +85,18 @@ function localBinary(name, versionArgs) {
   return { path, version: probe.stdout.trim().split("\n")[0] };
 }
 
-async function bundle(platform, format) {
+async function bundle(platform, format, entry = "bundle-entry.mjs") {
   const { build } = await import("esbuild");
-  const outfile = join(scratch, `smoke-${platform}.${format === "esm" ? "mjs" : "js"}`);
+  const name = entry.replace(/\.mjs$/, "");
+  const outfile = join(scratch, `${name}-${platform}.${format === "esm" ? "mjs" : "js"}`);
   await build({
-    entryPoints: [join(here, "bundle-entry.mjs")],
+    entryPoints: [join(here, entry)],
     outfile,
     bundle: true,
     platform,
     format,
-    globalName: format === "iife" ? "colloquySmoke" : undefined,
+    globalName:
+      format === "iife" ? (entry === "bundle-entry.mjs" ? "colloquySmoke" : "colloquyProxySmoke") : undefined,
     target: "es2022",
     // The bundle imports the published entry (dist/index.js), not the sources.
     conditions: ["import"],
@@ -153,6 +158,59 @@ const runtimes = [
         return { status: "failed", detail: "not an edge context (EdgeRuntime missing or process present)" };
       try {
         const summary = await vm.evaluate(`colloquySmoke.runSmoke(${JSON.stringify(mock.url)})`);
+        return { status: "ok", detail: summary };
+      } catch (error) {
+        return { status: "failed", detail: String(error?.stack ?? error).slice(0, 400) };
+      }
+    },
+  },
+  {
+    name: "proxy in node",
+    run: () => runChild(process.execPath, ["proxy-esm.mjs", mock.url]),
+  },
+  {
+    name: "proxy in bun",
+    run: async () => {
+      const bun = localBinary("bun", ["--version"]);
+      if (bun.error) return { status: "unavailable", detail: bun.error };
+      const result = await runChild(bun.path, ["proxy-esm.mjs", mock.url]);
+      return { ...result, detail: `${result.detail} [bun ${bun.version}]` };
+    },
+  },
+  {
+    name: "proxy in deno",
+    run: async () => {
+      const deno = localBinary("deno", ["--version"]);
+      if (deno.error) return { status: "unavailable", detail: deno.error };
+      // No --allow-env: the proxy is given its key, and reading the environment must not be needed.
+      const result = await runChild(deno.path, [
+        "run",
+        "--no-prompt",
+        `--allow-net=127.0.0.1:${mock.port}`,
+        "--allow-read",
+        "proxy-esm.mjs",
+        mock.url,
+      ]);
+      return { ...result, detail: `${result.detail} [${deno.version}]` };
+    },
+  },
+  {
+    name: "proxy in edge (@edge-runtime/vm)",
+    run: async () => {
+      let EdgeVM;
+      try {
+        ({ EdgeVM } = await import("@edge-runtime/vm"));
+      } catch (error) {
+        return { status: "unavailable", detail: `@edge-runtime/vm cannot load: ${error.message}` };
+      }
+      const code = readFileSync(await bundle("neutral", "iife", "proxy-bundle-entry.mjs"), "utf8");
+      const vm = new EdgeVM();
+      vm.evaluate(code);
+      const runtime = vm.evaluate("typeof EdgeRuntime === 'string' && typeof process === 'undefined'");
+      if (!runtime)
+        return { status: "failed", detail: "not an edge context (EdgeRuntime missing or process present)" };
+      try {
+        const summary = await vm.evaluate(`colloquyProxySmoke.runProxySmoke(${JSON.stringify(mock.url)})`);
         return { status: "ok", detail: summary };
       } catch (error) {
         return { status: "failed", detail: String(error?.stack ?? error).slice(0, 400) };
