@@ -780,7 +780,7 @@ describe("log level", () => {
     await client.messages.create(params);
     await client.messages.create(params);
     expect(lines).toEqual([
-      'ANTHROPIC_LOG was set to "verbose", expected one of off, error, warn, info, debug; it is ignored.',
+      `process.env['ANTHROPIC_LOG'] was set to "verbose", expected one of ["off","error","warn","info","debug"]`,
     ]);
     expect(client.logLevel).toBe("warn");
   });
@@ -791,7 +791,7 @@ describe("log level", () => {
     const client = new Anthropic({ apiKey: "k", logger, logLevel: "loud" as never });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /ClientOptions.logLevel was set to "loud", expected one of off, error, warn, info, debug/,
+      /^ClientOptions.logLevel was set to "loud", expected one of \["off","error","warn","info","debug"\]$/,
     );
     expect(client.logLevel).toBe("info");
   });

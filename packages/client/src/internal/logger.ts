@@ -16,12 +16,13 @@ const levels: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 /**
  * The level from `logLevel`, else `ANTHROPIC_LOG`, else `debug` when `DEBUG=true`, else `warn`. A value
- * that is not a level is skipped, and `warn` is told so once, naming the valid levels.
+ * that is not a level (they are lower-case, as in the official SDK) is skipped, and `warn` is told so
+ * once, naming the valid levels.
  */
 export function resolveLogLevel(option: string | undefined, warn: (message: string) => void): LogLevel {
   const fromOption = parseLogLevel(option, "ClientOptions.logLevel", warn);
   if (fromOption) return fromOption;
-  const fromEnv = parseLogLevel(readEnv("ANTHROPIC_LOG")?.toLowerCase(), "ANTHROPIC_LOG", warn);
+  const fromEnv = parseLogLevel(readEnv("ANTHROPIC_LOG"), "process.env['ANTHROPIC_LOG']", warn);
   if (fromEnv) return fromEnv;
   if (readEnv("DEBUG") === "true") return "debug";
   return "warn";
@@ -30,7 +31,8 @@ export function resolveLogLevel(option: string | undefined, warn: (message: stri
 function parseLogLevel(value: string | undefined, source: string, warn: (message: string) => void) {
   if (!value) return undefined;
   if (isLogLevel(value)) return value;
-  warn(`${source} was set to ${JSON.stringify(value)}, expected one of ${levels.join(", ")}; it is ignored.`);
+  // The official SDK's wording, word for word: a test written against it still passes.
+  warn(`${source} was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(levels)}`);
   return undefined;
 }
 
