@@ -13,12 +13,13 @@ import { BEDROCK_MOCK_CREDENTIALS, type BedrockMockOptions } from "@colloquy/moc
 import { startBedrockMockApi } from "@colloquy/mock-api/clouds/node";
 import {
   type CloudSetup,
+  closedAfterEach,
   cloudClientSuite,
   failure,
   recordingFetch,
   type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AnthropicBedrock, type BedrockClientOptions } from "./index.js";
 
 const MODEL = "anthropic.claude-sonnet-4-5-20250929-v1:0";
@@ -65,16 +66,7 @@ cloudClientSuite({
   },
 });
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((ready) => ready.close()));
-});
-
-async function setup(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {
-  const ready = await startClient(clientOptions, mockOptions);
-  running.push(ready);
-  return ready;
-}
+const setup = closedAfterEach(startClient);
 
 describe("AnthropicBedrock over loopback against the Bedrock mock", () => {
   it("signs with SigV4 and leaves model and stream out of the Bedrock body", async () => {

@@ -10,12 +10,13 @@ import {
 import { VERTEX_MOCK_ACCESS_TOKEN, type VertexMockOptions } from "@colloquy/mock-api/clouds";
 import { startVertexMockApi } from "@colloquy/mock-api/clouds/node";
 import {
+  closedAfterEach,
   cloudClientSuite,
   failure,
   recordingFetch,
   type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AnthropicVertex, type VertexClientOptions } from "./index.js";
 
 const MODEL = "claude-sonnet-4-5@20250929";
@@ -62,16 +63,7 @@ cloudClientSuite({
   },
 });
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((ready) => ready.close()));
-});
-
-async function setup(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {
-  const ready = await startClient(clientOptions, mockOptions);
-  running.push(ready);
-  return ready;
-}
+const setup = closedAfterEach(startClient);
 
 describe("AnthropicVertex over loopback against the Vertex mock", () => {
   it("sends the access token as a bearer token", async () => {

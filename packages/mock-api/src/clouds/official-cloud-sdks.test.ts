@@ -13,7 +13,13 @@ import { AnthropicVertex } from "@anthropic-ai/vertex-sdk";
 import { describe, expect, it } from "vitest";
 import { BEDROCK_MOCK_CREDENTIALS } from "./bedrock-mock.js";
 import { startBedrockMockApi, startVertexMockApi } from "./node.js";
-import { cloudClientSuite, failure, recordingFetch, type SentRequest } from "./test-cloud-client-suite.js";
+import {
+  closedAfterEach,
+  cloudClientSuite,
+  failure,
+  recordingFetch,
+  type SentRequest,
+} from "./test-cloud-client-suite.js";
 import { VERTEX_MOCK_ACCESS_TOKEN } from "./vertex-mock.js";
 
 /** The official SDK's `anthropic-version`, which its cloud clients send as the body's `anthropic_version`. */
@@ -108,43 +114,34 @@ cloudClientSuite({
 });
 
 describe("what the official cloud SDKs send, and how the faces answer it", () => {
+  const bedrock = closedAfterEach(officialBedrock);
+  const vertex = closedAfterEach(officialVertex);
+
   it("Bedrock: the body carries the client's anthropic-version, and the face answers under it", async () => {
-    const { client, sent, close } = await officialBedrock();
-    try {
-      // 2026-10-21 takes no sampling parameters: the face serves the body under that version, as the API would.
-      // The official 1.x types have no `temperature` any more, hence the cast.
-      const body = { ...request(BEDROCK_MODEL), temperature: 0.5 } as ReturnType<typeof request>;
-      const error = await failure(client.messages.create(body));
-      expect(error).toBeInstanceOf(APIError);
-      expect((error as APIError).status).toBe(400);
-      expect((error as Error).message).toContain("temperature: Extra inputs are not permitted");
-      expect(JSON.parse(sent[0]?.body ?? "{}").anthropic_version).toBe(OFFICIAL_API_VERSION);
-    } finally {
-      await close();
-    }
+    const { client, sent } = await bedrock();
+    // 2026-10-21 takes no sampling parameters: the face serves the body under that version, as the API would.
+    // The official 1.x types have no `temperature` any more, hence the cast.
+    const body = { ...request(BEDROCK_MODEL), temperature: 0.5 } as ReturnType<typeof request>;
+    const error = await failure(client.messages.create(body));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(400);
+    expect((error as Error).message).toContain("temperature: Extra inputs are not permitted");
+    expect(JSON.parse(sent[0]?.body ?? "{}").anthropic_version).toBe(OFFICIAL_API_VERSION);
   });
 
   it("Bedrock: the beta header travels in the body as anthropic_beta", async () => {
-    const { client, sent, close } = await officialBedrock();
-    try {
-      const message = await client.messages.create(request(BEDROCK_MODEL), {
-        headers: { "anthropic-beta": "beta-one,beta-two" },
-      });
-      expect(message.type).toBe("message");
-      expect(JSON.parse(sent[0]?.body ?? "{}").anthropic_beta).toEqual(["beta-one", "beta-two"]);
-    } finally {
-      await close();
-    }
+    const { client, sent } = await bedrock();
+    const message = await client.messages.create(request(BEDROCK_MODEL), {
+      headers: { "anthropic-beta": "beta-one,beta-two" },
+    });
+    expect(message.type).toBe("message");
+    expect(JSON.parse(sent[0]?.body ?? "{}").anthropic_beta).toEqual(["beta-one", "beta-two"]);
   });
 
   it("Vertex: the project comes from the auth client when the client has none", async () => {
-    const { client, sent, close } = await officialVertex({ projectId: null });
-    try {
-      expect((await client.messages.create(request(VERTEX_MODEL))).type).toBe("message");
-      expect(new URL(sent[0]?.url ?? "").pathname).toContain("/projects/colloquy-test/");
-      expect(sent[0]?.headers.get("authorization")).toBe(`Bearer ${VERTEX_MOCK_ACCESS_TOKEN}`);
-    } finally {
-      await close();
-    }
+    const { client, sent } = await vertex({ projectId: null });
+    expect((await client.messages.create(request(VERTEX_MODEL))).type).toBe("message");
+    expect(new URL(sent[0]?.url ?? "").pathname).toContain("/projects/colloquy-test/");
+    expect(sent[0]?.headers.get("authorization")).toBe(`Bearer ${VERTEX_MOCK_ACCESS_TOKEN}`);
   });
 });

@@ -132,6 +132,24 @@ export function recordingFetch(sent: SentRequest[]): typeof fetch {
   };
 }
 
+/**
+ * Wraps a function that starts a face (and its client) so that every face it starts is closed after
+ * each test. Call it at the top of a test file or inside a `describe`.
+ */
+export function closedAfterEach<Args extends unknown[], Ready extends { close(): Promise<void> }>(
+  start: (...args: Args) => Promise<Ready>,
+): (...args: Args) => Promise<Ready> {
+  const running: Ready[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((ready) => ready.close()));
+  });
+  return async (...args) => {
+    const ready = await start(...args);
+    running.push(ready);
+    return ready;
+  };
+}
+
 /** The error a promise rejects with; fails the test if it resolves. */
 export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
   try {
@@ -158,17 +176,9 @@ const textOf = (message: SuiteMessage) =>
  */
 export function cloudClientSuite(target: CloudClientTarget): void {
   const params = paramsFor(target.model);
-  const running: CloudSetup[] = [];
-  const setup = async (options?: SetupOptions) => {
-    const ready = await target.setup(options);
-    running.push(ready);
-    return ready;
-  };
 
   describe(`${target.name} against its cloud face (shared cloud client suite)`, () => {
-    afterEach(async () => {
-      await Promise.all(running.splice(0).map((ready) => ready.close()));
-    });
+    const setup = closedAfterEach(target.setup);
 
     it("creates a message: cloud path, anthropic_version in the body, no model there, no x-api-key", async () => {
       const { client, sent } = await setup();
