@@ -765,6 +765,44 @@ describe("response metadata", () => {
   });
 });
 
+describe("response metadata of a MessageStream", () => {
+  const sse = (events: object[]) =>
+    events
+      .map((event) => `event: ${(event as { type: string }).type}\ndata: ${JSON.stringify(event)}\n\n`)
+      .join("");
+  const body = sse([
+    { type: "message_start", message: { ...message, content: [], stop_reason: null } },
+    {
+      type: "message_delta",
+      delta: { stop_reason: "end_turn", stop_sequence: null },
+      usage: { output_tokens: 2 },
+    },
+    { type: "message_stop" },
+  ]);
+
+  it("has request_id and workspace_id, and gives them from withResponse()", async () => {
+    const headers = {
+      "content-type": "text/event-stream",
+      "request-id": "req_s",
+      "anthropic-workspace-id": "wrkspc_s",
+    };
+    const fetch = scriptedFetch(new Response(body, { headers }));
+    const stream = new Anthropic({ apiKey: "k", fetch }).messages.stream(params);
+    expect(stream.workspace_id).toBeUndefined();
+    const { request_id, workspace_id } = await stream.withResponse();
+    expect([request_id, workspace_id]).toEqual(["req_s", "wrkspc_s"]);
+    await stream.done();
+    expect([stream.request_id, stream.workspace_id]).toEqual(["req_s", "wrkspc_s"]);
+  });
+
+  it("has a null workspace_id when the response does not name one", async () => {
+    const fetch = scriptedFetch(new Response(body, { headers: { "content-type": "text/event-stream" } }));
+    const stream = new Anthropic({ apiKey: "k", fetch }).messages.stream(params);
+    await stream.done();
+    expect(stream.workspace_id).toBeNull();
+  });
+});
+
 describe("log level", () => {
   const collect = () => {
     const lines: string[] = [];

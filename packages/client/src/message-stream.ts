@@ -143,16 +143,23 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return this.#requestID;
   }
 
+  /** The `anthropic-workspace-id` response header, once connected (`null` without it or a response). */
+  get workspace_id(): string | null | undefined {
+    if (this.#response === undefined) return undefined;
+    return this.#response?.headers.get("anthropic-workspace-id") ?? null;
+  }
+
   /** The stream itself, the raw `Response` and its `request-id`, once the headers arrived. */
   async withResponse(): Promise<{
     data: MessageStream;
     response: Response;
     request_id: string | null | undefined;
+    workspace_id: string | null | undefined;
   }> {
     if (this.#response === undefined) await this.emitted("connect");
     const response = this.#response;
     if (!response) throw new AnthropicError("Could not resolve a `Response` object");
-    return { data: this, response, request_id: this.#requestID };
+    return { data: this, response, request_id: this.#requestID, workspace_id: this.workspace_id };
   }
 
   /** Whether the stream has ended (well or not). */
