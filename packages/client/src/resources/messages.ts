@@ -27,7 +27,8 @@ export { Batches };
 
 /**
  * `POST /v1/messages`, its streaming helper, token counting and Message Batches. Header params
- * (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body.
+ * (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body. The params are
+ * typed as the beta ones (the GA params plus `betas`): this class also serves `beta.messages`.
  */
 export class Messages extends APIResource {
   readonly batches: Batches = new Batches(this.client);
