@@ -1,3 +1,4 @@
+import { createMockApi } from "@colloquy/mock-api";
 import { describe, expect, it } from "vitest";
 import { jsonResponse, message, params, scriptedFetch } from "../../test/scripted-fetch.js";
 import Anthropic from "../index.js";
@@ -151,5 +152,29 @@ describe("header params go into headers, out of the body and query", () => {
       { headers: { "anthropic-workspace-id": "wrkspc_header" } },
     );
     expect(fetch.requests[0]!.headers.get("anthropic-workspace-id")).toBe("wrkspc_header");
+  });
+});
+
+describe("against the mock API, which refuses unknown body fields", () => {
+  const client = () => {
+    const api = createMockApi();
+    return new Anthropic({
+      apiKey: "sk-ant-test",
+      fetch: (input, init) => api.handle(new Request(input, init)),
+    });
+  };
+
+  it("accepts a beta batch and a beta message whose params carry betas", async () => {
+    const anthropic = client();
+    const created = await anthropic.beta.messages.batches.create({
+      requests,
+      betas: ["files-api-2025-04-14"],
+    });
+    expect(created.type).toBe("message_batch");
+    const reply = await anthropic.beta.messages.create({
+      ...params,
+      betas: ["interleaved-thinking-2025-05-14"],
+    });
+    expect(reply.type).toBe("message");
   });
 });
