@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Load through @colloquy/proxy: the mock API's CLI in one process, the proxy (its node:http middleware,
+// from packages/proxy/dist) in another, and this process as the browsers. Each round opens BENCH_STREAMS
+// concurrent streaming Messages requests straight to the mock, then as many through the proxy; rounds
+// alternate so both see the same machine. It checks that every stream is complete (ends with
+// message_stop), then prints the time to first byte (first body chunk) p50/p99 of both, the time the
+// proxy adds, and the proxy process's CPU time per stream.
+//
+// Goals (exit 1 when one is missed): every stream complete; the proxy adds at most
+// GOAL_ADDED_P50_MS (5 ms) to the p50 time to first byte.
+//
+//   node bench/proxy-load.mjs   (needs packages/mock-api/dist and packages/proxy/dist: `npm run build`)
+//   BENCH_STREAMS=500 BENCH_ROUNDS=5 BENCH_DELAY_MS=10 node bench/proxy-load.mjs
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Agent, createServer, request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const mockDist = `${root}packages/mock-api/dist`;
+const proxyDist = `${root}packages/proxy/dist`;
+const PREFIX = "/api/anthropic";
+const CPU_PATH = "/__bench/cpu";
+
+// In the child process: serve the proxy and report this process's CPU time on CPU_PATH.
+if (process.argv[2] === "--serve-proxy") {
+  const { createAnthropicProxyMiddleware } = await import(`${proxyDist}/node.js`);
+  const middleware = createAnthropicProxyMiddleware({
+    apiKey: "sk-ant-bench-server-key",
+    baseURL: process.argv[3],
+    prefix: PREFIX,
+    allowAnonymous: true,
+  });
+  const server = createServer((request, response) => {
+    if (request.url === CPU_PATH) {
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(process.cpuUsage()));
+      return;
+    }
+    middleware(request, response);
+  });
+  server.listen(0, "127.0.0.1", () => console.log(`proxy listening on http://127.0.0.1:${server.address().port}`));
+  process.on("SIGTERM", () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+} else {
+  await bench();
+}
+
+async function bench() {
+  const streams = Number(process.env.BENCH_STREAMS ?? 200);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const delayMs = Number(process.env.BENCH_DELAY_MS ?? 5);
+  const words = Number(process.env.BENCH_WORDS ?? 60);
+  const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
+  const GOAL_ADDED_P50_MS = 5;
+
+  for (const [dist, file] of [
+    [mockDist, "cli.js"],
+    [proxyDist, "node.js"],
+  ]) {
+    if (!existsSync(`${dist}/${file}`)) {
+      console.error(`proxy-load: ${dist}/${file} is missing; run \`npm run build\``);
+      process.exit(1);
+    }
+  }
+
+  const children = [];
+  /** Starts a child process and resolves with the URL it prints. */
+  function startChild(args) {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    children.push(child);
+    return new Promise((resolve, reject) => {
+      let output = "";
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`child exited with ${code}: ${output}`)));
+    });
+  }
+  const stopChildren = () =>
+    Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(child.exitCode);
+            child.once("exit", resolve);
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+  const deadline = setTimeout(async () => {
+    console.error(`proxy-load: gave up after ${timeoutMs} ms`);
+    await stopChildren();
+    process.exit(1);
+  }, timeoutMs);
+
+  const mockUrl = await startChild([`${mockDist}/cli.js`, "--port", "0", "--stream-delay-ms", String(delayMs)]);
+  const proxyUrl = await startChild([
+    ...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    fileURLToPath(import.meta.url),
+    "--serve-proxy",
+    mockUrl,
+  ]);
+
+  // node:http rather than fetch, so the browsers' own cost stays small.
+  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+  function get(url) {
+    return new Promise((resolve, reject) => {
+      httpRequest(url, { agent }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () => resolve(JSON.parse(text)));
+      })
+        .on("error", reject)
+        .end();
+    });
+  }
+  function oneStream(baseURL, index) {
+    return new Promise((resolve) => {
+      const body = JSON.stringify({
+        model: "claude-sonnet-4-6",
+        max_tokens: 4096,
+        stream: true,
+        messages: [{ role: "user", content: `Prompt number ${index} [[mock: words=${words}]]` }],
+      });
+      const started = performance.now();
+      const request = httpRequest(`${baseURL}/v1/messages`, {
+        method: "POST",
+        agent,
+        headers: {
+          "x-api-key": "sk-ant-browser-has-no-real-key",
+          "anthropic-version": "2023-06-01",
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      });
+      request.on("error", (error) => resolve({ complete: false, firstByte: Number.NaN, error }));
+      request.on("response", (response) => {
+        let firstByte;
+        let tail = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          firstByte ??= performance.now() - started;
+          tail = (tail + chunk).slice(-200);
+        });
+        response.on("error", (error) => resolve({ complete: false, firstByte: Number.NaN, error }));
+        response.on("end", () => {
+          const complete = response.statusCode === 200 && tail.includes("event: message_stop");
+          resolve({ complete, firstByte: firstByte ?? Number.NaN });
+        });
+      });
+      request.end(body);
+    });
+  }
+  const round = (baseURL) => Promise.all(Array.from({ length: streams }, (_, index) => oneStream(baseURL, index)));
+
+  const direct = [];
+  const proxied = [];
+  let proxyCpuMicros = 0;
+  // One warm-up stream each way (JIT, connection pools), not counted.
+  await oneStream(mockUrl, 0);
+  await oneStream(`${proxyUrl}${PREFIX}`, 0);
+  for (let index = 0; index < rounds; index++) {
+    direct.push(...(await round(mockUrl)));
+    const before = await get(`${proxyUrl}${CPU_PATH}`);
+    proxied.push(...(await round(`${proxyUrl}${PREFIX}`)));
+    const after = await get(`${proxyUrl}${CPU_PATH}`);
+    proxyCpuMicros += after.user - before.user + (after.system - before.system);
+  }
+  clearTimeout(deadline);
+  agent.destroy();
+  await stopChildren();
+
+  const percentile = (results, p) => {
+    const sorted = results
+      .map((result) => result.firstByte)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  };
+  const incomplete = [...direct, ...proxied].filter((result) => !result.complete).length;
+  const directP50 = percentile(direct, 50);
+  const directP99 = percentile(direct, 99);
+  const proxiedP50 = percentile(proxied, 50);
+  const proxiedP99 = percentile(proxied, 99);
+  const addedP50 = proxiedP50 - directP50;
+  const cpuPerStreamMs = proxyCpuMicros / 1000 / proxied.length;
+
+  console.log(
+    `proxy-load: ${rounds} rounds of ${streams} concurrent streams each way (${words} words, ${delayMs} ms between events); ` +
+      `${incomplete} incomplete`,
+  );
+  console.log(
+    `proxy-load: time to first byte direct p50 ${directP50.toFixed(1)} ms, p99 ${directP99.toFixed(1)} ms; ` +
+      `through the proxy p50 ${proxiedP50.toFixed(1)} ms, p99 ${proxiedP99.toFixed(1)} ms`,
+  );
+  console.log(
+    `proxy-load: added by the proxy p50 ${addedP50.toFixed(1)} ms, p99 ${(proxiedP99 - directP99).toFixed(1)} ms ` +
+      `(goal p50 <= ${GOAL_ADDED_P50_MS} ms); proxy CPU ${cpuPerStreamMs.toFixed(2)} ms per stream`,
+  );
+  const firstError = [...direct, ...proxied].find((result) => result.error)?.error;
+  if (firstError) console.error("proxy-load: first error:", firstError);
+  const missed = [];
+  if (incomplete > 0) missed.push(`${incomplete} incomplete streams`);
+  if (!(addedP50 <= GOAL_ADDED_P50_MS)) missed.push(`added p50 ${addedP50.toFixed(1)} ms > ${GOAL_ADDED_P50_MS} ms`);
+  if (missed.length) console.log(`proxy-load: MISSED: ${missed.join("; ")}`);
+  process.exit(missed.length ? 1 : 0);
+}
