@@ -16,6 +16,7 @@ import {
   closedAfterEach,
   cloudClientSuite,
   failure,
+  paramsFor,
   recordingFetch,
   type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
@@ -23,11 +24,7 @@ import { describe, expect, it } from "vitest";
 import { AnthropicBedrock, type BedrockClientOptions } from "./index.js";
 
 const MODEL = "anthropic.claude-sonnet-4-5-20250929-v1:0";
-const params = {
-  model: MODEL,
-  max_tokens: 256,
-  messages: [{ role: "user" as const, content: "Hello there" }],
-};
+const params = paramsFor(MODEL);
 
 /** Starts the Bedrock face on loopback and a client signing with the face's test credentials. */
 async function startClient(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {

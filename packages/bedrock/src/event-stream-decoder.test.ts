@@ -1,12 +1,16 @@
 import { crc32 } from "node:zlib";
 import { encodeEventStreamMessage } from "@colloquy/mock-api/clouds";
+import {
+  awsEmptyMessage,
+  awsHeaderMessage,
+  awsPayloadMessage,
+} from "@colloquy/mock-api/clouds/test-aws-event-stream-vectors";
 import { describe, expect, it } from "vitest";
 import {
   EventStreamDecoder,
   EventStreamFramingError,
   type EventStreamMessage,
 } from "./event-stream-decoder.js";
-import { awsEmptyMessage, awsHeaderMessage, awsPayloadMessage } from "./test-vectors.js";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 

@@ -13,6 +13,7 @@ import {
   closedAfterEach,
   cloudClientSuite,
   failure,
+  paramsFor,
   recordingFetch,
   type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
@@ -20,11 +21,7 @@ import { describe, expect, it } from "vitest";
 import { AnthropicVertex, type VertexClientOptions } from "./index.js";
 
 const MODEL = "claude-sonnet-4-5@20250929";
-const params = {
-  model: MODEL,
-  max_tokens: 256,
-  messages: [{ role: "user" as const, content: "Hello there" }],
-};
+const params = paramsFor(MODEL);
 
 /** Starts the Vertex face on loopback (project `colloquy-test`, `us-east5`) and a client with the face's token. */
 async function startClient(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {

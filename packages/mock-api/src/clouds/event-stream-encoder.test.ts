@@ -2,43 +2,21 @@ import { crc32 as zlibCrc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { crc32 } from "./crc32.js";
 import { encodeBedrockChunk, encodeEventStreamMessage } from "./event-stream-encoder.js";
-
-const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
-const fooBar = ascii("{'foo':'bar'}");
+import { awsEmptyMessage, awsHeaderMessage, awsPayloadMessage } from "./test-aws-event-stream-vectors.js";
 
 describe("encodeEventStreamMessage", () => {
   it("writes AWS's published empty-message frame byte for byte", () => {
-    expect([...encodeEventStreamMessage({}, "")]).toEqual([
-      0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x05, 0xc2, 0x48, 0xeb, 0x7d, 0x98, 0xc8, 0xff,
-    ]);
+    expect(encodeEventStreamMessage({}, "")).toEqual(awsEmptyMessage);
+  });
+
+  it("writes AWS's published payload-only frame byte for byte", () => {
+    expect(encodeEventStreamMessage({}, "{'foo':'bar'}")).toEqual(awsPayloadMessage);
   });
 
   it("writes AWS's published string-header frame byte for byte", () => {
-    expect([...encodeEventStreamMessage({ "content-type": "application/json" }, "{'foo':'bar'}")]).toEqual([
-      0x00,
-      0x00,
-      0x00,
-      0x3d,
-      0x00,
-      0x00,
-      0x00,
-      0x20,
-      0x07,
-      0xfd,
-      0x83,
-      0x96,
-      0x0c,
-      ...ascii("content-type"),
-      0x07,
-      0x00,
-      0x10,
-      ...ascii("application/json"),
-      ...fooBar,
-      0x8d,
-      0x9c,
-      0x08,
-      0xb1,
-    ]);
+    expect(encodeEventStreamMessage({ "content-type": "application/json" }, "{'foo':'bar'}")).toEqual(
+      awsHeaderMessage,
+    );
   });
 
   it("wraps a stream event as a Bedrock chunk whose bytes field is the base64 of the JSON", () => {

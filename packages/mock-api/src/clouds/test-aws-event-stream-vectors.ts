@@ -1,5 +1,6 @@
 /**
- * Frames from AWS's own event-stream tests (awslabs/aws-c-event-stream, "multiple valid messages"):
+ * Test-only (not part of the built package); shared by the mock's encoder tests and `@colloquy/bedrock`'s
+ * decoder tests. Frames from AWS's own event-stream tests (awslabs/aws-c-event-stream, "multiple valid messages"):
  * an empty message, a payload-only message and a message with one string header.
  */
 const payload = [0x7b, 0x27, 0x66, 0x6f, 0x6f, 0x27, 0x3a, 0x27, 0x62, 0x61, 0x72, 0x27, 0x7d]; // {'foo':'bar'}
