@@ -24,9 +24,8 @@ const DEFAULT_MAX_RETRIES = 2;
 const API_VERSION = "2023-06-01";
 
 const HTTP_AGENT_UNSUPPORTED =
-  "The `httpAgent` option is not supported: this client sends requests with `fetch`, which takes no Node " +
-  "agent. To use a proxy in Node, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` " +
-  "(ProxyAgent from the `undici` package), or a `fetch` that goes through it.";
+  "`httpAgent` is not supported (fetch takes no Node agent): for a proxy, pass " +
+  "`fetchOptions: { dispatcher: new ProxyAgent(url) }` (undici).";
 
 export interface ClientOptions {
   /**

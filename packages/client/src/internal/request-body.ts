@@ -17,18 +17,19 @@ export function encodeBody(body: unknown, callerSetsContentType: boolean): Encod
   return { body: JSON.stringify(body), contentType: "application/json" };
 }
 
+// Every runtime the client supports (Node >= 20, Bun, Deno, workers, browsers) has these classes.
 function isRawBody(body: unknown): boolean {
   return (
     body instanceof ArrayBuffer ||
     ArrayBuffer.isView(body) ||
-    (typeof Blob !== "undefined" && body instanceof Blob) ||
-    (typeof FormData !== "undefined" && body instanceof FormData) ||
+    body instanceof Blob ||
+    body instanceof FormData ||
     body instanceof URLSearchParams ||
-    isReadableStream(body)
+    body instanceof ReadableStream
   );
 }
 
 /** Whether `body` is a `ReadableStream`: it can be read only once, so a request sending it is never retried. */
 export function isReadableStream(body: unknown): body is ReadableStream {
-  return typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
+  return body instanceof ReadableStream;
 }
