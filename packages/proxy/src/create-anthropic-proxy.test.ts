@@ -464,6 +464,18 @@ describe("hooks and secrets", () => {
     }
   });
 
+  it("refuses with 500 and does not forward when onRequest throws (an audit log that cannot write)", async () => {
+    const { proxy, upstream } = setup({
+      onRequest: () => {
+        throw new Error("audit log unavailable");
+      },
+    });
+    const response = await post(proxy, "/v1/messages", params);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ type: "error", error: { type: "api_error" } });
+    expect(upstream).toHaveLength(0);
+  });
+
   it("never puts the key in a response, even when upstream echoes it in an error", async () => {
     const { proxy } = setup({
       fetch: async (_input, init) => {
