@@ -1,3 +1,4 @@
+import type { ErrorDetails } from "@colloquy/client";
 import type { ErrorEnvelope, ErrorType } from "./types.js";
 
 /** The HTTP status the real API pairs with each `error.type`. */
@@ -50,12 +51,12 @@ export class MockApiError extends Error {
   readonly status: number;
   readonly type: ErrorType;
   readonly headers: Record<string, string>;
-  readonly details: Record<string, unknown> | undefined;
+  readonly details: ErrorDetails | undefined;
 
   constructor(
     type: ErrorType,
     message: string,
-    options: { status?: number; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+    options: { status?: number; headers?: Record<string, string>; details?: ErrorDetails } = {},
   ) {
     super(message);
     this.name = "MockApiError";
@@ -76,7 +77,7 @@ export function errorEnvelope(
   type: ErrorType | string,
   message: string,
   requestId: string | null,
-  details?: Record<string, unknown>,
+  details?: ErrorDetails,
 ): ErrorEnvelope {
   return {
     type: "error",

@@ -1,7 +1,24 @@
 /**
- * Wire types the mock produces and reads. They mirror the Anthropic API's JSON (snake_case) and are kept
- * local so the mock never depends on another package at run time.
+ * Wire types the mock produces and reads. The API's shapes come from `@colloquy/client` as type-only
+ * imports (erased from the build, so the mock has no run-time dependency on the client); the mock
+ * narrows them where it promises more, e.g. every field of a `Message` present.
  */
+import type {
+  CacheControlEphemeral,
+  ErrorResponse,
+  TextBlock,
+  ThinkingBlock,
+  ThinkingConfigParam,
+  ToolUseBlock,
+  Message as WireMessage,
+  MessageBatch as WireMessageBatch,
+  MessageBatchRequestCounts as WireMessageBatchRequestCounts,
+  ModelInfo as WireModelInfo,
+  StopReason as WireStopReason,
+  TextCitation as WireTextCitation,
+  ToolChoice as WireToolChoice,
+  Usage as WireUsage,
+} from "@colloquy/client";
 
 /** The `error.type` values the mock emits. */
 export type ErrorType =
@@ -17,16 +34,10 @@ export type ErrorType =
   | "timeout_error"
   | "overloaded_error";
 
-export interface ErrorEnvelope {
-  type: "error";
-  error: { type: ErrorType | string; message: string; details?: Record<string, unknown> };
-  request_id: string | null;
-}
+/** The error body of every non-2xx response and of the SSE `error` event (always with `request_id`). */
+export type ErrorEnvelope = ErrorResponse & { request_id: string | null };
 
-export interface CacheControl {
-  type: "ephemeral";
-  ttl?: "5m" | "1h";
-}
+export type CacheControl = CacheControlEphemeral;
 
 /** A request content block after validation (string content is expanded to one text block). */
 export interface RequestBlock {
@@ -48,17 +59,9 @@ export interface RequestTool {
   [field: string]: unknown;
 }
 
-export type ToolChoice =
-  | { type: "auto"; disable_parallel_tool_use?: boolean }
-  | { type: "any"; disable_parallel_tool_use?: boolean }
-  | { type: "tool"; name: string; disable_parallel_tool_use?: boolean }
-  | { type: "none" };
+export type ToolChoice = WireToolChoice;
 
-export type ThinkingConfig =
-  | { type: "enabled"; budget_tokens: number; display?: "summarized" | "omitted" | null }
-  | { type: "adaptive"; display?: "summarized" | "omitted" | null }
-  | { type: "disabled" }
-  | { type: "between_tools" };
+export type ThinkingConfig = ThinkingConfigParam;
 
 /** A validated Messages (or count_tokens) request, normalised for the reply generator. */
 export interface MessagesRequest {
@@ -105,81 +108,38 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export interface TextCitation {
-  type: string;
-  cited_text: string;
-  [field: string]: unknown;
-}
+export type TextCitation = WireTextCitation;
 
+/** The content blocks the mock generates: text (with `citations` only when cited), thinking, tool calls. */
 export type ContentBlock =
-  | { type: "text"; text: string; citations?: TextCitation[] }
-  | { type: "thinking"; thinking: string; signature: string }
-  | { type: "tool_use"; id: string; name: string; input: unknown; caller: { type: "direct" } };
+  | (Omit<TextBlock, "citations"> & { citations?: TextCitation[] })
+  | ThinkingBlock
+  | (ToolUseBlock & { caller: { type: "direct" } });
 
-export type StopReason = "end_turn" | "max_tokens" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal";
+export type StopReason = WireStopReason;
 
-export interface Usage {
-  input_tokens: number;
-  output_tokens: number;
-  cache_creation_input_tokens: number;
-  cache_read_input_tokens: number;
-  cache_creation: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
-  output_tokens_details: { thinking_tokens: number } | null;
-  server_tool_use: null;
+/** `Usage` with every field the mock sends present. */
+export type Usage = Required<Omit<WireUsage, "service_tier" | "output_tokens_details">> & {
   service_tier: "standard" | "batch";
-  inference_geo: null;
-  speed: null;
-}
+  output_tokens_details: { thinking_tokens: number } | null;
+};
 
-export interface Message {
-  id: string;
-  type: "message";
-  role: "assistant";
-  model: string;
+/** A `Message` as the mock sends it: every field present, nulls included. */
+export type Message = Required<Omit<WireMessage, "content" | "usage">> & {
   content: ContentBlock[];
-  stop_reason: StopReason | null;
-  stop_sequence: string | null;
-  stop_details: null;
-  container: null;
-  diagnostics: null;
   usage: Usage;
-}
+};
 
-export interface ModelInfo {
-  type: "model";
-  id: string;
-  display_name: string;
-  created_at: string;
-  lifecycle: "active" | "deprecated" | "retired";
-  deprecated_at: string | null;
-  retires_at: string | null;
-  line: string | null;
-  max_input_tokens: number | null;
-  max_tokens: number | null;
+/** A `ModelInfo` with every field present. */
+export type ModelInfo = Required<Omit<WireModelInfo, "capabilities">> & {
   capabilities: Record<string, unknown> | null;
-}
+};
 
-export interface MessageBatchRequestCounts {
-  processing: number;
-  succeeded: number;
-  errored: number;
-  canceled: number;
-  expired: number;
-}
+export type MessageBatchRequestCounts = WireMessageBatchRequestCounts;
 
-export interface MessageBatch {
-  id: string;
-  type: "message_batch";
-  processing_status: "in_progress" | "canceling" | "ended";
-  request_counts: MessageBatchRequestCounts;
-  created_at: string;
-  expires_at: string;
-  ended_at: string | null;
-  cancel_initiated_at: string | null;
-  archived_at: string | null;
-  results_url: string | null;
-}
+export type MessageBatch = WireMessageBatch;
 
+/** One batch result; an errored one carries the full error body, `request_id` included. */
 export type MessageBatchResult =
   | { type: "succeeded"; message: Message }
   | { type: "errored"; error: ErrorEnvelope }
