@@ -17,6 +17,7 @@ export const workspaceAliases = [
   { find: /^@colloquy\/proxy$/, replacement: root("./packages/proxy/src/index.ts") },
   { find: /^@colloquy\/proxy\/node$/, replacement: root("./packages/proxy/src/node.ts") },
   { find: /^@colloquy\/react$/, replacement: root("./packages/react/src/index.ts") },
+  { find: /^@colloquy\/ui\/markdown$/, replacement: root("./packages/ui/src/parse-markdown.ts") },
   { find: /^@colloquy\/ui\/styles\.css$/, replacement: root("./packages/ui/src/styles.css") },
   { find: /^@colloquy\/ui$/, replacement: root("./packages/ui/src/index.ts") },
 ];

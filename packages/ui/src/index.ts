@@ -10,6 +10,12 @@ export { DocumentBlock, type DocumentBlockProps } from "./document-block.js";
 export { ErrorNotice, type ErrorNoticeProps, retryAfterFromError } from "./error-notice.js";
 export { ImageBlock, type ImageBlockProps } from "./image-block.js";
 export { CodeBlock, Markdown, type MarkdownProps } from "./markdown.js";
+export {
+  type MarkdownRenderer,
+  MarkdownRendererProvider,
+  type MarkdownRendererProviderProps,
+  useMarkdownRenderer,
+} from "./markdown-renderer.js";
 export { blocksOf, type MessageLike, type ReplyStatus } from "./message-types.js";
 export { MessageView, type MessageViewProps } from "./message-view.js";
 export { ModelPicker, type ModelPickerProps } from "./model-picker.js";

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useState } from "react";
-import { expect, waitFor, within } from "storybook/test";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { Markdown } from "./markdown.js";
 import { richMarkdown } from "./test-fixtures.js";
 
@@ -70,6 +70,27 @@ export const UnsafeInput: Story = {
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector("script, img, a[href^='javascript']")).toBeNull();
     await expect(within(canvasElement).getByText(/<script>/)).toBeVisible();
+  },
+};
+
+/** Each code block has a Copy button; "Copied" is shown and announced through a polite live region. */
+export const CopyCode: Story = {
+  args: { text: "Run this:\n\n```sh\nnpm install @colloquy/ui\n```" },
+  play: async ({ canvasElement }) => {
+    // The story's own clipboard, so the check does not depend on the browser's clipboard permission.
+    const writeText = fn(async (_text: string) => {});
+    const original = Object.getOwnPropertyDescriptor(navigator, "clipboard");
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    try {
+      const canvas = within(canvasElement);
+      await userEvent.click(canvas.getByRole("button", { name: "Copy code" }));
+      await expect(writeText).toHaveBeenCalledWith("npm install @colloquy/ui");
+      await expect(canvas.getByRole("button", { name: "Copied code" })).toBeVisible();
+      await expect(canvas.getByRole("status")).toHaveTextContent("Copied code to the clipboard");
+    } finally {
+      if (original) Object.defineProperty(navigator, "clipboard", original);
+      else Reflect.deleteProperty(navigator, "clipboard");
+    }
   },
 };
 

@@ -1,6 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { act, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderStrict } from "../test/render-strict.js";
 import { Markdown } from "./markdown.js";
+import { MarkdownRendererProvider } from "./markdown-renderer.js";
+import { TextBlock } from "./text-block.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe("<Markdown>", () => {
   it("renders headings, lists, quotes, tables and code as elements", () => {
@@ -61,5 +70,90 @@ describe("<Markdown>", () => {
     const { container } = renderStrict(<Markdown text="hi" streaming className="mine" />);
     expect(container.firstChild).toHaveAttribute("data-state", "streaming");
     expect(container.firstChild).toHaveClass("cq-markdown", "mine");
+  });
+});
+
+describe("code block Copy button", () => {
+  const code = "const a = 1;\nconsole.log(a);";
+
+  function stubClipboard(writeText: (text: string) => Promise<void>) {
+    const spy = vi.fn(writeText);
+    // userEvent.setup() installs its own clipboard; the stub goes on after it.
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: spy }, configurable: true });
+    return spy;
+  }
+
+  it("copies the code, shows Copied and announces it politely", async () => {
+    const user = userEvent.setup();
+    const writeText = stubClipboard(async () => {});
+    renderStrict(<Markdown text={`\`\`\`js\n${code}\n\`\`\``} />);
+    const button = screen.getByRole("button", { name: "Copy code" });
+    await user.click(button);
+    expect(writeText).toHaveBeenCalledWith(code);
+    expect(button).toHaveAttribute("data-state", "copied");
+    expect(button).toHaveAccessibleName("Copied code");
+    const status = screen.getByRole("status");
+    expect(status).toHaveAttribute("aria-live", "polite");
+    expect(status).toHaveTextContent("Copied code to the clipboard");
+  });
+
+  it("goes back to Copy after two seconds", async () => {
+    vi.useFakeTimers();
+    const writeText = stubClipboard(async () => {});
+    renderStrict(<Markdown text={`\`\`\`\n${code}\n\`\`\``} />);
+    const button = screen.getByRole("button", { name: "Copy code" });
+    await act(async () => button.click());
+    expect(writeText).toHaveBeenCalledTimes(1);
+    expect(button).toHaveAttribute("data-state", "copied");
+    act(() => vi.advanceTimersByTime(1999));
+    expect(button).toHaveAttribute("data-state", "copied");
+    act(() => vi.advanceTimersByTime(1));
+    expect(button).toHaveAttribute("data-state", "idle");
+    expect(screen.getByRole("status")).toHaveTextContent("");
+  });
+
+  it("says so when the clipboard refuses", async () => {
+    const user = userEvent.setup();
+    stubClipboard(() => Promise.reject(new DOMException("denied", "NotAllowedError")));
+    renderStrict(<Markdown text={"```\nx\n```"} />);
+    await user.click(screen.getByRole("button", { name: "Copy code" }));
+    expect(screen.getByRole("button")).toHaveAttribute("data-state", "failed");
+    expect(screen.getByRole("status")).toHaveTextContent("Copy failed");
+  });
+
+  it("copies what has arrived of a code block still streaming", async () => {
+    const user = userEvent.setup();
+    const writeText = stubClipboard(async () => {});
+    renderStrict(<Markdown text={"```py\nprint(1)\nprint("} streaming />);
+    await user.click(screen.getByRole("button", { name: "Copy code" }));
+    expect(writeText).toHaveBeenCalledWith("print(1)\nprint(");
+  });
+});
+
+describe("MarkdownRendererProvider", () => {
+  it("replaces the renderer of <Markdown> and of the blocks that use it", () => {
+    const renderer = vi.fn((text: string, { streaming }: { streaming: boolean }) => (
+      <output data-streaming={String(streaming)}>custom: {text}</output>
+    ));
+    const { container } = renderStrict(
+      <MarkdownRendererProvider renderer={renderer}>
+        <TextBlock block={{ text: "**hi**" }} streaming />
+      </MarkdownRendererProvider>,
+    );
+    expect(container.querySelector("output")).toHaveTextContent("custom: **hi**");
+    expect(container.querySelector("output")).toHaveAttribute("data-streaming", "true");
+    expect(container.querySelector("strong")).toBeNull();
+    expect(container.querySelector(".cq-markdown")).toHaveAttribute("data-renderer", "custom");
+  });
+
+  it("restores the built-in renderer with null", () => {
+    const { container } = renderStrict(
+      <MarkdownRendererProvider renderer={() => "custom"}>
+        <MarkdownRendererProvider renderer={null}>
+          <Markdown text="**hi**" />
+        </MarkdownRendererProvider>
+      </MarkdownRendererProvider>,
+    );
+    expect(container.querySelector("strong")).toHaveTextContent("hi");
   });
 });

@@ -1,12 +1,14 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useRef } from "react";
 import { cx } from "./internal/class-names.js";
+import { CopyButton } from "./internal/copy-button.js";
 import { highlight } from "./internal/highlight.js";
 import { HighlightedCode } from "./internal/highlighted-code.js";
 import type { BlockNode, InlineNode } from "./internal/markdown/ast.js";
 import { closeUnfinished } from "./internal/markdown/close-unfinished.js";
 import { parseBlocks } from "./internal/markdown/parse-blocks.js";
 import { ChunkSplitter } from "./internal/markdown/split-chunks.js";
+import { useMarkdownRenderer } from "./markdown-renderer.js";
 
 export interface MarkdownProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** The markdown source. Raw HTML in it is shown as text, never injected. */
@@ -20,30 +22,36 @@ export interface MarkdownProps extends Omit<ComponentPropsWithoutRef<"div">, "ch
 }
 
 /**
- * Renders model markdown as React elements. Settled chunks (everything before the last blank line
- * outside a code fence) are parsed once and memoized, so a long streaming reply re-parses only its tail.
+ * Renders model markdown as React elements (the dialect of `parseMarkdown` in `@colloquy/ui/markdown`).
+ * Settled chunks (everything before the last blank line outside a code fence) are parsed once and
+ * memoized, so a long streaming reply re-parses only its tail. Inside a `MarkdownRendererProvider`,
+ * the app's renderer fills the element instead.
  */
 export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markdown(
   { text, streaming = false, className, ...props },
   ref,
 ) {
+  const renderer = useMarkdownRenderer();
   const splitter = useRef<ChunkSplitter | null>(null);
   if (splitter.current === null) splitter.current = new ChunkSplitter();
-  const chunks = splitter.current.update(text);
+  const chunks = renderer === null ? splitter.current.update(text) : [];
   return (
     <div
       ref={ref}
       className={cx("cq-markdown", className)}
       data-state={streaming ? "streaming" : "settled"}
+      data-renderer={renderer === null ? undefined : "custom"}
       {...props}
     >
-      {chunks.map((chunk, index) => (
-        <MarkdownChunk
-          key={chunk.start}
-          source={chunk.source}
-          settled={!streaming || index < chunks.length - 1}
-        />
-      ))}
+      {renderer === null
+        ? chunks.map((chunk, index) => (
+            <MarkdownChunk
+              key={chunk.start}
+              source={chunk.source}
+              settled={!streaming || index < chunks.length - 1}
+            />
+          ))
+        : renderer(text, { streaming })}
     </div>
   );
 });
@@ -167,7 +175,10 @@ interface CodeBlockProps {
   settled: boolean;
 }
 
-/** A fenced code block: plain text while it streams, highlighted once its fence closes. */
+/**
+ * A fenced code block: plain text while it streams, highlighted once its fence closes, with a Copy
+ * button that copies the code (and announces "Copied" politely).
+ */
 export const CodeBlock = memo(function CodeBlock({ language, code, settled }: CodeBlockProps) {
   const tokens = useMemo(() => (settled ? highlight(code, language) : null), [code, language, settled]);
   return (
@@ -176,7 +187,10 @@ export const CodeBlock = memo(function CodeBlock({ language, code, settled }: Co
       data-state={settled ? "settled" : "streaming"}
       data-language={language || undefined}
     >
-      {language ? <figcaption className="cq-code-language">{language}</figcaption> : null}
+      <div className="cq-code-header">
+        <span className="cq-code-language">{language}</span>
+        <CopyButton text={code} what="code" />
+      </div>
       <pre
         // biome-ignore lint/a11y/noNoninteractiveTabindex: wide code scrolls sideways, so it must be reachable by keyboard
         tabIndex={0}

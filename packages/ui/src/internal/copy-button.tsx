@@ -1,0 +1,49 @@
+import { useEffect, useState } from "react";
+import { cx } from "./class-names.js";
+
+/** How long the button reads "Copied" before it offers to copy again. */
+const copiedForMs = 2000;
+
+export interface CopyButtonProps {
+  /** The text put on the clipboard. */
+  text: string;
+  /** What is copied, for the accessible name ("Copy code"). @default "text" */
+  what?: string;
+  className?: string | undefined;
+}
+
+type CopyState = "idle" | "copied" | "failed";
+
+/**
+ * Copies `text` with the Clipboard API. The result ("Copied" or "Copy failed") is announced through a
+ * polite live region, and the button shows it for two seconds (`data-state="copied"`/`"failed"`).
+ */
+export function CopyButton({ text, what = "text", className }: CopyButtonProps) {
+  const [state, setState] = useState<CopyState>("idle");
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), copiedForMs);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = () => {
+    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
+    if (!clipboard) {
+      setState("failed");
+      return;
+    }
+    clipboard.writeText(text).then(
+      () => setState("copied"),
+      () => setState("failed"),
+    );
+  };
+  return (
+    <>
+      <button type="button" className={cx("cq-copy-button", className)} data-state={state} onClick={copy}>
+        {state === "copied" ? "Copied" : "Copy"} <span className="cq-visually-hidden">{what}</span>
+      </button>
+      <span className="cq-visually-hidden" role="status" aria-live="polite">
+        {state === "copied" ? `Copied ${what} to the clipboard` : state === "failed" ? "Copy failed" : ""}
+      </span>
+    </>
+  );
+}
