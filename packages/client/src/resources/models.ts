@@ -37,6 +37,7 @@ export declare namespace Models {
   export type EffortCapability = Types.EffortCapability;
   export type ModelCapabilities = Types.ModelCapabilities;
   export type ModelInfo = Types.ModelInfo;
+  export type ModelInfosPage = Types.ModelInfosPage;
   export type ModelLifecycle = Types.ModelLifecycle;
   export type ModelLine = Types.ModelLine;
   export type ModelListParams = Types.ModelListParams;

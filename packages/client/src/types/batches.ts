@@ -1,4 +1,5 @@
 // Wire types of /v1/messages/batches (GA paths; the beta namespace has identical shapes).
+import type { Page } from "../pagination.js";
 import type { Message, MessageCreateParamsNonStreaming } from "./messages.js";
 import type { ErrorResponse } from "./shared.js";
 
@@ -138,3 +139,5 @@ export type BetaMessageBatchCanceledResult = MessageBatchCanceledResult;
 export type BetaMessageBatchExpiredResult = MessageBatchExpiredResult;
 /** Beta-namespace alias of `MessageBatchIndividualResponse`. */
 export type BetaMessageBatchIndividualResponse = MessageBatchIndividualResponse;
+/** A page of `batches.list()` (official name). */
+export type MessageBatchesPage = Page<MessageBatch>;

@@ -1085,3 +1085,119 @@ export type RawMessageStreamEvent =
 
 /** Alias of `RawMessageStreamEvent`. */
 export type MessageStreamEvent = RawMessageStreamEvent;
+
+// ---------------------------------------------------------------------------
+// Names of the official SDK for narrower shapes of the types above, so that code naming them compiles.
+
+/** `message_start` (official alias of `RawMessageStartEvent`). */
+export type MessageStartEvent = RawMessageStartEvent;
+/** `message_delta` (official alias of `RawMessageDeltaEvent`). */
+export type MessageDeltaEvent = RawMessageDeltaEvent;
+/** `message_stop` (official alias of `RawMessageStopEvent`). */
+export type MessageStopEvent = RawMessageStopEvent;
+/** `content_block_start` (official alias of `RawContentBlockStartEvent`). */
+export type ContentBlockStartEvent = RawContentBlockStartEvent;
+/** `content_block_delta` (official alias of `RawContentBlockDeltaEvent`). */
+export type ContentBlockDeltaEvent = RawContentBlockDeltaEvent;
+/** `content_block_stop` (official alias of `RawContentBlockStopEvent`). */
+export type ContentBlockStopEvent = RawContentBlockStopEvent;
+
+/** A user turn. */
+export type UserMessageParam = MessageParam & { role: "user" };
+/** An assistant turn. */
+export type AssistantMessageParam = MessageParam & { role: "assistant" };
+/** A mid-conversation system turn. */
+export type SystemMessageParam = MessageParam & { role: "system" };
+/** The `content` of a turn. */
+export type MessageContentParam = MessageParam["content"];
+/** The `container` of a request. */
+export type MessageCreateParamsContainer = ContainerParams | string;
+/** What to do with oversized images. */
+export type ImageTransformationsParam = NonNullable<ImageBlockParam["transformations"]>;
+
+/** The web search tool, version 2025-03-05. */
+export type WebSearchTool20250305 = WebSearchTool & { type: "web_search_20250305" };
+/** The web search tool, version 2026-02-09. */
+export type WebSearchTool20260209 = WebSearchTool & { type: "web_search_20260209" };
+/** The web search tool, version 2026-03-18. */
+export type WebSearchTool20260318 = WebSearchTool & { type: "web_search_20260318" };
+/** The web fetch tool, version 2025-09-10. */
+export type WebFetchTool20250910 = WebFetchTool & { type: "web_fetch_20250910" };
+/** The web fetch tool, version 2026-02-09. */
+export type WebFetchTool20260209 = WebFetchTool & { type: "web_fetch_20260209" };
+/** The web fetch tool, version 2026-03-09. */
+export type WebFetchTool20260309 = WebFetchTool & { type: "web_fetch_20260309" };
+/** The web fetch tool, version 2026-03-18. */
+export type WebFetchTool20260318 = WebFetchTool & { type: "web_fetch_20260318" };
+/** The code execution tool, version 2025-05-22. */
+export type CodeExecutionTool20250522 = CodeExecutionTool & { type: "code_execution_20250522" };
+/** The code execution tool, version 2025-08-25. */
+export type CodeExecutionTool20250825 = CodeExecutionTool & { type: "code_execution_20250825" };
+/** The code execution tool, version 2026-01-20. */
+export type CodeExecutionTool20260120 = CodeExecutionTool & { type: "code_execution_20260120" };
+/** The code execution tool, version 2026-05-21. */
+export type CodeExecutionTool20260521 = CodeExecutionTool & { type: "code_execution_20260521" };
+/** The bash tool (run by the client), version 2025-01-24. */
+export type ToolBash20250124 = AnthropicDefinedTool & { type: "bash_20250124"; name: "bash" };
+/** The text editor tool (run by the client), version 2025-01-24. */
+export type ToolTextEditor20250124 = AnthropicDefinedTool & {
+  type: "text_editor_20250124";
+  name: "str_replace_editor";
+};
+/** The text editor tool (run by the client), version 2025-04-29. */
+export type ToolTextEditor20250429 = AnthropicDefinedTool & {
+  type: "text_editor_20250429";
+  name: "str_replace_based_edit_tool";
+};
+/** The text editor tool (run by the client), version 2025-07-28. */
+export type ToolTextEditor20250728 = AnthropicDefinedTool & {
+  type: "text_editor_20250728";
+  name: "str_replace_based_edit_tool";
+};
+/** The memory tool (run by the client), version 2025-08-18. */
+export type MemoryTool20250818 = AnthropicDefinedTool & { type: "memory_20250818"; name: "memory" };
+/** The BM25 tool search tool. */
+export type ToolSearchToolBm25_20251119 = AnthropicDefinedTool & {
+  type: "tool_search_tool_bm25_20251119" | "tool_search_tool_bm25";
+  name: "tool_search_tool_bm25";
+};
+/** The regex tool search tool. */
+export type ToolSearchToolRegex20251119 = AnthropicDefinedTool & {
+  type: "tool_search_tool_regex_20251119" | "tool_search_tool_regex";
+  name: "tool_search_tool_regex";
+};
+/** The tools the client runs itself. */
+export type ClientToolUnion =
+  | Tool
+  | ToolBash20250124
+  | MemoryTool20250818
+  | ToolTextEditor20250124
+  | ToolTextEditor20250429
+  | ToolTextEditor20250728;
+/** An entry of `tools` in a token count. */
+export type MessageCountTokensTool = ToolUnion;
+
+/** A web fetch result block echoed back. */
+export type WebFetchToolResultBlockParam = ServerToolResultBlockParam & { type: "web_fetch_tool_result" };
+/** A code execution result block echoed back. */
+export type CodeExecutionToolResultBlockParam = ServerToolResultBlockParam & {
+  type: "code_execution_tool_result";
+};
+/** A bash code execution result block echoed back. */
+export type BashCodeExecutionToolResultBlockParam = ServerToolResultBlockParam & {
+  type: "bash_code_execution_tool_result";
+};
+/** A text editor code execution result block echoed back. */
+export type TextEditorCodeExecutionToolResultBlockParam = ServerToolResultBlockParam & {
+  type: "text_editor_code_execution_tool_result";
+};
+/** A tool search result block echoed back. */
+export type ToolSearchToolResultBlockParam = ServerToolResultBlockParam & { type: "tool_search_tool_result" };
+/** The `content` of a web search result block. */
+export type WebSearchToolResultBlockContent = WebSearchToolResultBlock["content"];
+/** The `content` of a code execution result block. */
+export type CodeExecutionToolResultBlockContent = CodeExecutionToolResultBlock["content"];
+/** A tool call of a client tool. */
+export type ToolsetToolUseBlock = ToolUseBlock;
+/** A tool call of a client tool, in a response. */
+export type ResponseToolUseBlockUnion = ToolUseBlock;

@@ -1,4 +1,5 @@
 // Wire types of GET /v1/models and GET /v1/models/{model_id}.
+import type { Page } from "../pagination.js";
 
 /** Whether a model supports a feature. */
 export interface CapabilitySupport {
@@ -104,3 +105,6 @@ export interface ModelRetrieveParams {
   /** Header param, sent as `anthropic-workspace-id`. */
   workspace_id?: string;
 }
+
+/** A page of `models.list()` (official name). */
+export type ModelInfosPage = Page<ModelInfo>;

@@ -13,8 +13,22 @@ import type {
 } from "@colloquy/client/resources/beta/messages/batches";
 import type { BetaToolUseBlock } from "@colloquy/client/resources/beta/messages/messages";
 import type { ModelListParams as BetaModelListParams } from "@colloquy/client/resources/beta/models";
-import type { ContentBlock, Message, TextBlock, ToolUseBlock } from "@colloquy/client/resources/messages";
-import type { BatchCreateParams, MessageBatch } from "@colloquy/client/resources/messages/batches";
+import type {
+  ContentBlock,
+  ContentBlockDeltaEvent,
+  Message,
+  MessageStreamEvent,
+  TextBlock,
+  ToolBash20250124,
+  ToolUseBlock,
+  UserMessageParam,
+  WebSearchTool20250305,
+} from "@colloquy/client/resources/messages";
+import type {
+  BatchCreateParams,
+  MessageBatch,
+  MessageBatchesPage,
+} from "@colloquy/client/resources/messages/batches";
 import type { MessageCreateParamsNonStreaming } from "@colloquy/client/resources/messages/messages";
 import type { ModelInfo } from "@colloquy/client/resources/models";
 import type { ErrorResponse } from "@colloquy/client/resources/shared";
@@ -159,4 +173,15 @@ export async function errors(): Promise<string> {
     if (error instanceof Anthropic.APIConnectionError) return error.message;
     throw error;
   }
+}
+
+/** The official names of versioned tools, event aliases and pages. */
+export async function officialNames(event: MessageStreamEvent): Promise<string> {
+  const search: WebSearchTool20250305 = { type: "web_search_20250305", name: "web_search", max_uses: 3 };
+  const bash: ToolBash20250124 = { type: "bash_20250124", name: "bash" };
+  const turn: UserMessageParam = { role: "user", content: "Hi" };
+  await client.messages.create({ model, max_tokens: 64, tools: [search, bash], messages: [turn] });
+  const page: MessageBatchesPage = await client.messages.batches.list();
+  const delta: ContentBlockDeltaEvent | undefined = event.type === "content_block_delta" ? event : undefined;
+  return `${page.data.length} ${delta?.index}`;
 }
