@@ -1,6 +1,7 @@
 import {
   AnthropicError,
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIUserAbortError,
   AuthenticationError,
   OverloadedError,
@@ -96,6 +97,12 @@ describe("AnthropicVertex over loopback against the Vertex mock", () => {
       googleAuth: { getAccessToken: async () => ({ token: VERTEX_MOCK_ACCESS_TOKEN }) },
     });
     expect((await client.messages.create(params)).type).toBe("message");
+  });
+
+  it("fails a stalled stream with APIConnectionTimeoutError after the idle timeout", async () => {
+    const { client } = await setup({ idleTimeout: 100 });
+    const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "slow=2000" } });
+    expect(await failure(stream.finalMessage())).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it("keeps the Vertex options in withOptions copies", async () => {
