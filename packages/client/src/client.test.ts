@@ -73,6 +73,20 @@ describe("configuration", () => {
     expect(fetch.requests[0]!.headers.get("anthropic-version")).toBe("My-Custom-Value");
   });
 
+  it("lets defaultHeaders send the official 1.x version and the key as a bearer token", async () => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const client = new Anthropic({
+      apiKey: "k",
+      fetch,
+      defaultHeaders: { "anthropic-version": "2026-10-21", "x-api-key": null, authorization: "Bearer k" },
+    });
+    await client.messages.create(params);
+    const { headers } = fetch.requests[0]!;
+    expect(headers.get("anthropic-version")).toBe("2026-10-21");
+    expect(headers.has("x-api-key")).toBe(false);
+    expect(headers.get("authorization")).toBe("Bearer k");
+  });
+
   it("removes a header given as null", async () => {
     const fetch = scriptedFetch(jsonResponse(message));
     const client = new Anthropic({ apiKey: "k", authToken: "t", fetch });
@@ -181,6 +195,8 @@ describe("responses", () => {
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnthropicError);
     expect((error as Error).message).toMatch(/Expected a JSON body.*text\/html/);
+    const empty = new Anthropic({ apiKey: "k", fetch: scriptedFetch(new Response("")) });
+    await expect(empty.messages.create(params)).rejects.toThrow(/Expected a JSON body/);
   });
 
   it("sends undocumented requests with client.post and its options", async () => {
