@@ -26,8 +26,8 @@ Anthropic.Beta = Beta;
 
 /** Wire types, also reachable as `Anthropic.Message`, `Anthropic.MessageCreateParams`, ... */
 export declare namespace Anthropic {
-  export { Beta, Messages, Models };
   export type { ClientOptions };
+  export { Beta, Messages, Models };
   export type RequestOptions = import("./request-options.js").RequestOptions;
   export type AnthropicDefinedTool = Types.AnthropicDefinedTool;
   export type Base64ImageSource = Types.Base64ImageSource;
@@ -191,6 +191,54 @@ export declare namespace Anthropic {
   export type WebSearchToolResultBlockParam = Types.WebSearchToolResultBlockParam;
   export type WebSearchToolResultError = Types.WebSearchToolResultError;
   export type WebSearchToolResultErrorCode = Types.WebSearchToolResultErrorCode;
+  // The official names for narrower shapes and pages.
+  export type AssistantMessageParam = Types.AssistantMessageParam;
+  export type BashCodeExecutionToolResultBlockParam = Types.BashCodeExecutionToolResultBlockParam;
+  export type BatchCancelParams = Types.BatchCancelParams;
+  export type BatchDeleteParams = Types.BatchDeleteParams;
+  export type BatchResultsParams = Types.BatchResultsParams;
+  export type BatchRetrieveParams = Types.BatchRetrieveParams;
+  export type ClientToolUnion = Types.ClientToolUnion;
+  export type CodeExecutionTool20250522 = Types.CodeExecutionTool20250522;
+  export type CodeExecutionTool20250825 = Types.CodeExecutionTool20250825;
+  export type CodeExecutionTool20260120 = Types.CodeExecutionTool20260120;
+  export type CodeExecutionTool20260521 = Types.CodeExecutionTool20260521;
+  export type CodeExecutionToolResultBlockContent = Types.CodeExecutionToolResultBlockContent;
+  export type CodeExecutionToolResultBlockParam = Types.CodeExecutionToolResultBlockParam;
+  export type ContentBlockDeltaEvent = Types.ContentBlockDeltaEvent;
+  export type ContentBlockStartEvent = Types.ContentBlockStartEvent;
+  export type ContentBlockStopEvent = Types.ContentBlockStopEvent;
+  export type ImageTransformationsParam = Types.ImageTransformationsParam;
+  export type MemoryTool20250818 = Types.MemoryTool20250818;
+  export type MessageBatchesPage = Types.MessageBatchesPage;
+  export type MessageContentParam = Types.MessageContentParam;
+  export type MessageCountTokensTool = Types.MessageCountTokensTool;
+  export type MessageCreateParamsContainer = Types.MessageCreateParamsContainer;
+  export type MessageDeltaEvent = Types.MessageDeltaEvent;
+  export type MessageStartEvent = Types.MessageStartEvent;
+  export type MessageStopEvent = Types.MessageStopEvent;
+  export type ModelInfosPage = Types.ModelInfosPage;
+  export type ResponseToolUseBlockUnion = Types.ResponseToolUseBlockUnion;
+  export type SystemMessageParam = Types.SystemMessageParam;
+  export type TextEditorCodeExecutionToolResultBlockParam = Types.TextEditorCodeExecutionToolResultBlockParam;
+  export type ToolBash20250124 = Types.ToolBash20250124;
+  export type ToolSearchToolBm25_20251119 = Types.ToolSearchToolBm25_20251119;
+  export type ToolSearchToolRegex20251119 = Types.ToolSearchToolRegex20251119;
+  export type ToolSearchToolResultBlockParam = Types.ToolSearchToolResultBlockParam;
+  export type ToolTextEditor20250124 = Types.ToolTextEditor20250124;
+  export type ToolTextEditor20250429 = Types.ToolTextEditor20250429;
+  export type ToolTextEditor20250728 = Types.ToolTextEditor20250728;
+  export type ToolsetToolUseBlock = Types.ToolsetToolUseBlock;
+  export type UserMessageParam = Types.UserMessageParam;
+  export type WebFetchTool20250910 = Types.WebFetchTool20250910;
+  export type WebFetchTool20260209 = Types.WebFetchTool20260209;
+  export type WebFetchTool20260309 = Types.WebFetchTool20260309;
+  export type WebFetchTool20260318 = Types.WebFetchTool20260318;
+  export type WebFetchToolResultBlockParam = Types.WebFetchToolResultBlockParam;
+  export type WebSearchTool20250305 = Types.WebSearchTool20250305;
+  export type WebSearchTool20260209 = Types.WebSearchTool20260209;
+  export type WebSearchTool20260318 = Types.WebSearchTool20260318;
+  export type WebSearchToolResultBlockContent = Types.WebSearchToolResultBlockContent;
 }
 
 export default Anthropic;

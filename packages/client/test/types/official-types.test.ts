@@ -137,4 +137,10 @@ describe("namespace paths", () => {
     );
     expect(messages.length).toBeGreaterThan(100);
   });
+
+  it("the Anthropic namespace lists every type of messages, batches, models and shared", () => {
+    expect(declared("../../src/anthropic.ts", "Anthropic")).toEqual(
+      expect.arrayContaining(["messages.ts", "batches.ts", "models.ts", "shared.ts"].flatMap(exported)),
+    );
+  });
 });
