@@ -195,3 +195,35 @@ describe("client against the mock API", () => {
     }
   });
 });
+
+describe("the request-building surface against the mock API", () => {
+  it("buildRequest gives a request that plain fetch can send, JSON body and headers included", async () => {
+    const { req, url, timeout } = await client.buildRequest({
+      method: "post",
+      path: "/v1/messages",
+      body: ask("Hello"),
+      timeout: 45_000,
+    });
+    expect(timeout).toBe(45_000);
+    expect(req.headers.get("x-stainless-timeout")).toBe("45");
+    const response = await fetch(url, req);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ type: "message", role: "assistant" });
+  });
+
+  it("puts the request id of the real response on results, withResponse() and streams", async () => {
+    const { data, request_id, workspace_id } = await client.messages.create(ask("Hi")).withResponse();
+    expect(request_id).toMatch(/^req_/);
+    expect((data as { _request_id?: string | null })._request_id).toBe(request_id);
+    expect(workspace_id).toBe((data as { _workspace_id?: string | null })._workspace_id);
+    const stream = client.messages.stream(ask("Hi"));
+    await stream.done();
+    expect(stream.request_id).toMatch(/^req_/);
+  });
+
+  it("the path option overrides the path a typed method would use", async () => {
+    await expect(client.models.retrieve("no-such-model")).rejects.toBeInstanceOf(NotFoundError);
+    const found = await client.models.retrieve("no-such-model", {}, { path: `/v1/models/${model}` });
+    expect(found.id).toBe(model);
+  });
+});
