@@ -91,7 +91,7 @@ export function parseBlocks(source: string): BlockNode[] {
       paragraph.push(current.replace(/^[ \t]+/, ""));
       index += 1;
     }
-    const children = parseInline(paragraph.join("\n").replace(/[ \t]+$/, ""));
+    const children = parseInline(paragraph.join("\n").trimEnd());
     if (underline === null) blocks.push({ type: "paragraph", children });
     else blocks.push({ type: "heading", level: underline.startsWith("=") ? 1 : 2, children });
   }

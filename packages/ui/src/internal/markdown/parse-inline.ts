@@ -14,8 +14,8 @@ import type { InlineNode } from "./ast.js";
 
 /** ASCII punctuation: what a backslash may escape. */
 const escapable = /[!-/:-@[-`{-~]/;
-const punctuation = /[\p{P}\p{S}]/u;
-const whitespace = /\s/;
+const unicodePunctuation = /[\p{P}\p{S}]/u;
+const unicodeWhitespace = /\s/u;
 const autolink = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/iy;
 const bareUrl = /(?:https?:\/\/|mailto:)[^\s<>]+/iy;
 /** Left off the end of a bare URL, as GFM does: sentence punctuation and emphasis markers. */
@@ -160,12 +160,13 @@ class InlineParser {
     const source = this.source;
     let end = index;
     while (source[end] === char) end += 1;
-    const before = index === 0 ? "\n" : source[index - 1]!;
-    const after = end >= source.length ? "\n" : source[end]!;
-    const afterSpace = whitespace.test(after);
-    const beforeSpace = whitespace.test(before);
-    const afterPunctuation = punctuation.test(after);
-    const beforePunctuation = punctuation.test(before);
+    // The start and the end of the text count as whitespace.
+    const before = index === 0 ? 10 : codePointBefore(source, index);
+    const after = end >= source.length ? 10 : source.codePointAt(end)!;
+    const afterSpace = isWhitespace(after);
+    const beforeSpace = isWhitespace(before);
+    const afterPunctuation = isPunctuation(after);
+    const beforePunctuation = isPunctuation(before);
     const leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation);
     const rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation);
     // `_` may not open or close inside a word, so snake_case stays literal.
@@ -401,19 +402,51 @@ function matches(opener: Delimiter, closer: Delimiter): boolean {
   return true;
 }
 
-/** Characters that may start something other than plain text; `h`/`m` may start a bare URL. */
-const specialChars = new Set("\\\n`*_~[]<hHmM");
+/** By character code: 1 for characters that may start a construct, 2 for `h`/`m` (a bare URL). */
+const specialCodes = new Uint8Array(128);
+for (const char of "\\\n`*_~[]<") specialCodes[char.charCodeAt(0)] = 1;
+for (const char of "hHmM") specialCodes[char.charCodeAt(0)] = 2;
 
 /** Index of the next character that may start a construct, or the source's length. */
 function nextSpecial(source: string, from: number): number {
   for (let index = from; index < source.length; index += 1) {
-    const char = source[index]!;
-    if (!specialChars.has(char)) continue;
+    const code = source.charCodeAt(index);
+    const kind = code < 128 ? specialCodes[code] : 0;
+    if (kind === 0) continue;
     // A bare URL starts only where no letter or digit precedes it.
-    if ("hHmM".includes(char) && index > 0 && isAsciiAlphanumeric(source.charCodeAt(index - 1))) continue;
+    if (kind === 2 && index > 0 && isAsciiAlphanumeric(source.charCodeAt(index - 1))) continue;
     return index;
   }
   return source.length;
+}
+
+/** Unicode whitespace, by character code (ASCII without a regular expression). */
+function isWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return unicodeWhitespace.test(String.fromCodePoint(code));
+}
+
+/** Unicode punctuation or symbol, as CommonMark 0.31 counts them for flanking. */
+function isPunctuation(code: number): boolean {
+  if (code < 128) {
+    return (
+      (code >= 33 && code <= 47) ||
+      (code >= 58 && code <= 64) ||
+      (code >= 91 && code <= 96) ||
+      (code >= 123 && code <= 126)
+    );
+  }
+  return unicodePunctuation.test(String.fromCodePoint(code));
+}
+
+/** The code point that ends just before `index` (a whole emoji, not its second half). */
+function codePointBefore(source: string, index: number): number {
+  const low = source.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = source.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return source.codePointAt(index - 2)!;
+  }
+  return low;
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
