@@ -1,4 +1,5 @@
 export { AnthropicProvider, type AnthropicProviderProps, useAnthropicClient } from "./anthropic-provider.js";
+export { buildChatRequest, type ChatRequestOptions, DEFAULT_CHAT_MODEL } from "./build-chat-request.js";
 export {
   addUsage,
   type ChatAssistantMessage,
@@ -9,15 +10,7 @@ export {
   toChatMessages,
   toRequestMessages,
 } from "./chat-message.js";
-export {
-  type ChatOptions,
-  type ChatSnapshot,
-  type ChatStatus,
-  ChatStore,
-  type ChatTool,
-  DEFAULT_CHAT_MODEL,
-  type PendingToolCall,
-} from "./chat-store.js";
+export { type ChatOptions, type ChatSnapshot, type ChatStatus, ChatStore } from "./chat-store.js";
 export type { AnthropicClient, RequestOptions } from "./internal/types.js";
 export {
   type MessageStreamResult,
@@ -41,6 +34,7 @@ export {
   modelsQueryOptions,
   retryRetryableOnce,
 } from "./query-options.js";
+export { type ChatTool, type PendingToolCall, ToolRunner, type ToolRunOptions } from "./tool-runner.js";
 export { type UseBatchOptions, useBatch } from "./use-batch.js";
 export { useCancelBatch, useCreateBatch, useDeleteBatch } from "./use-batch-mutations.js";
 export { type UseBatchResultsOptions, useBatchResults } from "./use-batch-results.js";

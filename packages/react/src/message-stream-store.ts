@@ -108,7 +108,8 @@ const idleSnapshot: MessageStreamSnapshot = Object.freeze({
 /**
  * A framework-free store for one streaming message at a time. It folds the client's `MessageStream` events
  * into immutable snapshots and publishes them through `subscribe`/`getSnapshot` (the shape
- * `useSyncExternalStore` expects), throttling text deltas and publishing status changes at once.
+ * `useSyncExternalStore` expects), throttling text deltas and publishing status changes at once. Its
+ * actions (`send`, `stop`, `reset`) are arrow-function fields: they can be passed around unbound.
  *
  * @example
  * const store = new MessageStreamStore({ client });
@@ -152,10 +153,10 @@ export class MessageStreamStore extends Subscribable {
    * Starts streaming a message, aborting the stream in flight if any. Resolves (never rejects) when the
    * stream ends, with how it ended.
    */
-  send(
+  send = (
     params: MessageStreamParams,
     requestOptions: RequestOptions & { client?: AnthropicClient | undefined } = {},
-  ): Promise<MessageStreamResult> {
+  ): Promise<MessageStreamResult> => {
     this.#abortRun();
     const { client: clientOverride, ...options } = requestOptions;
     const client = clientOverride ?? this.#options.client;
@@ -210,23 +211,23 @@ export class MessageStreamStore extends Subscribable {
         },
       );
     });
-  }
+  };
 
   /** Aborts the stream in flight, keeping what has arrived; status becomes `aborted`. No-op when idle. */
-  stop(): void {
+  stop = (): void => {
     const run = this.#run;
     if (!run) return;
     abortRequest(run);
     this.#finishAborted(run);
-  }
+  };
 
   /** Aborts any stream in flight and returns to the idle snapshot. */
-  reset(): void {
+  reset = (): void => {
     this.#abortRun();
     this.#text = "";
     this.#firstTokenMs = null;
     this.#publish(idleSnapshot);
-  }
+  };
 
   #onEvent(run: Run, event: RawMessageStreamEvent, message: Message | null): void {
     run.latest = message;

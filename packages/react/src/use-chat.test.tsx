@@ -1,15 +1,18 @@
 import { OverloadedError } from "@colloquy/client";
-import { act, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
+import { useEffect, useRef } from "react";
 import { describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
   MODEL,
   messageRequests,
   renderHookStrict,
+  renderStrict,
   startMockServer,
 } from "../test/harness.js";
-import { type ChatTool, DEFAULT_CHAT_MODEL } from "./chat-store.js";
+import { DEFAULT_CHAT_MODEL } from "./build-chat-request.js";
 import type { MessageParam } from "./internal/types.js";
+import type { ChatTool } from "./tool-runner.js";
 import { type UseChatOptions, useChat } from "./use-chat.js";
 
 startMockServer();
@@ -29,6 +32,19 @@ function renderChat(
   options: Omit<UseChatOptions, "model">,
 ) {
   return renderHookStrict(() => useChat({ model: MODEL, ...options }), client);
+}
+
+/** The usual "start once on mount" pattern: a mount effect guarded by a ref. */
+function StartChatOnceOnMount({ input }: { input: string }) {
+  const chat = useChat({ model: MODEL });
+  const started = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only, as apps write it
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void chat.send(input);
+  }, []);
+  return <output data-testid="status">{chat.status}</output>;
 }
 
 describe("useChat", () => {
@@ -244,4 +260,36 @@ describe("useChat streaming", () => {
       expect(partials.length).toBeGreaterThan(3);
     },
   );
+
+  test("a conversation started once from a mount effect survives StrictMode's re-run of effects", async () => {
+    const { client, requests } = createTestClient();
+    const view = renderStrict(<StartChatOnceOnMount input="Hello [[mock: words=30 slow=2]]" />, client);
+
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("done"), { timeout: 5000 });
+    expect(messageRequests(requests)).toHaveLength(1);
+    expect(messageRequests(requests)[0]?.signal.aborted).toBe(false);
+    view.unmount();
+  });
+
+  test("unmounting aborts the conversation's request", async () => {
+    const { client, requests } = createTestClient();
+    const { result, unmount } = renderChat(client, {});
+    act(() => {
+      void result.current.send("Go on [[mock: words=400 slow=20]]");
+    });
+    await waitFor(() => expect(result.current.status).toBe("streaming"), { timeout: 5000 });
+    unmount();
+    await waitFor(() => expect(messageRequests(requests)[0]?.signal.aborted).toBe(true));
+  });
+
+  test("returns the store's actions themselves, the same on every render", async () => {
+    const { client } = createTestClient();
+    const { result, rerender } = renderChat(client, {});
+    const first = result.current;
+    rerender();
+    await act(() => result.current.send("Hi [[mock: words=3]]"));
+    expect(result.current.send).toBe(first.send);
+    expect(result.current.approveToolCall).toBe(first.approveToolCall);
+    expect(result.current.setMessages).toBe(first.setMessages);
+  });
 });

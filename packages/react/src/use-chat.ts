@@ -1,31 +1,32 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useAnthropicClient } from "./anthropic-provider.js";
-import type { ChatMessage } from "./chat-message.js";
 import { type ChatOptions, type ChatSnapshot, ChatStore } from "./chat-store.js";
-import type { ContentBlockParam, MessageParam } from "./internal/types.js";
+import { useStopOnUnmount } from "./internal/use-stop-on-unmount.js";
 
 /** Options of {@link useChat}: those of {@link ChatStore}; `client` defaults to the provider's. */
 export type UseChatOptions = ChatOptions;
 
 /** What {@link useChat} returns: the conversation snapshot plus its actions (stable across renders). */
-export interface UseChatResult extends ChatSnapshot {
-  send: (input: string | ContentBlockParam[]) => Promise<void>;
-  stop: () => void;
-  regenerate: () => Promise<void>;
-  retry: () => Promise<void>;
-  edit: (index: number, content: string | ContentBlockParam[]) => Promise<void>;
-  continue: () => Promise<void>;
-  setMessages: (
-    messages: readonly (ChatMessage | MessageParam)[] | ((current: ChatMessage[]) => ChatMessage[]),
-  ) => void;
-  approveToolCall: (toolUseId: string) => void;
-  denyToolCall: (toolUseId: string, reason?: string) => void;
-}
+export interface UseChatResult
+  extends ChatSnapshot,
+    Pick<
+      ChatStore,
+      | "send"
+      | "stop"
+      | "regenerate"
+      | "retry"
+      | "edit"
+      | "continue"
+      | "setMessages"
+      | "approveToolCall"
+      | "denyToolCall"
+    > {}
 
 /**
  * A conversation with streaming replies, client-side tools (run automatically, with approval where asked),
  * thinking kept intact across turns, `continue()` after `max_tokens`, and `retry()` after an error.
- * Unmounting aborts whatever is in flight.
+ * Unmounting aborts whatever is in flight (StrictMode's re-run of effects does not: a conversation started
+ * from a mount effect keeps going).
  *
  * @example
  * const chat = useChat({
@@ -38,25 +39,25 @@ export function useChat(options: UseChatOptions = {}): UseChatResult {
   const client = useAnthropicClient("useChat", options.client);
   const resolved: ChatOptions = { ...options, client };
   const [store] = useState(() => new ChatStore(resolved));
-  // The latest options (callbacks included) are used from the next request on.
-  store.setOptions(resolved);
-
-  useEffect(() => () => store.stop(), [store]);
+  // The latest options (callbacks included) apply from the next request on; set after each commit, never
+  // while rendering (a render may be thrown away).
+  useEffect(() => store.setOptions(resolved));
+  useStopOnUnmount(store.stop);
 
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const actions = useMemo(
+  return useMemo(
     () => ({
-      send: (input: string | ContentBlockParam[]) => store.send(input),
-      stop: () => store.stop(),
-      regenerate: () => store.regenerate(),
-      retry: () => store.retry(),
-      edit: (index: number, content: string | ContentBlockParam[]) => store.edit(index, content),
-      continue: () => store.continue(),
-      setMessages: (messages: Parameters<ChatStore["setMessages"]>[0]) => store.setMessages(messages),
-      approveToolCall: (toolUseId: string) => store.approveToolCall(toolUseId),
-      denyToolCall: (toolUseId: string, reason?: string) => store.denyToolCall(toolUseId, reason),
+      ...snapshot,
+      send: store.send,
+      stop: store.stop,
+      regenerate: store.regenerate,
+      retry: store.retry,
+      edit: store.edit,
+      continue: store.continue,
+      setMessages: store.setMessages,
+      approveToolCall: store.approveToolCall,
+      denyToolCall: store.denyToolCall,
     }),
-    [store],
+    [snapshot, store],
   );
-  return useMemo(() => ({ ...snapshot, ...actions }), [snapshot, actions]);
 }

@@ -1,5 +1,6 @@
 import { messageText, OverloadedError, RateLimitError } from "@colloquy/client";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { useEffect, useRef } from "react";
 import { describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
@@ -45,6 +46,19 @@ function Streamer({
       <p data-testid="text">{stream.text}</p>
     </div>
   );
+}
+
+/** The usual "start once on mount" pattern: a mount effect guarded by a ref. */
+function StartOnceOnMount({ params }: { params: MessageStreamParams }) {
+  const stream = useMessageStream();
+  const started = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only, as apps write it
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void stream.send(params);
+  }, []);
+  return <output data-testid="status">{stream.status}</output>;
 }
 
 describe("useMessageStream", () => {
@@ -124,8 +138,27 @@ describe("useMessageStream", () => {
 
     view.unmount();
 
-    expect(messageRequests(requests)[0]?.signal.aborted).toBe(true);
+    // The stop waits one microtask, in case the unmount was only StrictMode's re-run of effects.
+    await waitFor(() => expect(messageRequests(requests)[0]?.signal.aborted).toBe(true));
     await waitFor(() => expect(mockSignals[0]?.aborted).toBe(true));
+  });
+
+  test("a stream started once from a mount effect survives StrictMode's re-run of effects", async () => {
+    const { client, requests } = createTestClient();
+    const view = renderStrict(<StartOnceOnMount params={ask("Hello [[mock: words=40 slow=2]]")} />, client);
+
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("done"), { timeout: 5000 });
+    expect(messageRequests(requests)).toHaveLength(1);
+    expect(messageRequests(requests)[0]?.signal.aborted).toBe(false);
+    view.unmount();
+  });
+
+  test("a real unmount right after a start on mount still aborts the request", async () => {
+    const { client, requests } = createTestClient();
+    const view = renderStrict(<StartOnceOnMount params={ask("Go on [[mock: words=400 slow=20]]")} />, client);
+    await waitFor(() => expect(messageRequests(requests)).toHaveLength(1));
+    view.unmount();
+    await waitFor(() => expect(messageRequests(requests)[0]?.signal.aborted).toBe(true));
   });
 
   test("a second send aborts the first and shows only the second reply", async () => {

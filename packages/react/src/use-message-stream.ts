@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import type { AnthropicClient, MessageStreamParams, RequestOptions } from "./internal/types.js";
+import { useStopOnUnmount } from "./internal/use-stop-on-unmount.js";
 import {
   type MessageStreamResult,
   type MessageStreamSnapshot,
@@ -26,8 +27,11 @@ export interface UseMessageStreamResult extends MessageStreamSnapshot {
 }
 
 /**
- * Streams one message and renders it as it arrives, at most once per animation frame (see `throttleMs`);
- * status and error changes render at once. Unmounting aborts the request.
+ * Streams one message and renders it as it arrives: the first text and every status change at once, later
+ * text at most once per animation frame (see `throttleMs`). `text` is the reply's visible text by the
+ * client's `messageText` rule (passages parted by a tool call or another block are joined with a blank
+ * line). Unmounting aborts the request; StrictMode's re-run of effects does not, so a stream started from
+ * a mount effect keeps going.
  *
  * @example
  * const { send, stop, text, status } = useMessageStream();
@@ -37,7 +41,6 @@ export interface UseMessageStreamResult extends MessageStreamSnapshot {
 export function useMessageStream(options: UseMessageStreamOptions = {}): UseMessageStreamResult {
   const client = useAnthropicClient("useMessageStream", options.client);
   const optionsRef = useRef(options);
-  optionsRef.current = options;
 
   const [store] = useState(
     () =>
@@ -51,17 +54,16 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): UseMess
         onError: (error) => optionsRef.current.onError?.(error),
       }),
   );
-  store.setOptions({ client, throttleMs: options.throttleMs });
-
-  // Only an unmount aborts: the StrictMode re-run of effects happens before any stream can start.
-  useEffect(() => () => store.stop(), [store]);
+  // Set after each commit, never while rendering (a render may be thrown away).
+  useEffect(() => {
+    optionsRef.current = options;
+    store.setOptions({ client, throttleMs: options.throttleMs });
+  });
+  useStopOnUnmount(store.stop);
 
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
-  const send = useCallback(
-    (params: MessageStreamParams, requestOptions?: RequestOptions) => store.send(params, requestOptions),
-    [store],
+  return useMemo(
+    () => ({ ...snapshot, send: store.send, stop: store.stop, reset: store.reset }),
+    [snapshot, store],
   );
-  const stop = useCallback(() => store.stop(), [store]);
-  const reset = useCallback(() => store.reset(), [store]);
-  return useMemo(() => ({ ...snapshot, send, stop, reset }), [snapshot, send, stop, reset]);
 }

@@ -1,3 +1,4 @@
+import { type AnthropicError, linkSignals } from "@colloquy/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useAnthropicClient } from "./anthropic-provider.js";
@@ -14,7 +15,7 @@ export interface UseSendMessageOptions {
    */
   cacheResult?: boolean | undefined;
   onSuccess?: ((message: Message, params: MessageCreateParams) => void) | undefined;
-  onError?: ((error: Error, params: MessageCreateParams) => void) | undefined;
+  onError?: ((error: AnthropicError, params: MessageCreateParams) => void) | undefined;
 }
 
 /**
@@ -34,14 +35,18 @@ export function useSendMessage(options: UseSendMessageOptions = {}) {
 
   useEffect(() => () => controllerRef.current?.abort(), []);
 
-  const mutation = useMutation<Message, Error, MessageCreateParams & { requestOptions?: RequestOptions }>({
-    mutationFn: ({ requestOptions, ...params }) => {
+  type Variables = MessageCreateParams & { requestOptions?: RequestOptions };
+  const mutation = useMutation<Message, AnthropicError, Variables>({
+    mutationFn: async ({ requestOptions, ...params }) => {
       controllerRef.current?.abort();
       const controller = new AbortController();
       controllerRef.current = controller;
-      const outer = requestOptions?.signal;
-      if (outer) outer.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
-      return client.messages.create(params, { ...requestOptions, signal: controller.signal });
+      const { signal, unlink } = linkSignals(controller.signal, requestOptions?.signal);
+      try {
+        return await client.messages.create(params, { ...requestOptions, signal });
+      } finally {
+        unlink();
+      }
     },
     onSuccess: (message, { requestOptions: _ignored, ...params }) => {
       if (cacheResult) queryClient.setQueryData(anthropicKeys.message(params), message);
