@@ -35,10 +35,8 @@ export async function* readBody(
   let finished = false;
   // An abort ends the wait for a pending read at once, even when the body is not wired to the signal
   // (a custom fetch, a test body); the body itself is cancelled on the way out.
-  let onAbort = () => {};
-  const aborted = new Promise<undefined>((resolve) => {
-    onAbort = () => resolve(undefined);
-  });
+  let stopWaiting: ((result: undefined) => void) | undefined;
+  const onAbort = () => stopWaiting?.(undefined);
   signal.addEventListener("abort", onAbort);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -60,6 +58,10 @@ export async function* readBody(
       const read = reader.read();
       // A read left pending by an abort may still fail later: that is no unhandled rejection.
       read.catch(() => {});
+      // A new promise per read: one that never settles is dropped with the reaction on it.
+      const aborted = new Promise<undefined>((resolve) => {
+        stopWaiting = resolve;
+      });
       try {
         result = await Promise.race([read, aborted]);
       } catch (cause) {
