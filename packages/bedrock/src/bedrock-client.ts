@@ -1,13 +1,14 @@
 import {
   AnthropicError,
-  BaseAnthropic,
+  type BaseAnthropic,
+  BaseCloudAnthropic,
   type ClientOptions,
   type CloudMessagesRequest,
+  type CloudRequest,
   type CloudRewrite,
   Messages,
   type RequestOptions,
   readEnv,
-  rewriteCloudRequest,
   type Stream,
 } from "@colloquy/client";
 import type { AwsCredentials, AwsCredentialsProvider } from "./aws-credentials.js";
@@ -16,8 +17,6 @@ import { signRequest } from "./sign-request.js";
 
 /** The `anthropic_version` Bedrock expects in the body. */
 export const BEDROCK_API_VERSION = "bedrock-2023-05-31";
-
-type FinalRequestOptions = RequestOptions & { method: NonNullable<RequestOptions["method"]>; path: string };
 
 /** Options of {@link AnthropicBedrock}: the client's options, with AWS credentials instead of an API key. */
 export interface BedrockClientOptions extends Omit<ClientOptions, "apiKey" | "authToken"> {
@@ -77,7 +76,7 @@ const countTokensPath = "/v1/messages/count_tokens";
  *   messages: [{ role: "user", content: "Hello, Claude" }],
  * });
  */
-export class AnthropicBedrock extends BaseAnthropic {
+export class AnthropicBedrock extends BaseCloudAnthropic {
   awsRegion: string;
   awsAccessKey: string | null;
   awsSecretKey: string | null;
@@ -86,6 +85,7 @@ export class AnthropicBedrock extends BaseAnthropic {
   readonly #credentials: AwsCredentials | AwsCredentialsProvider | null;
 
   messages: BedrockMessages = bedrockMessages(this);
+  protected readonly cloudAPIVersion = BEDROCK_API_VERSION;
 
   constructor(options: BedrockClientOptions = {}) {
     const {
@@ -130,26 +130,19 @@ export class AnthropicBedrock extends BaseAnthropic {
     this.#credentials = credentials;
   }
 
-  /** Credentials are checked when a request is signed (they may come from an async provider). */
-  protected override validateHeaders(): void {}
+  protected override toCloud(request: CloudMessagesRequest): CloudRewrite {
+    return toBedrock(request);
+  }
 
-  protected override async prepareRequest(
-    url: string,
-    init: RequestInit & { headers: Headers },
-    options: FinalRequestOptions,
-  ): Promise<{ url: string; init: RequestInit }> {
-    const request = rewriteCloudRequest(url, init, options, BEDROCK_API_VERSION, toBedrock);
-    let headers = request.headers;
-    if (!this.skipAuth && !headers.has("authorization")) {
-      const credentials = await this.#resolveCredentials();
-      const body = typeof request.body === "string" ? request.body : undefined;
-      headers = await signRequest(
-        { method: init.method ?? "GET", url: request.url, headers, body },
-        credentials,
-        { region: this.awsRegion, service: "bedrock" },
-      );
-    }
-    return { url: request.url, init: { ...init, headers, body: request.body } };
+  /** Signs the request with SigV4, unless it is unsigned on purpose or carries a Bedrock API key. */
+  protected override async authenticate(request: CloudRequest, method: string): Promise<Headers> {
+    if (this.skipAuth || request.headers.has("authorization")) return request.headers;
+    const credentials = await this.#resolveCredentials();
+    const body = typeof request.body === "string" ? request.body : undefined;
+    return signRequest({ method, url: request.url, headers: request.headers, body }, credentials, {
+      region: this.awsRegion,
+      service: "bedrock",
+    });
   }
 
   protected override makeStream<Item>(

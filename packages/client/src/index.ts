@@ -21,8 +21,14 @@ export {
   StreamTruncatedError,
   UnprocessableEntityError,
 } from "./errors.js";
-/** @internal For the cloud clients: the request rewriting `@colloquy/bedrock` and `@colloquy/vertex` share. */
-export { type CloudMessagesRequest, type CloudRewrite, rewriteCloudRequest } from "./internal/cloud-request.js";
+/** @internal For the cloud clients: the base and request rewriting `@colloquy/bedrock` and `@colloquy/vertex` share. */
+export {
+  BaseCloudAnthropic,
+  type CloudMessagesRequest,
+  type CloudRequest,
+  type CloudRewrite,
+  rewriteCloudRequest,
+} from "./internal/cloud-request.js";
 export { isBrowserLike, readEnv } from "./internal/env.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
 export { MessageAccumulator } from "./internal/message-accumulator.js";

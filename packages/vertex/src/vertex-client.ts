@@ -1,19 +1,17 @@
 import {
   AnthropicError,
-  BaseAnthropic,
+  type BaseAnthropic,
+  BaseCloudAnthropic,
   type ClientOptions,
   type CloudMessagesRequest,
+  type CloudRequest,
   type CloudRewrite,
   Messages,
-  type RequestOptions,
   readEnv,
-  rewriteCloudRequest,
 } from "@colloquy/client";
 
 /** The `anthropic_version` Vertex AI expects in the body. */
 export const VERTEX_API_VERSION = "vertex-2023-10-16";
-
-type FinalRequestOptions = RequestOptions & { method: NonNullable<RequestOptions["method"]>; path: string };
 
 /** Returns a Google OAuth access token; called before every attempt, so a refreshed token is picked up. */
 export type AccessTokenProvider = () => string | Promise<string>;
@@ -90,13 +88,14 @@ export function vertexBaseURL(region: string): string {
  *   messages: [{ role: "user", content: "Hello, Claude" }],
  * });
  */
-export class AnthropicVertex extends BaseAnthropic {
+export class AnthropicVertex extends BaseCloudAnthropic {
   region: string;
   projectId: string | null;
   readonly #accessToken: string | AccessTokenProvider | null;
   readonly #googleAuth: GoogleAuthLike | null;
 
   messages: VertexMessages = vertexMessages(this);
+  protected readonly cloudAPIVersion = VERTEX_API_VERSION;
 
   constructor(options: VertexClientOptions = {}) {
     const {
@@ -133,27 +132,18 @@ export class AnthropicVertex extends BaseAnthropic {
     this.#googleAuth = googleAuth;
   }
 
-  /** The token is checked when a request is prepared (it may come from an async provider). */
-  protected override validateHeaders(): void {}
-
-  protected override async prepareRequest(
-    url: string,
-    init: RequestInit & { headers: Headers },
-    options: FinalRequestOptions,
-  ): Promise<{ url: string; init: RequestInit }> {
-    const request = rewriteCloudRequest(url, init, options, VERTEX_API_VERSION, (messagesRequest) =>
-      this.#toVertex(messagesRequest),
-    );
+  /** Adds the Google access token, unless the request already carries an `Authorization`. */
+  protected override async authenticate(request: CloudRequest): Promise<Headers> {
     const { headers } = request;
     if (!headers.has("authorization")) headers.set("authorization", `Bearer ${await this.#token()}`);
-    return { url: request.url, init: { ...init, headers, body: request.body } };
+    return headers;
   }
 
   /**
    * A Messages request in Vertex's form: the project, location and model move into the path
    * (`:rawPredict`, `:streamRawPredict`); token counting keeps the model in the body.
    */
-  #toVertex({ endpoint, fields }: CloudMessagesRequest): CloudRewrite {
+  protected override toCloud({ endpoint, fields }: CloudMessagesRequest): CloudRewrite {
     if (!this.projectId) {
       throw new AnthropicError(
         "No projectId was given: pass the `projectId` option or set the ANTHROPIC_VERTEX_PROJECT_ID environment variable.",

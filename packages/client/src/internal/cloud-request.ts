@@ -1,4 +1,6 @@
+import { BaseAnthropic } from "../client.js";
 import { AnthropicError } from "../errors.js";
+import type { FinalRequestOptions } from "../request-options.js";
 
 /** The Messages endpoints a cloud serves under its own paths. */
 export type CloudEndpoint = "messages" | "count_tokens";
@@ -78,4 +80,38 @@ function parseJsonObject(body: RequestInit["body"], path: string): Record<string
     throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The base of the cloud clients (`@colloquy/bedrock`, `@colloquy/vertex`): every attempt's request is
+ * rewritten with {@link rewriteCloudRequest} (the cloud's version, its path and body from
+ * {@link BaseCloudAnthropic.toCloud}), then authenticated afresh by
+ * {@link BaseCloudAnthropic.authenticate}, so rotating credentials are picked up on retries.
+ *
+ * @internal For the cloud clients.
+ */
+export abstract class BaseCloudAnthropic extends BaseAnthropic {
+  /** The `anthropic_version` the cloud takes in the body. */
+  protected abstract readonly cloudAPIVersion: string;
+
+  /** A Messages request in the cloud's form: its path and body; it may change the headers too. */
+  protected abstract toCloud(request: CloudMessagesRequest): CloudRewrite;
+
+  /** The headers of the request to send, with its credentials (a signature, a token). */
+  protected abstract authenticate(request: CloudRequest, method: string): Promise<Headers>;
+
+  /** Credentials are checked when a request is authenticated (they may come from an async provider). */
+  protected override validateHeaders(): void {}
+
+  protected override async prepareRequest(
+    url: string,
+    init: RequestInit & { headers: Headers },
+    options: FinalRequestOptions,
+  ): Promise<{ url: string; init: RequestInit }> {
+    const request = rewriteCloudRequest(url, init, options, this.cloudAPIVersion, (messagesRequest) =>
+      this.toCloud(messagesRequest),
+    );
+    const headers = await this.authenticate(request, init.method ?? "GET");
+    return { url: request.url, init: { ...init, headers, body: request.body } };
+  }
 }
