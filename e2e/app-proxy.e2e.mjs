@@ -20,6 +20,12 @@ export const tests = [
     async run({ page, baseURL, secret, mockUrl, upstreamUrl }) {
       const requests = [];
       page.on("request", (request) => requests.push(request));
+      const batchBodies = [];
+      page.on("response", (response) => {
+        const url = new URL(response.url());
+        if (url.pathname.includes("/v1/messages/batches") && !url.pathname.endsWith("/results"))
+          batchBodies.push(response.text().catch(() => ""));
+      });
 
       await page.goto("/#/settings");
       await page.getByLabel(/^Proxy/).check();
@@ -65,6 +71,13 @@ export const tests = [
         );
         check(headers["x-api-key"] === undefined, `the page sent an x-api-key header to ${request.url()}`);
       }
+      // @colloquy/proxy rewrites each batch's results_url: upstream's address never reaches the page.
+      const bodies = await Promise.all(batchBodies);
+      check(
+        bodies.some((body) => body.includes(`${baseURL}/proxy/anthropic/v1/messages/batches/`)),
+        "expected a results_url pointing at the proxy",
+      );
+      for (const body of bodies) check(!body.includes(upstreamUrl), "a batch named upstream's address");
       const storage = await page.evaluate(
         () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
       );
