@@ -13,12 +13,11 @@ import { BEDROCK_MOCK_CREDENTIALS, type BedrockMockOptions } from "@colloquy/moc
 import { startBedrockMockApi } from "@colloquy/mock-api/clouds/node";
 import {
   type CloudSetup,
+  clientOnFace,
   closedAfterEach,
   cloudClientSuite,
   failure,
   paramsFor,
-  recordingFetch,
-  type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
 import { describe, expect, it } from "vitest";
 import { AnthropicBedrock, type BedrockClientOptions } from "./index.js";
@@ -28,19 +27,20 @@ const params = paramsFor(MODEL);
 
 /** Starts the Bedrock face on loopback and a client signing with the face's test credentials. */
 async function startClient(clientOptions: BedrockClientOptions = {}, mockOptions: BedrockMockOptions = {}) {
-  const server = await startBedrockMockApi(mockOptions);
-  const sent: SentRequest[] = [];
-  const client = new AnthropicBedrock({
-    awsRegion: "us-east-1",
-    awsAccessKey: BEDROCK_MOCK_CREDENTIALS.accessKeyId,
-    awsSecretKey: BEDROCK_MOCK_CREDENTIALS.secretAccessKey,
-    awsSessionToken: null,
-    apiKey: null,
-    baseURL: server.url,
-    fetch: recordingFetch(sent),
-    ...clientOptions,
-  });
-  return { client, sent, close: () => server.close() };
+  return clientOnFace(
+    await startBedrockMockApi(mockOptions),
+    (baseURL, fetch) =>
+      new AnthropicBedrock({
+        awsRegion: "us-east-1",
+        awsAccessKey: BEDROCK_MOCK_CREDENTIALS.accessKeyId,
+        awsSecretKey: BEDROCK_MOCK_CREDENTIALS.secretAccessKey,
+        awsSessionToken: null,
+        apiKey: null,
+        baseURL,
+        fetch,
+        ...clientOptions,
+      }),
+  );
 }
 
 cloudClientSuite({

@@ -11,12 +11,11 @@ import {
 import { VERTEX_MOCK_ACCESS_TOKEN, type VertexMockOptions } from "@colloquy/mock-api/clouds";
 import { startVertexMockApi } from "@colloquy/mock-api/clouds/node";
 import {
+  clientOnFace,
   closedAfterEach,
   cloudClientSuite,
   failure,
   paramsFor,
-  recordingFetch,
-  type SentRequest,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
 import { describe, expect, it } from "vitest";
 import { AnthropicVertex, type VertexClientOptions } from "./index.js";
@@ -26,17 +25,18 @@ const params = paramsFor(MODEL);
 
 /** Starts the Vertex face on loopback (project `colloquy-test`, `us-east5`) and a client with the face's token. */
 async function startClient(clientOptions: VertexClientOptions = {}, mockOptions: VertexMockOptions = {}) {
-  const server = await startVertexMockApi({ projectId: "colloquy-test", region: "us-east5", ...mockOptions });
-  const sent: SentRequest[] = [];
-  const client = new AnthropicVertex({
-    region: "us-east5",
-    projectId: "colloquy-test",
-    accessToken: VERTEX_MOCK_ACCESS_TOKEN,
-    baseURL: `${server.url}/v1`,
-    fetch: recordingFetch(sent),
-    ...clientOptions,
-  });
-  return { client, sent, close: () => server.close() };
+  return clientOnFace(
+    await startVertexMockApi({ projectId: "colloquy-test", region: "us-east5", ...mockOptions }),
+    (url, fetch) =>
+      new AnthropicVertex({
+        region: "us-east5",
+        projectId: "colloquy-test",
+        accessToken: VERTEX_MOCK_ACCESS_TOKEN,
+        baseURL: `${url}/v1`,
+        fetch,
+        ...clientOptions,
+      }),
+  );
 }
 
 cloudClientSuite({

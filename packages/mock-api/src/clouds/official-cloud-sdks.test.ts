@@ -13,13 +13,7 @@ import { AnthropicVertex } from "@anthropic-ai/vertex-sdk";
 import { describe, expect, it } from "vitest";
 import { BEDROCK_MOCK_CREDENTIALS } from "./bedrock-mock.js";
 import { startBedrockMockApi, startVertexMockApi } from "./node.js";
-import {
-  closedAfterEach,
-  cloudClientSuite,
-  failure,
-  recordingFetch,
-  type SentRequest,
-} from "./test-cloud-client-suite.js";
+import { clientOnFace, closedAfterEach, cloudClientSuite, failure } from "./test-cloud-client-suite.js";
 import { VERTEX_MOCK_ACCESS_TOKEN } from "./vertex-mock.js";
 
 /** The official SDK's `anthropic-version`, which its cloud clients send as the body's `anthropic_version`. */
@@ -42,35 +36,38 @@ function stubGoogleAuthClient(token: string, projectId?: string) {
 }
 
 async function officialBedrock(options: { wrongCredentials?: boolean; maxRetries?: number } = {}) {
-  const server = await startBedrockMockApi({ port: 0 });
-  const sent: SentRequest[] = [];
-  const client = new AnthropicBedrock({
-    awsRegion: "us-east-1",
-    awsAccessKey: BEDROCK_MOCK_CREDENTIALS.accessKeyId,
-    awsSecretKey: options.wrongCredentials ? "not-the-secret" : BEDROCK_MOCK_CREDENTIALS.secretAccessKey,
-    apiKey: null,
-    baseURL: server.url,
-    maxRetries: options.maxRetries ?? 2,
-    fetch: recordingFetch(sent),
-  });
-  return { client, sent, close: () => server.close() };
+  return clientOnFace(
+    await startBedrockMockApi({ port: 0 }),
+    (baseURL, fetch) =>
+      new AnthropicBedrock({
+        awsRegion: "us-east-1",
+        awsAccessKey: BEDROCK_MOCK_CREDENTIALS.accessKeyId,
+        awsSecretKey: options.wrongCredentials ? "not-the-secret" : BEDROCK_MOCK_CREDENTIALS.secretAccessKey,
+        apiKey: null,
+        baseURL,
+        maxRetries: options.maxRetries ?? 2,
+        fetch,
+      }),
+  );
 }
 
 async function officialVertex(
   options: { wrongCredentials?: boolean; maxRetries?: number; projectId?: string | null } = {},
 ) {
-  const server = await startVertexMockApi({ port: 0, projectId: "colloquy-test", region: "us-east5" });
-  const sent: SentRequest[] = [];
   const token = options.wrongCredentials ? "ya29.wrong" : VERTEX_MOCK_ACCESS_TOKEN;
-  const client = new AnthropicVertex({
-    region: "us-east5",
-    projectId: options.projectId === undefined ? "colloquy-test" : options.projectId,
-    baseURL: `${server.url}/v1`,
-    authClient: stubGoogleAuthClient(token, "colloquy-test") as never,
-    maxRetries: options.maxRetries ?? 2,
-    fetch: recordingFetch(sent),
-  });
-  return { client, sent, close: () => server.close() };
+  return clientOnFace(
+    await startVertexMockApi({ port: 0, projectId: "colloquy-test", region: "us-east5" }),
+    (url, fetch) =>
+      new AnthropicVertex({
+        region: "us-east5",
+        projectId: options.projectId === undefined ? "colloquy-test" : options.projectId,
+        baseURL: `${url}/v1`,
+        // The stub has only what the client calls, not the whole google-auth-library AuthClient type.
+        authClient: stubGoogleAuthClient(token, "colloquy-test") as never,
+        maxRetries: options.maxRetries ?? 2,
+        fetch,
+      }),
+  );
 }
 
 cloudClientSuite({

@@ -124,6 +124,18 @@ export function paramsFor(model: string): SuiteParams {
   return { model, max_tokens: 256, messages: [{ role: "user", content: "Hello there" }] };
 }
 
+/**
+ * A client on a running face that records what it sends: `makeClient` gets the face's URL and the
+ * recording `fetch` to give the client.
+ */
+export function clientOnFace<Client>(
+  server: { url: string; close(): Promise<void> },
+  makeClient: (url: string, fetch: typeof globalThis.fetch) => Client,
+): { client: Client; sent: SentRequest[]; close(): Promise<void> } {
+  const sent: SentRequest[] = [];
+  return { client: makeClient(server.url, recordingFetch(sent)), sent, close: () => server.close() };
+}
+
 /** A `fetch` that records each request into `sent` before sending it. */
 export function recordingFetch(sent: SentRequest[]): typeof fetch {
   return async (url, init) => {
