@@ -152,20 +152,16 @@ export class MessageAccumulator {
     }
   }
 
-  /** The open block at the index of `event`; throws if it never started or has stopped. */
-  #openBlock(
-    message: Message,
-    event: RawContentBlockDeltaEvent | RawContentBlockStopEvent,
-  ): { block: MutableBlock; open: OpenBlock } {
+  /** The block at the index of `event`, which must be open; throws if it never started or has stopped. */
+  #openBlock(message: Message, event: RawContentBlockDeltaEvent | RawContentBlockStopEvent): MutableBlock {
     const block = message.content[event.index] as MutableBlock | undefined;
     if (!block) throw eventError(event, "no block started at this index");
-    const open = this.#open[event.index];
-    if (!open) throw eventError(event, "the block has stopped");
-    return { block, open };
+    if (!this.#open[event.index]) throw eventError(event, "the block has stopped");
+    return block;
   }
 
   #applyDelta(message: Message, event: RawContentBlockDeltaEvent): boolean {
-    const { block } = this.#openBlock(message, event);
+    const block = this.#openBlock(message, event);
     const delta = event.delta;
     const kind = blockKinds[block.type];
     const target = deltaTargets[delta.type];
@@ -202,9 +198,10 @@ export class MessageAccumulator {
   }
 
   #stopBlock(message: Message, event: RawContentBlockStopEvent): void {
-    const { block, open } = this.#openBlock(message, event);
+    const block = this.#openBlock(message, event);
+    const open = this.#open[event.index];
     this.#open[event.index] = undefined;
-    if (open === true) return;
+    if (!(open instanceof PartialJSONAccumulator)) return;
     // Only empty fragments (or none) mean an empty input, as for a tool without parameters.
     setInput(block, open.isEmpty ? {} : completeToolInput(open));
   }
