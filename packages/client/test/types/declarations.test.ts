@@ -9,13 +9,15 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const clientDir = fileURLToPath(new URL("../..", import.meta.url));
 const repoDir = join(clientDir, "../..");
+const requireFromClient = createRequire(join(clientDir, "package.json"));
 const compilers = {
   native: join(repoDir, "node_modules/.bin/tsc"),
   ts45: join(repoDir, "compat/ts45/node_modules/.bin/tsc"),
@@ -87,7 +89,8 @@ beforeAll(() => {
   const { dependencies } = JSON.parse(readFileSync(join(clientDir, "package.json"), "utf8"));
   for (const dependency of Object.keys(dependencies ?? {})) {
     mkdirSync(join(project, "node_modules", dependency, ".."), { recursive: true });
-    symlinkSync(join(repoDir, "node_modules", dependency), join(project, "node_modules", dependency));
+    const installed = dirname(requireFromClient.resolve(`${dependency}/package.json`));
+    symlinkSync(installed, join(project, "node_modules", dependency));
   }
 }, 60_000);
 
