@@ -4,7 +4,8 @@
 // messages.stream with the same final text, a typed 404) in every runtime the official SDK supports:
 //   Node ESM import, Node CJS require, Bun, Deno, an edge runtime (@edge-runtime/vm), headless Chromium.
 // Then `proxy-smoke.mjs` runs the built @colloquy/proxy handler in front of that mock (the client's smoke
-// test through it, plus a refused route) in Node, Bun, Deno and the edge runtime.
+// test through it, plus a refused route): served by node:http (through @colloquy/proxy/node), Bun.serve
+// and Deno.serve, and called in process in the edge runtime.
 // One line per runtime: `ok: …`, `FAILED: reason` or `unavailable: reason` (never skipped silently),
 // then `runtimes: N passed, N failed`. Exits non-zero when one failed.
 //
@@ -183,10 +184,11 @@ const runtimes = [
       const deno = localBinary("deno", ["--version"]);
       if (deno.error) return { status: "unavailable", detail: deno.error };
       // No --allow-env: the proxy is given its key, and reading the environment must not be needed.
+      // Loopback only, any port: Deno.serve listens on a free one.
       const result = await runChild(deno.path, [
         "run",
         "--no-prompt",
-        `--allow-net=127.0.0.1:${mock.port}`,
+        "--allow-net=127.0.0.1",
         "--allow-read",
         "proxy-esm.mjs",
         mock.url,
