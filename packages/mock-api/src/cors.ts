@@ -11,6 +11,12 @@ export const EXPOSED_HEADERS = [
   "anthropic-ratelimit-tokens-limit",
   "anthropic-ratelimit-tokens-remaining",
   "anthropic-ratelimit-tokens-reset",
+  "anthropic-ratelimit-input-tokens-limit",
+  "anthropic-ratelimit-input-tokens-remaining",
+  "anthropic-ratelimit-input-tokens-reset",
+  "anthropic-ratelimit-output-tokens-limit",
+  "anthropic-ratelimit-output-tokens-remaining",
+  "anthropic-ratelimit-output-tokens-reset",
 ];
 
 /** The header a browser request must carry, as the real API demands. */

@@ -131,6 +131,24 @@ describe("rate limiter", () => {
     );
   });
 
+  it("lets a browser read every rate-limit header (CORS exposes them)", async () => {
+    const { api } = setup({ rateLimits: { requestsPerMinute: 10 } });
+    const response = await api.handle(
+      new Request("https://api.anthropic.com/v1/models", {
+        headers: {
+          "x-api-key": "k",
+          "anthropic-version": "2023-06-01",
+          origin: "http://localhost:5173",
+          "anthropic-dangerous-direct-browser-access": "true",
+        },
+      }),
+    );
+    const exposed = (response.headers.get("access-control-expose-headers") ?? "").split(", ");
+    const sent = Object.keys(ratelimitHeaders(response.headers));
+    expect(sent).toHaveLength(12);
+    for (const name of sent) expect(exposed).toContain(name);
+  });
+
   it("starts over on reset()", async () => {
     const { api, client } = setup({ rateLimits: { requestsPerMinute: 1 } });
     await client.messages.create(ask());
