@@ -94,8 +94,15 @@ export function namespaces(
 export async function streaming(): Promise<string> {
   const stream = client.messages
     .stream({ model, max_tokens: 1024, messages: [{ role: "user", content: "Hello" }] })
-    .on("text", (text: string) => void text);
+    .on("text", (text: string) => void text)
+    .on("inputJson", (partialJson: string, jsonSnapshot: unknown) => void [partialJson, jsonSnapshot])
+    .on("contentBlock", (block: ContentBlock) => void block.type)
+    .on("message", (message: Message) => void message.usage.output_tokens)
+    .on("error", (error) => void error.message);
+  for await (const event of stream) if (event.type === "message_stop") break;
+  if (stream.aborted) stream.controller.abort();
   const final: Message = await stream.finalMessage();
+  const finalText: string = await stream.finalText();
 
   let text = "";
   const events = await client.messages.create({
@@ -108,7 +115,9 @@ export async function streaming(): Promise<string> {
     if (event.type === "content_block_delta" && event.delta.type === "text_delta") text += event.delta.text;
     if (event.type === "message_delta") text += event.delta.stop_reason ?? "";
   }
-  return text + final.id;
+  const raw = await client.messages.create({ model, max_tokens: 8, messages: [], stream: true });
+  raw.controller.abort();
+  return text + final.id + finalText;
 }
 
 /** Batches, GA and beta, with header params. */
