@@ -132,6 +132,8 @@ export function modelQueryOptions(client: AnthropicClient, modelId: string) {
   });
 }
 
+const DEFAULT_POLL_INTERVAL_MS = 1000;
+
 /** How {@link batchQueryOptions} polls a batch that has not ended. */
 export interface BatchPollingOptions {
   /**
@@ -150,7 +152,7 @@ export interface BatchPollingOptions {
 export function batchPollDelay(
   batch: MessageBatch | undefined,
   fetchCount: number,
-  { pollIntervalMs = 1000, maxPollIntervalMs = 30_000 }: BatchPollingOptions = {},
+  { pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, maxPollIntervalMs = 30_000 }: BatchPollingOptions = {},
 ): number | false {
   if (!batch || batch.processing_status === "ended") return false;
   return Math.min(maxPollIntervalMs, pollIntervalMs * 1.5 ** Math.max(0, fetchCount - 1));
@@ -158,7 +160,9 @@ export function batchPollDelay(
 
 /**
  * Query options for one batch, polled with a growing delay while it is `in_progress` or `canceling`, and
- * never again once `ended`.
+ * never again once `ended`. Each delay counts from the last time the batch's data changed, whether by a
+ * fetch or by `setQueryData` (as `useCreateBatch` and `useCancelBatch` do), and data younger than
+ * `pollIntervalMs` is not refetched on mount.
  */
 export function batchQueryOptions(
   client: AnthropicClient,
@@ -173,11 +177,20 @@ export function batchQueryOptions(
             requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, { signal }),
           )
       : skipToken,
-    refetchInterval: (query) =>
-      query.state.status === "error"
-        ? false
-        : batchPollDelay(query.state.data, query.state.dataUpdateCount, polling),
-    staleTime: (query) => (query.state.data?.processing_status === "ended" ? Number.POSITIVE_INFINITY : 0),
+    refetchInterval: (query) => {
+      const { status, fetchStatus, data, dataUpdateCount, dataUpdatedAt } = query.state;
+      if (status === "error" || fetchStatus === "fetching") return false;
+      const delay = batchPollDelay(data, dataUpdateCount, polling);
+      if (delay === false) return false;
+      // React Query restarts this timer on every update of the query, so it counts from the last data: a
+      // batch put in the cache by `useCreateBatch` is first polled `pollIntervalMs` after the mutation.
+      return Math.max(1, delay - (Date.now() - dataUpdatedAt));
+    },
+    // Data younger than one poll interval is fresh: mounting right after `useCreateBatch` does not refetch.
+    staleTime: (query) =>
+      query.state.data?.processing_status === "ended"
+        ? Number.POSITIVE_INFINITY
+        : (polling.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS),
     retry: retryRetryableOnce,
   });
 }

@@ -1,6 +1,6 @@
-import { NotFoundError } from "@colloquy/client";
+import Anthropic, { NotFoundError } from "@colloquy/client";
 import { act, waitFor } from "@testing-library/react";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
   createTestQueryClient,
@@ -8,7 +8,7 @@ import {
   renderHookStrict,
   startMockServer,
 } from "../test/harness.js";
-import type { MessageBatchCreateParams } from "./internal/types.js";
+import type { MessageBatch, MessageBatchCreateParams } from "./internal/types.js";
 import { anthropicKeys } from "./query-options.js";
 import { useBatch } from "./use-batch.js";
 import { useCancelBatch, useCreateBatch, useDeleteBatch } from "./use-batch-mutations.js";
@@ -138,5 +138,77 @@ describe("useBatchResults errors", () => {
     const { result } = renderHookStrict(() => useBatchResults("msgbatch_missing", polling), client);
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+/** A client that answers batch creation and retrieval with one batch that stays in progress. */
+function inProgressBatchClient() {
+  const batch: MessageBatch = {
+    id: "msgbatch_scripted",
+    type: "message_batch",
+    processing_status: "in_progress",
+    request_counts: { processing: 1, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+    created_at: "2026-01-01T00:00:00Z",
+    expires_at: "2026-01-02T00:00:00Z",
+    ended_at: null,
+    cancel_initiated_at: null,
+    archived_at: null,
+    results_url: null,
+  };
+  const retrievals: number[] = [];
+  const client = new Anthropic({
+    apiKey: "test-key",
+    baseURL: "http://127.0.0.1:1",
+    maxRetries: 0,
+    dangerouslyAllowBrowser: true,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === "GET") retrievals.push(Date.now());
+      return new Response(JSON.stringify(batch), { headers: { "content-type": "application/json" } });
+    },
+  });
+  return { client, batch, retrievals };
+}
+
+describe("useBatch after useCreateBatch", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("reads the batch the mutation cached, first polls pollIntervalMs after it, then 1.5x later", async () => {
+    vi.useFakeTimers();
+    const { client, retrievals } = inProgressBatchClient();
+    const { result } = renderHookStrict(() => {
+      const create = useCreateBatch();
+      const batch = useBatch(create.data?.id ?? null, { pollIntervalMs: 1000, maxPollIntervalMs: 10_000 });
+      return { create, batch };
+    }, client);
+
+    const createdAt = Date.now();
+    await act(() => result.current.create.mutateAsync(batchOf(["a"])));
+    // React Query hands results to React on a zero-delay timer.
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(result.current.batch.data?.processing_status).toBe("in_progress");
+    expect(retrievals).toEqual([]);
+
+    await act(() => vi.advanceTimersByTimeAsync(999));
+    expect(retrievals).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(retrievals).toEqual([createdAt + 1000]);
+    await act(() => vi.advanceTimersByTimeAsync(1499));
+    expect(retrievals).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(retrievals).toEqual([createdAt + 1000, createdAt + 2500]);
+  });
+
+  test("a batch not in the cache is fetched at once, then polled after pollIntervalMs", async () => {
+    vi.useFakeTimers();
+    const { client, batch, retrievals } = inProgressBatchClient();
+    const start = Date.now();
+    renderHookStrict(() => useBatch(batch.id, { pollIntervalMs: 1000 }), client);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(retrievals).toEqual([start]);
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(retrievals).toEqual([start, start + 1000]);
   });
 });
