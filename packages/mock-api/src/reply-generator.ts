@@ -35,6 +35,9 @@ export interface ReplyContext {
   variant?: number;
 }
 
+/** How an image that is not inline base64 is described: it is never fetched, so its format is unknown. */
+const IMAGE_SOURCE_LABELS: Record<string, string> = { url: "from a URL", file: "from the Files API" };
+
 const IMAGE_FORMATS: Record<string, string> = {
   "image/jpeg": "JPEG",
   "image/png": "PNG",
@@ -57,7 +60,7 @@ export function describeAttachments(blocks: readonly RequestBlock[]): string {
     const source = block.source as { type?: string; media_type?: string } | undefined;
     if (block.type === "image") {
       const format = source?.type === "base64" ? IMAGE_FORMATS[String(source.media_type)] : undefined;
-      imageFormats.push(format ?? `${source?.type ?? "unknown"} source`);
+      imageFormats.push(format ?? IMAGE_SOURCE_LABELS[String(source?.type)] ?? "unknown format");
     } else if (block.type === "document") {
       const isPdf = source?.type === "base64" || source?.type === "url";
       documentKinds.push(isPdf ? "PDF" : "other");

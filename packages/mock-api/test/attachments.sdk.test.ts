@@ -63,7 +63,7 @@ describe("image and document blocks", () => {
       { type: "image", source: { type: "url", url: "https://example.com/cat.png" } },
       { type: "document", source: { type: "url", url: "https://example.com/paper.pdf" } },
     ]);
-    expect(text).toContain("I see 1 image (url source) and 1 PDF document.");
+    expect(text).toContain("I see 1 image (from a URL) and 1 PDF document.");
     const error = await rejection([{ type: "image", source: { type: "url", url: "file:///etc/passwd" } }]);
     expect(error.message).toContain(
       "messages.0.content.0.source.url: Input should be a valid http or https URL",
