@@ -11,6 +11,7 @@ import {
   EventStreamFramingError,
   type EventStreamMessage,
 } from "./event-stream-decoder.js";
+import { concatBytes } from "./test-frames.js";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -24,20 +25,10 @@ function decodeInPieces(bytes: Uint8Array, pieceSize: number): EventStreamMessag
   return messages;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(part, offset);
-    offset += part.length;
-  }
-  return result;
-}
-
 describe("EventStreamDecoder", () => {
   it("decodes AWS's published frames: empty, payload only, and one string header", () => {
     const [empty, payload, withHeader] = new EventStreamDecoder().decode(
-      concat(awsEmptyMessage, awsPayloadMessage, awsHeaderMessage),
+      concatBytes([awsEmptyMessage, awsPayloadMessage, awsHeaderMessage]),
     );
     expect(empty).toEqual({ headers: {}, payload: new Uint8Array(0) });
     expect(payload?.headers).toEqual({});
@@ -47,7 +38,7 @@ describe("EventStreamDecoder", () => {
   });
 
   it("yields the same messages whatever the chunk size, down to one byte", () => {
-    const bytes = concat(awsEmptyMessage, awsPayloadMessage, awsHeaderMessage, awsPayloadMessage);
+    const bytes = concatBytes([awsEmptyMessage, awsPayloadMessage, awsHeaderMessage, awsPayloadMessage]);
     const whole = new EventStreamDecoder().decode(bytes);
     expect(whole).toHaveLength(4);
     for (let size = 1; size <= bytes.length; size++) {

@@ -46,38 +46,29 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return result;
 }
 
-/** A response whose body delivers `chunks` one by one. */
-export function eventStreamResponse(chunks: readonly Uint8Array[]): Response {
-  let index = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (index < chunks.length) controller.enqueue(chunks[index++]!);
-      else controller.close();
-    },
-  });
-  return new Response(body, { headers: { "content-type": "application/vnd.amazon.eventstream" } });
-}
+/** How a test body ends once its chunks are out: as a complete body, never, or as a dropped connection. */
+type BodyEnd = "close" | "stall" | "fail";
 
-/** A response that delivers `chunks` and then never sends another byte. */
-export function stallingResponse(chunks: readonly Uint8Array[]): Response {
+/** An event-stream response whose body delivers `chunks` one by one, then ends as `end` says. */
+function responseOf(chunks: readonly Uint8Array[], end: BodyEnd): Response {
   let index = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (index < chunks.length) controller.enqueue(chunks[index++]!);
+      const chunk = chunks[index++];
+      if (chunk !== undefined) controller.enqueue(chunk);
+      else if (end === "close") controller.close();
+      else if (end === "fail") controller.error(new TypeError("terminated"));
       else return new Promise(() => {});
     },
   });
   return new Response(body, { headers: { "content-type": "application/vnd.amazon.eventstream" } });
 }
 
+/** A response whose body delivers `chunks` one by one. */
+export const eventStreamResponse = (chunks: readonly Uint8Array[]) => responseOf(chunks, "close");
+
+/** A response that delivers `chunks` and then never sends another byte. */
+export const stallingResponse = (chunks: readonly Uint8Array[]) => responseOf(chunks, "stall");
+
 /** A response that delivers `chunks` and then fails like a dropped connection. */
-export function failingResponse(chunks: readonly Uint8Array[]): Response {
-  let index = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (index < chunks.length) controller.enqueue(chunks[index++]!);
-      else controller.error(new TypeError("terminated"));
-    },
-  });
-  return new Response(body, { headers: { "content-type": "application/vnd.amazon.eventstream" } });
-}
+export const failingResponse = (chunks: readonly Uint8Array[]) => responseOf(chunks, "fail");

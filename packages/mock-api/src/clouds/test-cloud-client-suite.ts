@@ -137,7 +137,7 @@ export function clientOnFace<Client>(
 }
 
 /** A `fetch` that records each request into `sent` before sending it. */
-export function recordingFetch(sent: SentRequest[]): typeof fetch {
+function recordingFetch(sent: SentRequest[]): typeof fetch {
   return async (url, init) => {
     sent.push({ url: String(url), headers: new Headers(init?.headers), body: String(init?.body ?? "") });
     return fetch(url, init);
@@ -268,22 +268,16 @@ export function cloudClientSuite(target: CloudClientTarget): void {
       expect(sent).toHaveLength(1);
     });
 
-    it("retries a 429 and then succeeds", async () => {
+    it.each([
+      ["a 429", "error=429 fail-times=2 retry-after-ms=1", 3],
+      ["an overloaded model (529)", "error=529 fail-times=1 retry-after-ms=1", 2],
+    ] as const)("retries %s and then succeeds", async (_what, trigger, attempts) => {
       const { client, sent } = await setup();
       const message = (await client.messages.create(params, {
-        headers: { "x-mock-trigger": "error=429 fail-times=2 retry-after-ms=1" },
+        headers: { "x-mock-trigger": trigger },
       })) as SuiteMessage;
       expect(message.type).toBe("message");
-      expect(sent).toHaveLength(3);
-    });
-
-    it("retries an overloaded model (529) and then succeeds", async () => {
-      const { client, sent } = await setup();
-      const message = (await client.messages.create(params, {
-        headers: { "x-mock-trigger": "error=529 fail-times=1 retry-after-ms=1" },
-      })) as SuiteMessage;
-      expect(message.type).toBe("message");
-      expect(sent).toHaveLength(2);
+      expect(sent).toHaveLength(attempts);
     });
 
     it("gives the rate-limit error once the retries are spent", async () => {
