@@ -1,6 +1,6 @@
 import { messageText, OverloadedError, RateLimitError } from "@colloquy/client";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import { useEffect, useRef } from "react";
+import { Profiler, useEffect, useRef } from "react";
 import { describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
@@ -11,6 +11,7 @@ import {
   renderStrict,
   startMockServer,
 } from "../test/harness.js";
+import { messageEnd, messageStart, scriptedStreamClient, textBlock } from "../test/scripted-stream.js";
 import type { Message, MessageStreamParams } from "./internal/types.js";
 import { type UseMessageStreamOptions, useMessageStream } from "./use-message-stream.js";
 
@@ -275,5 +276,50 @@ describe("useMessageStream", () => {
         input && typeof input === "object" && Object.keys(input).length > 0 && Object.keys(input).length < 3,
     );
     expect(partials.length).toBeGreaterThan(0);
+  });
+
+  test("renders the first text at once and later deltas on the trailing edge (commit count)", async () => {
+    const scripted = scriptedStreamClient();
+    const commits: string[] = [];
+    let deltasSeen = 0;
+    renderStrict(
+      <Profiler
+        id="stream"
+        onRender={() =>
+          commits.push(
+            `${screen.queryByTestId("status")?.textContent}:${screen.queryByTestId("text")?.textContent}`,
+          )
+        }
+      >
+        <Streamer params={ask("Hi")} options={{ throttleMs: 60_000, onText: () => deltasSeen++ }} />
+      </Profiler>,
+      scripted.client,
+    );
+    fireEvent.click(screen.getByText("send"));
+    await waitFor(() => expect(scripted.requests()).toBe(1));
+    await waitFor(() => scripted.push(messageStart()));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("streaming"));
+    const commitsBeforeText = commits.length;
+
+    scripted.push(...textBlock(0, "Hello").slice(0, 2));
+    await waitFor(() => expect(screen.getByTestId("text").textContent).toBe("Hello"));
+    expect(commits.length).toBe(commitsBeforeText + 1);
+
+    for (let index = 0; index < 20; index++) {
+      scripted.push({
+        type: "content_block_delta",
+        index: 0,
+        delta: { type: "text_delta", text: ` ${index}` },
+      });
+    }
+    await waitFor(() => expect(deltasSeen).toBe(21));
+    expect(screen.getByTestId("text").textContent).toBe("Hello");
+    expect(commits.length).toBe(commitsBeforeText + 1);
+
+    scripted.push({ type: "content_block_stop", index: 0 }, ...messageEnd());
+    scripted.end();
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("done"));
+    expect(screen.getByTestId("text").textContent).toMatch(/^Hello 0 1 2 .* 19$/);
+    expect(commits.length).toBe(commitsBeforeText + 2);
   });
 });
