@@ -5,6 +5,7 @@ export {
   type BedrockMockOptions,
   createBedrockMock,
 } from "./bedrock-mock.js";
+export type { CloudFaceOptions } from "./cloud-face.js";
 export { crc32 } from "./crc32.js";
 export {
   base64OfText,
