@@ -4,98 +4,301 @@ export interface CodeToken {
   text: string;
 }
 
-const keywords = new Set(
-  (
-    "abstract as async await break case catch class const continue def default del do elif else enum except export " +
-    "extends finally fn for from func function go if impl import in instanceof interface is lambda let match mod " +
-    "module mut new not or and pass private protected pub public raise return select self static struct super " +
-    "switch this throw try type typeof use var void while with yield package namespace using echo fi then esac done"
-  ).split(" "),
-);
-const literals = new Set([
-  "true",
-  "false",
-  "null",
-  "undefined",
-  "None",
-  "True",
-  "False",
-  "nil",
-  "NaN",
-  "Infinity",
-]);
+/** What the highlighter knows of a language: its reserved words, literals and comment syntax. */
+interface Grammar {
+  keywords: ReadonlySet<string>;
+  literals: ReadonlySet<string>;
+  /** Line comment openers, e.g. `//` or `#`. */
+  lineComments: readonly string[];
+  /** Whether `/* … *\/` is a comment. */
+  blockComments: boolean;
+  /** SQL: keywords in any case. */
+  caseInsensitive?: boolean;
+}
 
-const hashComments = new Set([
-  "python",
-  "py",
-  "bash",
-  "sh",
-  "shell",
-  "zsh",
-  "yaml",
-  "yml",
-  "ruby",
-  "rb",
-  "toml",
-  "r",
-  "perl",
-]);
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+const javascriptKeywords =
+  "async await break case catch class const continue debugger default delete do else export extends finally for " +
+  "from function if import in instanceof let new of return static super switch this throw try typeof var void " +
+  "while with yield";
+const cKeywords =
+  "auto break case char const continue default do double else enum extern float for goto if inline int long " +
+  "register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while";
+
+const javascript: Grammar = {
+  keywords: words(javascriptKeywords),
+  literals: words("true false null undefined NaN Infinity"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const typescript: Grammar = {
+  ...javascript,
+  keywords: words(
+    `${javascriptKeywords} abstract as declare enum implements interface keyof infer is namespace override ` +
+      "private protected public readonly satisfies type",
+  ),
+};
+const python: Grammar = {
+  // `match`, `case` and `type` are soft keywords: a variable may bear the name, so they stay plain.
+  keywords: words(
+    "and as assert async await break class continue def del elif else except finally for from global if " +
+      "import in is lambda nonlocal not or pass raise return try while with yield",
+  ),
+  literals: words("True False None"),
+  lineComments: ["#"],
+  blockComments: false,
+};
+const shell: Grammar = {
+  keywords: words(
+    "if then else elif fi case esac for select while until do done in function time return exit break " +
+      "continue local export readonly declare unset shift source",
+  ),
+  literals: words("true false"),
+  lineComments: ["#"],
+  blockComments: false,
+};
+const rust: Grammar = {
+  keywords: words(
+    "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move " +
+      "mut pub ref return self Self static struct super trait type unsafe use where while",
+  ),
+  literals: words("true false None Some Ok Err"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const go: Grammar = {
+  keywords: words(
+    "break case chan const continue default defer else fallthrough for func go goto if import interface map " +
+      "package range return select struct switch type var",
+  ),
+  literals: words("true false nil iota"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const java: Grammar = {
+  keywords: words(
+    "abstract assert boolean break byte case catch char class const continue default do double else enum " +
+      "extends final finally float for goto if implements import instanceof int interface long native new " +
+      "package private protected public record return sealed short static super switch synchronized this " +
+      "throw throws transient try var void volatile while yield",
+  ),
+  literals: words("true false null"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const c: Grammar = {
+  keywords: words(cKeywords),
+  literals: words("NULL true false"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const cpp: Grammar = {
+  ...c,
+  keywords: words(
+    `${cKeywords} bool catch class constexpr decltype delete explicit friend mutable namespace new noexcept ` +
+      "operator override private protected public template this throw try typename using virtual",
+  ),
+  literals: words("NULL nullptr true false"),
+};
+const csharp: Grammar = {
+  keywords: words(
+    "abstract as async await base bool break byte case catch char checked class const continue decimal default " +
+      "delegate do double else enum event explicit extern finally fixed float for foreach goto if implicit in " +
+      "int interface internal is lock long namespace new object operator out override params private " +
+      "protected public readonly record ref return sealed short sizeof static string struct switch this throw " +
+      "try typeof uint ulong unsafe ushort using var virtual void volatile while",
+  ),
+  literals: words("true false null"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const ruby: Grammar = {
+  keywords: words(
+    "alias and begin break case class def do else elsif end ensure for if in module next not or redo rescue " +
+      "retry return self super then undef unless until when while yield",
+  ),
+  literals: words("true false nil"),
+  lineComments: ["#"],
+  blockComments: false,
+};
+const php: Grammar = {
+  keywords: words(
+    "abstract and as break case catch class clone const continue declare default do echo else elseif extends " +
+      "final finally fn for foreach function global if implements include instanceof interface match namespace " +
+      "new or print private protected public readonly require return static switch throw trait try use var " +
+      "while yield",
+  ),
+  literals: words("true false null"),
+  lineComments: ["//", "#"],
+  blockComments: true,
+};
+const sql: Grammar = {
+  keywords: words(
+    "select from where insert into values update set delete create table drop alter add join inner left right " +
+      "outer full on as and or not is in exists between like group by order having limit offset union all " +
+      "distinct primary key foreign references index view default case when then else end begin commit " +
+      "rollback with returning",
+  ),
+  literals: words("true false null"),
+  lineComments: ["--"],
+  blockComments: true,
+  caseInsensitive: true,
+};
+const swift: Grammar = {
+  keywords: words(
+    "as associatedtype async await break case catch class continue default defer deinit do else enum extension " +
+      "fileprivate for func guard if import in init inout internal is let open operator private protocol " +
+      "public repeat rethrows return self Self static struct subscript super switch throw throws try " +
+      "typealias var where while",
+  ),
+  literals: words("true false nil"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const kotlin: Grammar = {
+  keywords: words(
+    "as break by catch class companion constructor continue data do else enum finally for fun if import in " +
+      "init interface internal is object open override package private protected public return sealed super " +
+      "suspend this throw try typealias val var when while",
+  ),
+  literals: words("true false null"),
+  lineComments: ["//"],
+  blockComments: true,
+};
+const lua: Grammar = {
+  keywords: words(
+    "and break do else elseif end for function goto if in local not or repeat return then until while",
+  ),
+  literals: words("true false nil"),
+  lineComments: ["--"],
+  blockComments: false,
+};
+/** Data formats: literals and comments only. */
+const data = (lineComments: readonly string[]): Grammar => ({
+  keywords: new Set(),
+  literals: words("true false null"),
+  lineComments,
+  blockComments: false,
+});
+/**
+ * A language we do not know: only words that are keywords wherever they appear in the common languages,
+ * so no language's own keyword (`type`, `match`, `fi`, `done`) is coloured in another.
+ */
+const unknown: Grammar = {
+  keywords: words("break class const continue def else for function if import let return while var"),
+  literals: words("true false null"),
+  // Not `#`: it starts CSS selectors, C directives and markdown headings as often as comments.
+  lineComments: ["//"],
+  blockComments: true,
+};
+
+const grammars = new Map<string, Grammar>();
+const register = (grammar: Grammar, names: string) => {
+  for (const name of names.split(" ")) grammars.set(name, grammar);
+};
+register(javascript, "js javascript jsx mjs cjs node");
+register(typescript, "ts typescript tsx mts cts");
+register(python, "py python python3");
+register(shell, "sh bash shell zsh console shellsession");
+register(rust, "rs rust");
+register(go, "go golang");
+register(java, "java");
+register(c, "c h");
+register(cpp, "cpp c++ cc cxx hpp");
+register(csharp, "cs csharp c#");
+register(ruby, "rb ruby");
+register(php, "php");
+register(sql, "sql postgres postgresql mysql sqlite");
+register(swift, "swift");
+register(kotlin, "kt kotlin");
+register(lua, "lua");
+register(data([]), "json");
+register(data(["#"]), "yaml yml toml ini");
+
+/** The grammar a fence's language names; unknown names get a conservative one. */
+function grammarFor(language: string): Grammar {
+  return grammars.get(language.trim().toLowerCase()) ?? unknown;
+}
+
+const stringPattern =
+  /"""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`(?:[^`\\]|\\.)*`?/y;
+const blockCommentPattern = /\/\*[\s\S]*?(?:\*\/|$)/y;
+const numberPattern = /(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b/y;
+const wordPattern = /[A-Za-z_$][\w$]*/y;
+const punctuationChars = /[{}()[\];,.:=<>+\-*/%!&|^~?]/;
+
+/** Matches a sticky pattern at `index`, or returns null. */
+function matchAt(pattern: RegExp, code: string, index: number): string | null {
+  pattern.lastIndex = index;
+  return pattern.exec(code)?.[0] ?? null;
+}
 
 /**
- * A tiny language-agnostic highlighter (comments, strings, numbers, keywords): enough to make a
- * settled code block readable without shipping a grammar library. Tokens concatenate to the input.
+ * A small highlighter (comments, strings, numbers, keywords and literals of the fence's language):
+ * enough to make a settled code block readable without shipping a grammar library. Keywords are per
+ * language (`type` is one in TypeScript, not in JavaScript; `fi` and `done` only in shell), and a word
+ * after a `.` is a property, never a keyword. Tokens concatenate to the input.
  */
 export function highlight(code: string, language: string): CodeToken[] {
-  const lang = language.toLowerCase();
-  const hash = hashComments.has(lang);
-  const slash = !hash;
-  const sqlDash = lang === "sql" || lang === "lua" || lang === "haskell";
+  const grammar = grammarFor(language);
   const tokens: CodeToken[] = [];
   const push = (kind: CodeToken["kind"], text: string) => {
     const last = tokens[tokens.length - 1];
     if (last && last.kind === kind && kind === "plain") last.text += text;
     else tokens.push({ kind, text });
   };
-  const rules: Array<{ kind: CodeToken["kind"]; pattern: RegExp; enabled: boolean }> = [
-    { kind: "comment", pattern: /^\/\/[^\n]*/, enabled: slash },
-    { kind: "comment", pattern: /^\/\*[\s\S]*?(?:\*\/|$)/, enabled: slash },
-    { kind: "comment", pattern: /^#[^\n]*/, enabled: hash },
-    { kind: "comment", pattern: /^--[^\n]*/, enabled: sqlDash },
-    { kind: "string", pattern: /^("""[\s\S]*?(?:"""|$)|'''[\s\S]*?(?:'''|$))/, enabled: true },
-    {
-      kind: "string",
-      pattern: /^("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`(?:[^`\\]|\\.)*`?)/,
-      enabled: true,
-    },
-  ];
   let index = 0;
   while (index < code.length) {
-    const rest = code.slice(index);
-    const char = code[index]!;
-    const rule = rules.find((candidate) => candidate.enabled && candidate.pattern.test(rest));
-    if (rule) {
-      const text = rule.pattern.exec(rest)![0];
-      push(rule.kind, text);
+    const lineComment = grammar.lineComments.find((opener) => code.startsWith(opener, index));
+    if (lineComment !== undefined) {
+      const end = code.indexOf("\n", index);
+      const text = code.slice(index, end === -1 ? code.length : end);
+      push("comment", text);
       index += text.length;
       continue;
     }
-    const number = /^(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b/.exec(rest);
-    if (number && !/[\w$]/.test(code[index - 1] ?? "")) {
-      push("number", number[0]);
-      index += number[0].length;
+    const blockComment = grammar.blockComments ? matchAt(blockCommentPattern, code, index) : null;
+    if (blockComment !== null) {
+      push("comment", blockComment);
+      index += blockComment.length;
       continue;
     }
-    const word = /^[A-Za-z_$][\w$]*/.exec(rest)?.[0];
-    if (word !== undefined) {
-      if (keywords.has(word)) push("keyword", word);
-      else if (literals.has(word)) push("literal", word);
-      else if (code[index + word.length] === "(") push("function", word);
-      else push("plain", word);
+    const string = matchAt(stringPattern, code, index);
+    if (string !== null) {
+      push("string", string);
+      index += string.length;
+      continue;
+    }
+    const number = /[\w$]/.test(code[index - 1] ?? "") ? null : matchAt(numberPattern, code, index);
+    if (number !== null) {
+      push("number", number);
+      index += number.length;
+      continue;
+    }
+    const word = matchAt(wordPattern, code, index);
+    if (word !== null) {
+      push(wordKind(word, grammar, code[index - 1], code[index + word.length]), word);
       index += word.length;
       continue;
     }
-    push(/[{}()[\];,.:=<>+\-*/%!&|^~?]/.test(char) ? "punctuation" : "plain", char);
+    const char = code[index]!;
+    push(punctuationChars.test(char) ? "punctuation" : "plain", char);
     index += 1;
   }
   return tokens;
+}
+
+function wordKind(
+  word: string,
+  grammar: Grammar,
+  before: string | undefined,
+  after: string | undefined,
+): CodeToken["kind"] {
+  const property = before === ".";
+  const name = grammar.caseInsensitive ? word.toLowerCase() : word;
+  if (!property && grammar.keywords.has(name)) return "keyword";
+  if (!property && grammar.literals.has(name)) return "literal";
+  if (after === "(") return "function";
+  return "plain";
 }
