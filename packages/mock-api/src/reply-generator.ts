@@ -1,13 +1,14 @@
+import { describeAttachments } from "./attachments.js";
 import { hashString } from "./ids.js";
 import type { InputUsage } from "./prompt-cache.js";
 import { sampleFromSchema } from "./schema-sample.js";
+import { structuredOutputSchema } from "./structured-output.js";
 import { excerpt, fakeSignature, generateWords } from "./text-generator.js";
 import { estimateTextTokens } from "./token-estimate.js";
 import { triggerNotes } from "./trigger-notes.js";
 import { lastUserText, type MockTriggers, stripDirectives } from "./triggers.js";
 import type {
   ContentBlock,
-  JsonSchema,
   Message,
   MessagesRequest,
   RequestBlock,
@@ -33,48 +34,6 @@ export interface ReplyContext {
   nextToolUseId: () => string;
   /** Which answer to an identical request this is (1 = the first); later variants get other text. @default 1 */
   variant?: number;
-}
-
-/** How an image that is not inline base64 is described: it is never fetched, so its format is unknown. */
-const IMAGE_SOURCE_LABELS: Record<string, string> = { url: "from a URL", file: "from the Files API" };
-
-const IMAGE_FORMATS: Record<string, string> = {
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-  "image/gif": "GIF",
-  "image/webp": "WebP",
-};
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/**
- * What the last user message attaches, as a reply acknowledges it: "1 image (PNG)", "2 images (PNG,
- * JPEG) and 1 PDF document", or "" without attachments.
- */
-export function describeAttachments(blocks: readonly RequestBlock[]): string {
-  const imageFormats: string[] = [];
-  const documentKinds: string[] = [];
-  for (const block of blocks) {
-    const source = block.source as { type?: string; media_type?: string } | undefined;
-    if (block.type === "image") {
-      const format = source?.type === "base64" ? IMAGE_FORMATS[String(source.media_type)] : undefined;
-      imageFormats.push(format ?? IMAGE_SOURCE_LABELS[String(source?.type)] ?? "unknown format");
-    } else if (block.type === "document") {
-      const isPdf = source?.type === "base64" || source?.type === "url";
-      documentKinds.push(isPdf ? "PDF" : "other");
-    }
-  }
-  const parts: string[] = [];
-  if (imageFormats.length > 0) {
-    parts.push(`${plural(imageFormats.length, "image")} (${[...new Set(imageFormats)].join(", ")})`);
-  }
-  if (documentKinds.length > 0) {
-    const allPdf = documentKinds.every((kind) => kind === "PDF");
-    parts.push(plural(documentKinds.length, allPdf ? "PDF document" : "document"));
-  }
-  return parts.join(" and ");
 }
 
 function lastUserBlocks(request: MessagesRequest): RequestBlock[] {
@@ -205,21 +164,6 @@ function findCitedDocument(request: MessagesRequest): CitedDocument | null {
     }
   }
   return null;
-}
-
-/**
- * The JSON schema a structured-output request asks the reply to follow: `output_config.format` (or the
- * beta's `output_format`) of type `json_schema`; null otherwise.
- */
-export function structuredOutputSchema(request: MessagesRequest): JsonSchema | null {
-  const config = request.raw.output_config as { format?: unknown } | null | undefined;
-  const format = (config?.format ?? request.raw.output_format) as
-    | { type?: unknown; schema?: unknown }
-    | null
-    | undefined;
-  if (format?.type !== "json_schema" || typeof format.schema !== "object" || format.schema === null)
-    return null;
-  return format.schema as JsonSchema;
 }
 
 function thinkingWanted(request: MessagesRequest, triggers: MockTriggers): boolean {
