@@ -652,6 +652,39 @@ describe("buildRequest, as in the official SDK", () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it.each([
+    [
+      "an async generator",
+      async function* () {
+        yield new TextEncoder().encode("a\n");
+        yield new TextEncoder().encode("b\n");
+      },
+    ],
+    ["an iterator", () => [new TextEncoder().encode("a\nb\n")][Symbol.iterator]()],
+  ])("sends the chunks of %s as a ReadableStream, never retried", async (_, makeBody) => {
+    const { req } = await client.buildRequest({ method: "post", path: "/v1/upload", body: makeBody() });
+    expect(req.body).toBeInstanceOf(ReadableStream);
+    expect(req.headers.has("content-type")).toBe(false);
+    expect(await new Response(req.body).text()).toBe("a\nb\n");
+    const fetch = scriptedFetch(errorResponse(500, "api_error", "down", fast));
+    const sender = new Anthropic({ apiKey: "k", fetch });
+    await expect(sender.post("/v1/upload", { body: makeBody() })).rejects.toBeInstanceOf(InternalServerError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("sends arrays and objects, toJSON ones included, as JSON", async () => {
+    class Serializable {
+      toJSON() {
+        return { kind: "serializable" };
+      }
+    }
+    for (const body of [[1, 2], new Serializable(), { nested: { a: 1 } }]) {
+      const { req } = await client.buildRequest({ method: "post", path: "/x", body });
+      expect(req.body).toBe(JSON.stringify(body));
+      expect(req.headers.get("content-type")).toBe("application/json");
+    }
+  });
+
   it("sends a string as it is when the call sets its content type, else as a JSON string", async () => {
     const raw = await client.buildRequest({
       method: "post",

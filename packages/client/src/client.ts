@@ -5,7 +5,7 @@ import { headerRecord, setsHeader } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
 import { parseJSON } from "./internal/parse-json.js";
 import { redactDeep } from "./internal/redact.js";
-import { encodeBody, isReadableStream } from "./internal/request-body.js";
+import { encodeBody, isOneShotBody } from "./internal/request-body.js";
 import { sleep } from "./internal/sleep.js";
 import { linkSignals } from "./link-signals.js";
 import { Page, type PageBody, PagePromise } from "./pagination.js";
@@ -258,7 +258,7 @@ export class BaseAnthropic {
       body,
     };
     // Node's fetch sends a stream body only when told that the response may start before it ends.
-    if (isReadableStream(body)) req.duplex = "half";
+    if (body instanceof ReadableStream) req.duplex = "half";
     if (options.signal) req.signal = options.signal;
     return { req, url, timeout };
   }
@@ -344,7 +344,7 @@ export class BaseAnthropic {
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
     if (options.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
     // A stream body can be read only once.
-    const maxRetries = isReadableStream(options.body) ? 0 : (options.maxRetries ?? this.maxRetries);
+    const maxRetries = isOneShotBody(options.body) ? 0 : (options.maxRetries ?? this.maxRetries);
     const logID = `[log_${++this.#requestCount}]`;
     for (let retriesDone = 0; ; retriesDone++) {
       const retriesLeft = maxRetries - retriesDone;
