@@ -17,6 +17,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { Agent, createServer, request as httpRequest } from "node:http";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -239,7 +240,8 @@ async function bench() {
 
   const ms = (value) => `${value.toFixed(1)} ms`;
   console.log(
-    `proxy-load: ${words} words per stream, ${delayMs} ms between events; ${all.length} streams, ${incomplete} incomplete`,
+    `proxy-load: ${words} words per stream, ${delayMs} ms between events; ${all.length} streams, ${incomplete} incomplete ` +
+      `(machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end)`,
   );
   console.log(
     `proxy-load: one at a time (${sequential} each way): time to first byte direct p50 ${ms(percentile(directAlone, 50))}, ` +
