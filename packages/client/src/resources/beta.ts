@@ -30,6 +30,7 @@ export declare namespace Beta {
   export type BetaMessageBatchErroredResult = Types.BetaMessageBatchErroredResult;
   export type BetaMessageBatchExpiredResult = Types.BetaMessageBatchExpiredResult;
   export type BetaMessageBatchIndividualResponse = Types.BetaMessageBatchIndividualResponse;
+  export type BetaMessageBatchRequest = Types.BetaMessageBatchRequest;
   export type BetaMessageBatchRequestCounts = Types.BetaMessageBatchRequestCounts;
   export type BetaMessageBatchResult = Types.BetaMessageBatchResult;
   export type BetaMessageBatchSucceededResult = Types.BetaMessageBatchSucceededResult;
@@ -38,12 +39,14 @@ export declare namespace Beta {
   export type BetaMessageCreateParamsNonStreaming = Types.BetaMessageCreateParamsNonStreaming;
   export type BetaMessageCreateParamsStreaming = Types.BetaMessageCreateParamsStreaming;
   export type BetaMessageDeltaUsage = Types.BetaMessageDeltaUsage;
+  export type BetaMessageOnlyParams = Types.BetaMessageOnlyParams;
   export type BetaMessageParam = Types.BetaMessageParam;
   export type BetaMessageStreamParams = Types.BetaMessageStreamParams;
   export type BetaMessageTokensCount = Types.BetaMessageTokensCount;
   export type BetaModelInfo = Types.BetaModelInfo;
   export type BetaModelListParams = Types.BetaModelListParams;
   export type BetaModelRetrieveParams = Types.BetaModelRetrieveParams;
+  export type BetaOutputConfig = Types.BetaOutputConfig;
   export type BetaParams = Types.BetaParams;
   export type BetaRawContentBlockDelta = Types.BetaRawContentBlockDelta;
   export type BetaRawContentBlockDeltaEvent = Types.BetaRawContentBlockDeltaEvent;
@@ -55,6 +58,7 @@ export declare namespace Beta {
   export type BetaRawMessageStreamEvent = Types.BetaRawMessageStreamEvent;
   export type BetaRedactedThinkingBlock = Types.BetaRedactedThinkingBlock;
   export type BetaRedactedThinkingBlockParam = Types.BetaRedactedThinkingBlockParam;
+  export type BetaRequestMCPServerURLDefinition = Types.BetaRequestMCPServerURLDefinition;
   export type BetaStopReason = Types.BetaStopReason;
   export type BetaTextBlock = Types.BetaTextBlock;
   export type BetaTextBlockParam = Types.BetaTextBlockParam;
@@ -62,6 +66,7 @@ export declare namespace Beta {
   export type BetaThinkingBlock = Types.BetaThinkingBlock;
   export type BetaThinkingBlockParam = Types.BetaThinkingBlockParam;
   export type BetaThinkingConfigParam = Types.BetaThinkingConfigParam;
+  export type BetaTokenTaskBudget = Types.BetaTokenTaskBudget;
   export type BetaTool = Types.BetaTool;
   export type BetaToolChoice = Types.BetaToolChoice;
   export type BetaToolResultBlockParam = Types.BetaToolResultBlockParam;

@@ -13,6 +13,7 @@ import type {
   MessageParam,
   MessageStreamParams,
   MessageTokensCount,
+  OutputConfig,
   RawContentBlockDelta,
   RawContentBlockDeltaEvent,
   RawContentBlockStartEvent,
@@ -68,19 +69,81 @@ export interface BetaParams {
   betas?: AnthropicBeta[];
 }
 
+/** A token budget the model tracks across contexts (beta `task-budgets-2026-03-13`). */
+export interface BetaTokenTaskBudget {
+  type: "tokens";
+  /** Total budget across all contexts. */
+  total: number;
+  /** What is left of it; defaults to `total`. */
+  remaining?: number | null;
+}
+
+/** `output_config` of the beta API: the GA settings plus a task budget. */
+export interface BetaOutputConfig extends OutputConfig {
+  task_budget?: BetaTokenTaskBudget | null;
+}
+
+/** An MCP server the API connects to (beta `mcp-client-*`). */
+export interface BetaRequestMCPServerURLDefinition {
+  type: "url";
+  name: string;
+  url: string;
+  authorization_token?: string | null;
+  [field: string]: unknown;
+}
+
+/**
+ * Body fields of the beta Messages API that GA lacks. The structured ones are typed loosely (an object
+ * of any fields): they are sent as given, and their shapes change with their betas.
+ */
+export interface BetaMessageOnlyParams {
+  mcp_servers?: BetaRequestMCPServerURLDefinition[];
+  context_management?: { [field: string]: unknown } | null;
+  compaction?: { [field: string]: unknown } | null;
+  fallbacks?: string | { [field: string]: unknown } | Array<{ [field: string]: unknown }> | null;
+  fallback_credit_token?: string | { [field: string]: unknown } | null;
+  thread?: { [field: string]: unknown } | null;
+  billing_policy?: string | { [field: string]: unknown } | null;
+}
+
 /** `beta.messages.create()` answered with one `Message`. */
-export interface BetaMessageCreateParamsNonStreaming extends MessageCreateParamsNonStreaming, BetaParams {}
+export interface BetaMessageCreateParamsNonStreaming
+  extends MessageCreateParamsNonStreaming,
+    BetaMessageOnlyParams,
+    BetaParams {
+  output_config?: BetaOutputConfig;
+}
 /** `beta.messages.create()` answered with a stream of events. */
-export interface BetaMessageCreateParamsStreaming extends MessageCreateParamsStreaming, BetaParams {}
+export interface BetaMessageCreateParamsStreaming
+  extends MessageCreateParamsStreaming,
+    BetaMessageOnlyParams,
+    BetaParams {
+  output_config?: BetaOutputConfig;
+}
 /** Params of `beta.messages.create()`. */
 export type BetaMessageCreateParams = BetaMessageCreateParamsNonStreaming | BetaMessageCreateParamsStreaming;
 /** Params of `beta.messages.stream()`. */
-export interface BetaMessageStreamParams extends MessageStreamParams, BetaParams {}
+export interface BetaMessageStreamParams extends MessageStreamParams, BetaMessageOnlyParams, BetaParams {
+  output_config?: BetaOutputConfig;
+}
 /** Params of `beta.messages.countTokens()`. */
-export interface BetaMessageCountTokensParams extends MessageCountTokensParams, BetaParams {}
+export interface BetaMessageCountTokensParams
+  extends MessageCountTokensParams,
+    Pick<BetaMessageOnlyParams, "mcp_servers" | "context_management">,
+    BetaParams {
+  output_config?: BetaOutputConfig;
+}
+
+/** One request of a beta batch: a beta Messages request (its `betas` go on the batch call). */
+export interface BetaMessageBatchRequest {
+  custom_id: string;
+  params: Omit<BetaMessageCreateParamsNonStreaming, "betas">;
+}
 
 /** Params of `beta.messages.batches.create()`. */
-export interface BetaBatchCreateParams extends BatchCreateParams, BetaParams {}
+export interface BetaBatchCreateParams extends BatchCreateParams, BetaParams {
+  requests: BetaMessageBatchRequest[];
+}
 /** Params of `beta.messages.batches.list()` (`betas` and `workspace_id` are headers, not query). */
 export interface BetaBatchListParams extends BatchListParams, BetaParams {}
 /** Params of `beta.messages.batches.retrieve()`, `cancel()`, `delete()` and `results()`. */

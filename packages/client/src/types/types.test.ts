@@ -198,11 +198,12 @@ describe("batch wire types", () => {
     expect(summary).toEqual(["req-1:Hello! How can I help?", "req-2:invalid_request_error", "req-3:expired"]);
   });
 
-  it("alias the beta shapes to the GA ones", () => {
+  it("alias the beta shapes to the GA ones; a GA request is a valid beta batch request", () => {
     expectTypeOf<BetaMessageBatchIndividualResponse>().toEqualTypeOf<MessageBatchIndividualResponse>();
-    expectTypeOf<
+    expectTypeOf<MessageCreateParamsNonStreaming>().toExtend<
       BetaBatchCreateParams["requests"][number]["params"]
-    >().toEqualTypeOf<MessageCreateParamsNonStreaming>();
+    >();
+    expectTypeOf<BetaBatchCreateParams["requests"][number]["params"]>().not.toHaveProperty("betas");
     expectTypeOf<
       Extract<MessageBatchIndividualResponse["result"], { type: "errored" }>["error"]
     >().toEqualTypeOf<ErrorResponse>();

@@ -148,7 +148,13 @@ export async function more(): Promise<string[]> {
     messages: [{ role: "user", content: "Hi" }] as BetaMessageParam[],
     betas: ["interleaved-thinking-2025-05-14"],
   };
-  const reply = await client.beta.messages.create({ ...betaParams, stream: false });
+  const reply = await client.beta.messages.create({
+    ...betaParams,
+    stream: false,
+    context_management: { edits: [{ type: "clear_tool_uses_20250919" }] },
+    mcp_servers: [{ type: "url", name: "docs", url: "https://mcp.example.com" }],
+    output_config: { effort: "low", task_budget: { type: "tokens", total: 4096 } },
+  });
   const toolUse = reply.content.find((block): block is BetaToolUseBlock => block.type === "tool_use");
   const listParams: BetaModelListParams = { limit: 5, betas: ["b"] };
   const ids: string[] = [];
