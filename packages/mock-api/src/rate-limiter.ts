@@ -116,11 +116,11 @@ export class RateLimiter {
   }
 
   /**
-   * Admits one request with `inputTokens` of input, or throws the 429 the real API sends. Requests and
-   * input tokens are taken at once; output tokens are taken by {@link recordOutput} and an exhausted
-   * output budget refuses the next request.
+   * Admits one request, or throws the 429 the real API sends; the request is taken at once.
+   * `estimateInput` is called only when an input budget is enforced. The tokens themselves are billed
+   * by {@link recordUsage} once the reply exists, so an exhausted output budget refuses the next request.
    */
-  admit(inputTokens: number): void {
+  admit(estimateInput: () => number): void {
     const now = this.now();
     const refusals: Array<{ waitMs: number; message: string }> = [];
     if (this.requests.enforced && this.requests.available(now) < 1) {
@@ -130,8 +130,8 @@ export class RateLimiter {
       });
     }
     // A request larger than the whole budget goes through once the bucket is full (and empties it).
-    const inputNeeded = Math.min(inputTokens, this.inputTokens.limit);
-    if (this.inputTokens.enforced && this.inputTokens.available(now) < inputNeeded) {
+    const inputNeeded = this.inputTokens.enforced ? Math.min(estimateInput(), this.inputTokens.limit) : 0;
+    if (this.inputTokens.available(now) < inputNeeded) {
       refusals.push({
         waitMs: this.inputTokens.waitFor(inputNeeded, now),
         message: `This request would exceed your organization's rate limit of ${this.inputTokens.limit} input tokens per minute (mock).`,
@@ -149,12 +149,13 @@ export class RateLimiter {
       throw new MockApiError("rate_limit_error", longest.message, { headers: { "retry-after": retryAfter } });
     }
     this.requests.take(1, now);
-    this.inputTokens.take(inputTokens, now);
   }
 
-  /** Bills the output tokens of a reply. */
-  recordOutput(outputTokens: number): void {
-    this.outputTokens.take(outputTokens, this.now());
+  /** Bills the input and output tokens of an admitted request's reply. */
+  recordUsage(inputTokens: number, outputTokens: number): void {
+    const now = this.now();
+    this.inputTokens.take(inputTokens, now);
+    this.outputTokens.take(outputTokens, now);
   }
 
   /**

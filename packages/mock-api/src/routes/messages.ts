@@ -38,7 +38,7 @@ export function createMessage(state: MockState, context: RouteContext): Response
     version: context.version,
     catalog: state.catalog,
   });
-  state.limiter.admit(countInputTokens(request));
+  state.limiter.admit(() => countInputTokens(request));
   const input = state.cache.usageFor(request);
   const plan = generateReply(request, {
     seed: state.seed,
@@ -47,7 +47,9 @@ export function createMessage(state: MockState, context: RouteContext): Response
     nextToolUseId: () => state.ids.next("toolUse"),
     variant: nextVariant(state, context),
   });
-  state.limiter.recordOutput(plan.output_tokens);
+  // The cache's three input counts add up to the count_tokens estimate.
+  const inputTokens = input.input_tokens + input.cache_creation_input_tokens + input.cache_read_input_tokens;
+  state.limiter.recordUsage(inputTokens, plan.output_tokens);
   const message = buildMessage(plan, {
     id: state.ids.next("message"),
     model: request.model,
