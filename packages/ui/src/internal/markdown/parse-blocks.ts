@@ -9,8 +9,12 @@ const quote = /^ {0,3}> ?/;
 const listItem = /^( *)([-*+]|\d{1,9}[.)])[ \t]+/;
 const tableDivider = /^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/;
 
+/** Block quotes and lists nest at most this deep; a deeper one's text becomes a paragraph. */
+const maxDepth = 32;
+
 /** Parses one chunk of markdown into block nodes. Unclosed fences end at the end of input. */
-export function parseBlocks(source: string): BlockNode[] {
+export function parseBlocks(source: string, depth = 0): BlockNode[] {
+  if (depth > maxDepth) return [{ type: "paragraph", children: parseInline(source.trim()) }];
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const blocks: BlockNode[] = [];
   let index = 0;
@@ -60,12 +64,12 @@ export function parseBlocks(source: string): BlockNode[] {
         body.push(lines[index]!.replace(quote, ""));
         index += 1;
       }
-      blocks.push({ type: "blockquote", children: parseBlocks(body.join("\n")) });
+      blocks.push({ type: "blockquote", children: parseBlocks(body.join("\n"), depth + 1) });
       continue;
     }
     const item = listItem.exec(line);
     if (item) {
-      const consumed = parseList(lines, index);
+      const consumed = parseList(lines, index, depth);
       blocks.push(consumed.node);
       index = consumed.next;
       continue;
@@ -126,7 +130,7 @@ function markerKind(marker: string): string {
   return /\d/.test(marker) ? marker[marker.length - 1]! : marker;
 }
 
-function parseList(lines: string[], start: number): { node: BlockNode; next: number } {
+function parseList(lines: string[], start: number, depth: number): { node: BlockNode; next: number } {
   const first = listItem.exec(lines[start]!)!;
   const kind = markerKind(first[2]!);
   const ordered = /\d/.test(first[2]!);
@@ -161,7 +165,7 @@ function parseList(lines: string[], start: number): { node: BlockNode; next: num
       type: "list",
       ordered,
       start: ordered ? Number.parseInt(first[2]!, 10) : 1,
-      items: items.map((item) => parseBlocks(item.join("\n"))),
+      items: items.map((item) => parseBlocks(item.join("\n"), depth + 1)),
     },
     next: index,
   };

@@ -88,7 +88,7 @@ class InlineParser {
       index = this.readAt(next);
     }
     this.processEmphasis(null);
-    return toNodes(this.head, false);
+    return toNodes(this.head, false, 0);
   }
 
   /** Reads the construct starting at `index` and returns the index after it. */
@@ -453,38 +453,43 @@ function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/** Emphasis and links nest at most this deep; deeper ones keep their text without the wrapper. */
+const maxDepth = 32;
+
 /** Converts the linked list into nodes, joining neighbouring texts; links inside a link lose their link. */
-function toNodes(first: Slot | null, insideLink: boolean): InlineNode[] {
+function toNodes(first: Slot | null, insideLink: boolean, depth: number): InlineNode[] {
   const nodes: InlineNode[] = [];
-  const pushText = (value: string) => {
-    if (value === "") return;
+  const push = (node: InlineNode) => {
     const last = nodes[nodes.length - 1];
-    if (last?.type === "text") last.value += value;
-    else nodes.push({ type: "text", value });
+    if (node.type === "text" && last?.type === "text") last.value += node.value;
+    else if (node.type !== "text" || node.value !== "") nodes.push(node);
   };
   for (let slot = first; slot !== null; slot = slot.next) {
-    if (slot.leaf) {
-      nodes.push(slot.leaf);
-      continue;
-    }
     const wrapper = slot.wrapper;
-    if (wrapper === null) {
-      pushText(slot.text);
-      continue;
+    if (slot.leaf) push(slot.leaf);
+    else if (wrapper === null) push({ type: "text", value: slot.text });
+    else if (depth >= maxDepth || (insideLink && wrapper.type === "link")) {
+      for (const node of flatten(wrapper.first)) push(node);
+    } else if (wrapper.type === "link") {
+      push({ type: "link", href: wrapper.href, children: toNodes(wrapper.first, true, depth + 1) });
+    } else {
+      push({ type: wrapper.type, children: toNodes(wrapper.first, insideLink, depth + 1) });
     }
-    if (wrapper.type === "link") {
-      const children = toNodes(wrapper.first, true);
-      if (!insideLink) {
-        nodes.push({ type: "link", href: wrapper.href, children });
-        continue;
-      }
-      for (const child of children) {
-        if (child.type === "text") pushText(child.value);
-        else nodes.push(child);
-      }
-      continue;
-    }
-    nodes.push({ type: wrapper.type, children: toNodes(wrapper.first, insideLink) });
+  }
+  return nodes;
+}
+
+/** The text and leaves under `first` in order, without their wrappers; iterative, so any depth is safe. */
+function flatten(first: Slot | null): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  const pending: Array<Slot | null> = [first];
+  while (pending.length > 0) {
+    const slot = pending.pop();
+    if (!slot) continue;
+    pending.push(slot.next);
+    if (slot.leaf) nodes.push(slot.leaf);
+    else if (slot.wrapper) pending.push(slot.wrapper.first);
+    else nodes.push({ type: "text", value: slot.text });
   }
   return nodes;
 }
