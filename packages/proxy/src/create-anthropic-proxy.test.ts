@@ -210,7 +210,7 @@ describe("body size limit", () => {
     const { proxy, client, upstream } = setup({ maxBodyBytes: 2048 });
     const big = { ...params, messages: [{ role: "user" as const, content: "x".repeat(4096) }] };
     const error = await client.messages.create(big).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(error).toBeInstanceOf(Anthropic.RequestTooLargeError);
     expect((error as APIError).status).toBe(413);
 
     const chunk = new TextEncoder().encode("x".repeat(1024));

@@ -157,9 +157,9 @@ describe("credentials", () => {
   });
 });
 
-describe("aborting", () => {
+describe.each(["official", "colloquy"] as const)("aborting with the %s client", (name) => {
   it("aborts the upstream request when the browser aborts mid-stream", async () => {
-    const client = clients().colloquy;
+    const client = clients()[name];
     const before = upstream.seen.length;
     const stream = client.messages.stream({
       ...params,
@@ -172,8 +172,13 @@ describe("aborting", () => {
     const upstreamAborted = new Promise<void>((resolve) =>
       seen.signal.addEventListener("abort", () => resolve()),
     );
+    // The official MessageStream rejects its promises with APIUserAbortError; this test expects it.
+    const ended = stream.done().catch((error: unknown) => error);
     stream.abort();
     await upstreamAborted;
+    expect(await ended).toBeInstanceOf(
+      name === "official" ? OfficialAnthropic.APIUserAbortError : Anthropic.APIUserAbortError,
+    );
     expect(seen.signal.aborted).toBe(true);
   });
 });
@@ -185,5 +190,72 @@ describe("the prefix", () => {
     const unknown = await fetch(`${proxy.origin}${PREFIX}/v1/files`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ type: "error", error: { type: "not_found_error" } });
+  });
+});
+
+describe("the key", () => {
+  it("never appears in a response, a hook's line or an error, whatever the outcome", async () => {
+    const lines: string[] = [];
+    const logged = await startProxy(upstream.url, {
+      maxTokens: 500,
+      models: ["claude-sonnet-4-6"],
+      onRequest: (info) => {
+        lines.push(JSON.stringify(info));
+      },
+      onResponse: (info) => {
+        lines.push(JSON.stringify(info));
+      },
+    });
+    const seen: string[] = [];
+    /** A fetch that records every response's status, headers and body as the browser receives them. */
+    const recordingFetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      const body = await response.clone().text();
+      seen.push(`${response.status} ${JSON.stringify(Object.fromEntries(response.headers))} ${body}`);
+      return response;
+    };
+    try {
+      for (const client of [
+        new OfficialAnthropic({
+          apiKey: FORGED_KEY,
+          baseURL: logged.baseURL,
+          maxRetries: 0,
+          fetch: recordingFetch,
+        }),
+        new Anthropic({ apiKey: FORGED_KEY, baseURL: logged.baseURL, maxRetries: 0, fetch: recordingFetch }),
+      ] as OfficialAnthropic[]) {
+        const outcomes = await Promise.allSettled([
+          client.messages.create(params),
+          client.messages.create({ ...params, max_tokens: 5000 }),
+          client.messages.create({ ...params, model: "claude-opus-4-1" }),
+          client.messages.create({ ...params, messages: [{ role: "user", content: "[[mock: error=401]]" }] }),
+          client.messages.create({ ...params, messages: [{ role: "user", content: "[[mock: error=529]]" }] }),
+          client.messages.stream(params).finalMessage(),
+          client.models.retrieve("no-such-model"),
+          client.get("/v1/files"),
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual([
+          "fulfilled",
+          "rejected",
+          "rejected",
+          "rejected",
+          "rejected",
+          "fulfilled",
+          "rejected",
+          "rejected",
+        ]);
+        for (const outcome of outcomes) {
+          if (outcome.status === "fulfilled") continue;
+          const error = outcome.reason as Error & { headers?: unknown; error?: unknown };
+          const dump = `${String(error)} ${error.stack} ${JSON.stringify(error)} ${JSON.stringify(error.error)}`;
+          expect(dump).not.toContain(SERVER_KEY);
+        }
+      }
+    } finally {
+      await logged.close();
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(16);
+    expect(lines.length).toBeGreaterThanOrEqual(16);
+    for (const line of [...seen, ...lines]) expect(line).not.toContain(SERVER_KEY);
   });
 });
