@@ -5,9 +5,11 @@ import type { PagePromise } from "../pagination.js";
 import type { HeadersInit, RequestOptions } from "../request-options.js";
 import type { JSONLDecoder } from "../streaming/jsonl.js";
 import type {
+  BatchCreateParams,
   BetaBatchCreateParams,
   BetaBatchListParams,
   BetaBatchRetrieveParams,
+  BetaParams,
   DeletedMessageBatch,
   MessageBatch,
   MessageBatchIndividualResponse,
@@ -19,12 +21,15 @@ import { APIResource } from "./resource.js";
  * Message Batches: many Messages requests processed asynchronously at a lower price. The same class
  * serves `client.messages.batches` and `client.beta.messages.batches` (which adds the beta header).
  * Header params (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body.
+ * `CreateParams` types the batch: GA requests here, beta ones in `BetaBatches`.
  */
-export class Batches extends APIResource {
+export class Batches<
+  CreateParams extends BatchCreateParams = BatchCreateParams & BetaParams,
+> extends APIResource {
   /** Headers added to every call of this namespace (the beta header for `beta.messages.batches`). */
   declare protected readonly namespaceHeaders: HeadersInit | undefined;
 
-  create(params: BetaBatchCreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
+  create(params: CreateParams, options?: RequestOptions): APIPromise<MessageBatch> {
     const request = splitHeaderParams(params, options, this.namespaceHeaders);
     return this.client.post("/v1/messages/batches", { ...request.options, body: request.params });
   }
@@ -98,7 +103,7 @@ export class Batches extends APIResource {
 }
 
 /** `client.beta.messages.batches`: the same endpoints with `anthropic-beta: message-batches-2024-09-24`. */
-export class BetaBatches extends Batches {
+export class BetaBatches extends Batches<BetaBatchCreateParams> {
   protected override readonly namespaceHeaders: HeadersInit = {
     "anthropic-beta": "message-batches-2024-09-24",
   };

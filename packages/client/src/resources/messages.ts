@@ -5,13 +5,10 @@ import type { RequestOptions } from "../request-options.js";
 import type { Stream } from "../streaming/stream.js";
 import type * as Types from "../types/index.js";
 import type {
-  BetaMessageCountTokensParams,
-  BetaMessageCreateParams,
-  BetaMessageCreateParamsNonStreaming,
-  BetaMessageCreateParamsStreaming,
-  BetaMessageStreamParams,
+  BetaParams,
   Message,
-  MessageCreateParamsStreaming,
+  MessageCountTokensParams,
+  MessageCreateParamsBase,
   MessageTokensCount,
   RawMessageStreamEvent,
 } from "../types/index.js";
@@ -27,29 +24,27 @@ export { Batches };
 
 /**
  * `POST /v1/messages`, its streaming helper, token counting and Message Batches. Header params
- * (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body. The params are
- * typed as the beta ones (the GA params plus `betas`): this class also serves `beta.messages`.
+ * (`betas`, `workspace_id`, `user_profile_id`) are sent as headers, never in the body.
+ * `Params` and `CountParams` type the request bodies: the GA ones here, the beta ones (with the
+ * beta-only fields) in `BetaMessages`, the same class serving `client.beta.messages`.
  */
-export class Messages extends APIResource {
+export class Messages<
+  Params extends MessageCreateParamsBase = MessageCreateParamsBase & BetaParams,
+  CountParams extends MessageCountTokensParams = MessageCountTokensParams & BetaParams,
+> extends APIResource {
   readonly batches: Batches = new Batches(this.client);
 
   /**
    * Sends a conversation and returns Claude's reply: a `Message`, or with `stream: true` a `Stream` of
    * server-sent events.
    */
-  create(body: BetaMessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Message>;
+  create(body: Params & { stream?: false }, options?: RequestOptions): APIPromise<Message>;
   create(
-    body: BetaMessageCreateParamsStreaming,
+    body: Params & { stream: true },
     options?: RequestOptions,
   ): APIPromise<Stream<RawMessageStreamEvent>>;
-  create(
-    body: BetaMessageCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<Stream<RawMessageStreamEvent> | Message>;
-  create(
-    body: BetaMessageCreateParams,
-    options: RequestOptions = {},
-  ): APIPromise<Stream<RawMessageStreamEvent> | Message> {
+  create(body: Params, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent> | Message>;
+  create(body: Params, options: RequestOptions = {}): APIPromise<Stream<RawMessageStreamEvent> | Message> {
     const request = splitHeaderParams(body, options);
     const params = request.params;
     const stream = params.stream === true;
@@ -71,19 +66,22 @@ export class Messages extends APIResource {
    * const stream = client.messages.stream({ model, max_tokens: 1024, messages }).on("text", console.log);
    * const message = await stream.finalMessage();
    */
-  stream(body: BetaMessageStreamParams, options: RequestOptions = {}): MessageStream {
+  stream(body: Params, options: RequestOptions = {}): MessageStream {
     return MessageStream.createMessage(
       (signal) =>
-        this.create({ ...body, stream: true } as MessageCreateParamsStreaming, {
-          ...options,
-          signal,
-        }).withResponse(),
+        this.create(
+          { ...body, stream: true },
+          {
+            ...options,
+            signal,
+          },
+        ).withResponse(),
       { signal: options.signal ?? undefined, params: body },
     );
   }
 
   /** Counts the input tokens of a request without sending it to the model. */
-  countTokens(body: BetaMessageCountTokensParams, options?: RequestOptions): APIPromise<MessageTokensCount> {
+  countTokens(body: CountParams, options?: RequestOptions): APIPromise<MessageTokensCount> {
     const request = splitHeaderParams(body, options);
     return this.client.post("/v1/messages/count_tokens", { ...request.options, body: request.params });
   }

@@ -66,6 +66,23 @@ describe("header params in the method params, as in the official 1.x types", () 
     expectTypeOf(betas).toExtend<NonNullable<Second<typeof client.beta.messages.batches.retrieve>>>();
     expectTypeOf(betas).toExtend<NonNullable<Second<typeof client.beta.models.retrieve>>>();
     expectTypeOf<Types.BetaMessageCreateParamsNonStreaming>().toHaveProperty("betas");
+  });
+
+  it("beta-only body fields are in the beta request types, not in GA ones", () => {
+    const client = new Anthropic({ apiKey: "k" });
+    expectTypeOf<Parameters<typeof client.beta.messages.create>[0]>().toHaveProperty("mcp_servers");
+    expectTypeOf<Parameters<typeof client.beta.messages.countTokens>[0]>().toHaveProperty(
+      "context_management",
+    );
+    expectTypeOf<Parameters<typeof client.messages.create>[0]>().not.toHaveProperty("mcp_servers");
+    expectTypeOf<Parameters<typeof client.messages.countTokens>[0]>().not.toHaveProperty(
+      "context_management",
+    );
+    type BatchRequest<Create> = Create extends (params: { requests: Array<infer R> }) => unknown ? R : never;
+    type GARequest = BatchRequest<typeof client.messages.batches.create>;
+    type BetaRequest = BatchRequest<typeof client.beta.messages.batches.create>;
+    expectTypeOf<GARequest["params"]>().not.toHaveProperty("mcp_servers");
+    expectTypeOf<BetaRequest["params"]>().toHaveProperty("mcp_servers");
     expectTypeOf<Types.BetaParams["betas"]>().toEqualTypeOf<Types.AnthropicBeta[] | undefined>();
   });
 });

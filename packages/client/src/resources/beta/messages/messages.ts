@@ -1,3 +1,4 @@
+import type { BetaMessageCountTokensParams, BetaMessageStreamParams } from "../../../types/beta.js";
 import { BetaBatches } from "../../batches.js";
 import { Messages } from "../../messages.js";
 
@@ -13,8 +14,11 @@ export type {
 } from "../../../types/beta.js";
 export * from "../../../types/beta.js";
 
-/** `client.beta.messages`: the Messages API, with Message Batches under the beta header. */
-export class BetaMessages extends Messages {
+/**
+ * `client.beta.messages`: the Messages API with the beta request types (GA ones plus the beta-only
+ * fields), and Message Batches under the beta header.
+ */
+export class BetaMessages extends Messages<BetaMessageStreamParams, BetaMessageCountTokensParams> {
   override readonly batches: BetaBatches = new BetaBatches(this.client);
 }
 
