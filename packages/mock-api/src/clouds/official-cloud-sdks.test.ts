@@ -135,6 +135,28 @@ describe("what the official cloud SDKs send, and how the faces answer it", () =>
     expect(JSON.parse(sent[0]?.body ?? "{}").anthropic_beta).toEqual(["beta-one", "beta-two"]);
   });
 
+  it("Bedrock: a Bedrock API key goes as a bearer token instead of a signature", async () => {
+    const server = await startBedrockMockApi({ port: 0, apiKeys: ["bedrock-api-key"] });
+    try {
+      const client = new AnthropicBedrock({
+        awsRegion: "us-east-1",
+        apiKey: "bedrock-api-key",
+        baseURL: server.url,
+      });
+      expect((await client.messages.create(request(BEDROCK_MODEL))).type).toBe("message");
+      const refused = new AnthropicBedrock({
+        awsRegion: "us-east-1",
+        apiKey: "other-key",
+        baseURL: server.url,
+      });
+      const error = await failure(refused.messages.create(request(BEDROCK_MODEL)));
+      expect(error).toBeInstanceOf(PermissionDeniedError);
+      expect((error as Error).message).toContain("API Key is valid");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("Vertex: the project comes from the auth client when the client has none", async () => {
     const { client, sent } = await vertex({ projectId: null });
     expect((await client.messages.create(request(VERTEX_MODEL))).type).toBe("message");
