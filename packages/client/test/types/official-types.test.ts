@@ -71,6 +71,7 @@ describe("header params in the method params, as in the official 1.x types", () 
   it("beta-only body fields are in the beta request types, not in GA ones", () => {
     const client = new Anthropic({ apiKey: "k" });
     expectTypeOf<Parameters<typeof client.beta.messages.create>[0]>().toHaveProperty("mcp_servers");
+    expectTypeOf<Parameters<typeof client.beta.messages.create>[0]>().not.toHaveProperty("output_format");
     expectTypeOf<Parameters<typeof client.beta.messages.countTokens>[0]>().toHaveProperty(
       "context_management",
     );
