@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { InlineNode } from "./ast.js";
 import { parseInline } from "./parse-inline.js";
 
 describe("parseInline", () => {
@@ -73,4 +74,113 @@ describe("parseInline", () => {
   it("keeps raw HTML as text", () => {
     expect(parseInline("<b>hi</b>")).toEqual([{ type: "text", value: "<b>hi</b>" }]);
   });
+
+  describe("emphasis by CommonMark's delimiter rules", () => {
+    /** The nodes as compact HTML-like text, to state many cases briefly. */
+    const html = (source: string): string => render(parseInline(source));
+
+    it.each([
+      ["*foo bar*", "<em>foo bar</em>"],
+      ["a * foo bar*", "a * foo bar*"],
+      ["foo*bar*", "foo<em>bar</em>"],
+      ["foo_bar_", "foo_bar_"],
+      ["_foo_bar", "_foo_bar"],
+      ["**foo*", "*<em>foo</em>"],
+      ["*foo**", "<em>foo</em>*"],
+      ["***strong emph***", "<em><strong>strong emph</strong></em>"],
+      ["*foo **bar** baz*", "<em>foo <strong>bar</strong> baz</em>"],
+      ["*foo**bar**baz*", "<em>foo<strong>bar</strong>baz</em>"],
+      ["*foo**bar*", "<em>foo**bar</em>"],
+      ["**foo*bar*baz**", "<strong>foo<em>bar</em>baz</strong>"],
+      ["*(*foo*)*", "<em>(<em>foo</em>)</em>"],
+      ["~~gone~~ and ~~~not~~~", "<del>gone</del> and ~~~not~~~"],
+      ["*a `*` b*", "<em>a <code>*</code> b</em>"],
+    ])("%s", (source, expected) => {
+      expect(html(source)).toBe(expected);
+    });
+
+    it("keeps 8,000 unmatched openers as the same text", () => {
+      const source = "*a _b ".repeat(8000);
+      expect(parseInline(source)).toEqual([{ type: "text", value: source }]);
+    });
+
+    it("caps nesting at 32 levels and keeps the text of deeper ones", () => {
+      const depth = 5000;
+      const source = `${"*a ".repeat(depth)}b${" c*".repeat(depth)}`;
+      let levels = 0;
+      let nodes = parseInline(source);
+      while (nodes.some((node) => node.type === "emphasis")) {
+        levels += 1;
+        nodes = nodes.flatMap((node) => (node.type === "emphasis" ? node.children : []));
+      }
+      expect(levels).toBe(32);
+      expect(textOf(parseInline(source))).toBe(source.replaceAll("*", ""));
+    });
+  });
+
+  describe("links and code spans", () => {
+    it("takes brackets inside a label, drops a title and unescapes the target", () => {
+      expect(parseInline('[a [b] c](https://x.y/a\\_b "title")')).toEqual([
+        { type: "link", href: "https://x.y/a_b", children: [{ type: "text", value: "a [b] c" }] },
+      ]);
+    });
+
+    it("makes no link inside a link", () => {
+      const nodes = parseInline("[see https://a.b now](https://c.d)");
+      expect(nodes).toEqual([
+        { type: "link", href: "https://c.d/", children: [{ type: "text", value: "see https://a.b now" }] },
+      ]);
+    });
+
+    it("parses emphasis inside a label and ends emphasis at the label's end", () => {
+      expect(parseInline("[*a*](https://x.y) *b")).toEqual([
+        {
+          type: "link",
+          href: "https://x.y/",
+          children: [{ type: "emphasis", children: [{ type: "text", value: "a" }] }],
+        },
+        { type: "text", value: " *b" },
+      ]);
+    });
+
+    it("keeps brackets and targets that never close as text", () => {
+      const source = "[a [b](c ".repeat(1000);
+      expect(parseInline(source)).toEqual([{ type: "text", value: source }]);
+    });
+
+    it("matches a backtick run only with a run of the same length", () => {
+      expect(parseInline("``a ` b`` `c")).toEqual([
+        { type: "code", value: "a ` b" },
+        { type: "text", value: " `c" },
+      ]);
+      expect(parseInline("` `` `")).toEqual([{ type: "code", value: "``" }]);
+      expect(parseInline("\\``a`")).toEqual([
+        { type: "text", value: "`" },
+        { type: "code", value: "a" },
+      ]);
+    });
+  });
 });
+
+function textOf(nodes: InlineNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === "text" || node.type === "code") return node.value;
+      if (node.type === "break") return "\n";
+      return textOf(node.children);
+    })
+    .join("");
+}
+
+function render(nodes: InlineNode[]): string {
+  const tags = { emphasis: "em", strong: "strong", delete: "del", link: "a" } as const;
+  return nodes
+    .map((node) => {
+      if (node.type === "text") return node.value;
+      if (node.type === "code") return `<code>${node.value}</code>`;
+      if (node.type === "break") return "<br>";
+      const tag = tags[node.type];
+      return `<${tag}>${render(node.children)}</${tag}>`;
+    })
+    .join("");
+}
