@@ -2,12 +2,9 @@ import OfficialAnthropic from "@anthropic-ai/sdk";
 import Anthropic, { type APIError, type PermissionDeniedError, type RateLimitError } from "@colloquy/client";
 import { createMockApi } from "@colloquy/mock-api";
 import { describe, expect, it } from "vitest";
-import {
-  type AnthropicProxyOptions,
-  createAnthropicProxy,
-  type ProxyHandler,
-} from "./create-anthropic-proxy.js";
+import { createAnthropicProxy } from "./create-anthropic-proxy.js";
 import { errorResponse } from "./error-response.js";
+import type { AnthropicProxyOptions, ProxyHandler } from "./proxy-options.js";
 import type { RateLimitStore } from "./rate-limit.js";
 
 const SERVER_KEY = "sk-ant-server-HELD-0123456789abcdef";

@@ -1,14 +1,14 @@
 export type { CorsOptions } from "./cors.js";
-export {
-  type AnthropicProxyOptions,
-  createAnthropicProxy,
-  type ProxyHandler,
-  type ProxyRequestInfo,
-  type ProxyResponseInfo,
-  type ProxyUser,
-  type RateLimitOptions,
-} from "./create-anthropic-proxy.js";
+export { createAnthropicProxy } from "./create-anthropic-proxy.js";
 export { errorResponse, type ProxyErrorType } from "./error-response.js";
+export type {
+  AnthropicProxyOptions,
+  ProxyHandler,
+  ProxyRequestInfo,
+  ProxyResponseInfo,
+  ProxyUser,
+  RateLimitOptions,
+} from "./proxy-options.js";
 export {
   type BucketState,
   createMemoryRateLimitStore,

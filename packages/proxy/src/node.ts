@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";
-import {
-  type AnthropicProxyOptions,
-  createAnthropicProxy,
-  type ProxyHandler,
-} from "./create-anthropic-proxy.js";
+import { createAnthropicProxy } from "./create-anthropic-proxy.js";
+import type { AnthropicProxyOptions, ProxyHandler } from "./proxy-options.js";
 
 /** A `node:http` listener that is also Express/connect middleware: `(request, response, next?)`. */
 export type NodeMiddleware = (

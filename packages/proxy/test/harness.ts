@@ -4,8 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockApi, type MockApiOptions } from "@colloquy/mock-api";
 import { listenFetchHandler } from "@colloquy/mock-api/node";
-import type { AnthropicProxyOptions } from "../src/create-anthropic-proxy.js";
 import { createAnthropicProxyMiddleware } from "../src/node.js";
+import type { AnthropicProxyOptions } from "../src/proxy-options.js";
 
 /** The key only the server holds. The mock accepts this key and no other. */
 export const SERVER_KEY = "sk-ant-server-HELD-0123456789abcdef";
