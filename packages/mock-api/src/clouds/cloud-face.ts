@@ -84,6 +84,7 @@ export function callCore(api: MockApi, request: Request, call: CoreCall): Promis
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
+  // The face serves the cloud's own paths: the core takes the request at its root whatever its `basePath`.
   return api.handle(
     new Request(`${new URL(request.url).origin}${call.path}`, {
       method: "POST",
@@ -91,5 +92,6 @@ export function callCore(api: MockApi, request: Request, call: CoreCall): Promis
       body: JSON.stringify(call.body),
       signal: request.signal,
     }),
+    { basePath: "" },
   );
 }

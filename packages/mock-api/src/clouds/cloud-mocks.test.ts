@@ -62,6 +62,18 @@ describe("createBedrockMock", () => {
     }
   });
 
+  it("serves its own paths whatever the core's basePath, and passes core options such as rateLimits", async () => {
+    const limited = createBedrockMock({
+      apiKeys: ["test-key"],
+      basePath: "/api/anthropic",
+      rateLimits: { requestsPerMinute: 1 },
+    });
+    expect((await limited.handle(invoke(bedrockBody))).status).toBe(200);
+    const throttled = await limited.handle(invoke(bedrockBody));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("x-amzn-errortype")).toMatch(/^ThrottlingException/);
+  });
+
   it("refuses an unknown Bedrock API key and an unsigned request with 403", async () => {
     const wrongKey = await bedrock().handle(
       new Request("https://bedrock.mock/model/m/invoke", {
