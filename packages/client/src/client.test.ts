@@ -883,6 +883,19 @@ describe("log level", () => {
     expect(client.logLevel).toBe("info");
   });
 
+  it("follows a logLevel changed after the client was made, still masking the key", async () => {
+    const { lines, logger } = collect();
+    const fetch = scriptedFetch(jsonResponse(message), jsonResponse(message));
+    const client = new Anthropic({ apiKey: "sk-ant-api03-secretvalue", fetch, logger });
+    await client.messages.create(params);
+    expect(lines).toEqual([]);
+    client.logLevel = "debug";
+    await client.messages.create(params);
+    expect(lines.some((line) => line.includes("POST https://api.anthropic.com/v1/messages"))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain("secretvalue");
+    expect(client.withOptions({}).logLevel).toBe("debug");
+  });
+
   it("stays silent for a valid ANTHROPIC_LOG", () => {
     vi.stubEnv("ANTHROPIC_LOG", "error");
     const { lines, logger } = collect();

@@ -134,6 +134,7 @@ export class BaseAnthropic {
   declare maxRetries: number;
   declare timeout: number;
   declare idleTimeout: number;
+  /** The logger given (else `console`), behind the level filter and the redaction: no secret gets through. */
   declare logger: Logger;
   declare logLevel: LogLevel;
   /** The options this client was made with (for `withOptions`). */
@@ -164,8 +165,9 @@ export class BaseAnthropic {
     const baseLogger = rest.logger ?? console;
     const secrets = () => this.secrets();
     // A level that is not one is reported at the default level, before the level is known.
-    this.logLevel = resolveLogLevel(rest.logLevel, makeLogger(baseLogger, "warn", secrets).warn);
-    this.logger = makeLogger(baseLogger, this.logLevel, secrets);
+    this.logLevel = resolveLogLevel(rest.logLevel, makeLogger(baseLogger, () => "warn", secrets).warn);
+    // The level is read at each line: `client.logLevel = "debug"` takes effect at once.
+    this.logger = makeLogger(baseLogger, () => this.logLevel, secrets);
     // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
     this.#fetch = rest.fetch ?? ((input, init) => fetch(input, init));
   }

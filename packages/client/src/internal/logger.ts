@@ -41,15 +41,16 @@ function isLogLevel(value: string): value is LogLevel {
 }
 
 /**
- * Wraps a logger so that nothing below `level` is written and no secret reaches it: the message and
+ * Wraps a logger so that nothing below the level is written and no secret reaches it: the message and
  * every detail, nested or not, go through the redaction, and the client's own key is masked wherever
- * it appears.
+ * it appears. The level is read at each call, so that a client's `logLevel` can be changed after it is
+ * made, as in the official SDK.
  */
-export function makeLogger(base: Logger, level: LogLevel, secrets: () => string[]): Logger {
+export function makeLogger(base: Logger, level: () => LogLevel, secrets: () => string[]): Logger {
   const logger = {} as Logger;
   for (const name of levels.slice(1) as Exclude<LogLevel, "off">[]) {
     logger[name] = (...args) => {
-      if (levels.indexOf(name) <= levels.indexOf(level)) {
+      if (levels.indexOf(name) <= levels.indexOf(level())) {
         // Depth -1: the arguments array itself is not a level of nesting in what is logged.
         base[name](...(redactDeep(args, secrets(), -1) as [string]));
       }
