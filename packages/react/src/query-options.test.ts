@@ -1,4 +1,4 @@
-import Anthropic, { type AnthropicError, InternalServerError } from "@colloquy/client";
+import { type AnthropicError, InternalServerError } from "@colloquy/client";
 import {
   type DefaultError,
   QueryClient,
@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-query";
 import { describe, expect, expectTypeOf, test } from "vitest";
 import { countAbortListeners } from "../test/count-listeners.js";
+import { clientWithFetch } from "../test/scripted-client.js";
 import type { MessageBatch, MessageCreateParams } from "./internal/types.js";
 import {
   anthropicKeys,
@@ -76,15 +77,9 @@ const params: MessageCreateParams = {
 /** A client whose fetch calls `respond` for every request (the client itself never retries) and counts them. */
 function scriptedClient(respond: (init: RequestInit | undefined) => Response) {
   let calls = 0;
-  const client = new Anthropic({
-    apiKey: "test-key",
-    baseURL: "http://127.0.0.1:1",
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-    fetch: async (_input, init) => {
-      calls += 1;
-      return respond(init);
-    },
+  const client = clientWithFetch(async (_input, init) => {
+    calls += 1;
+    return respond(init);
   });
   return { client, calls: () => calls };
 }

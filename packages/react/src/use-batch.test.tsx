@@ -1,4 +1,4 @@
-import Anthropic, { NotFoundError } from "@colloquy/client";
+import { NotFoundError } from "@colloquy/client";
 import { act, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
@@ -8,6 +8,7 @@ import {
   renderHookStrict,
   startMockServer,
 } from "../test/harness.js";
+import { clientWithFetch } from "../test/scripted-client.js";
 import type { MessageBatch, MessageBatchCreateParams } from "./internal/types.js";
 import { anthropicKeys } from "./query-options.js";
 import { useBatch } from "./use-batch.js";
@@ -156,16 +157,9 @@ function inProgressBatchClient() {
     results_url: null,
   };
   const retrievals: number[] = [];
-  const client = new Anthropic({
-    apiKey: "test-key",
-    baseURL: "http://127.0.0.1:1",
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (request.method === "GET") retrievals.push(Date.now());
-      return new Response(JSON.stringify(batch), { headers: { "content-type": "application/json" } });
-    },
+  const client = clientWithFetch(async (input, init) => {
+    if (new Request(input, init).method === "GET") retrievals.push(Date.now());
+    return new Response(JSON.stringify(batch), { headers: { "content-type": "application/json" } });
   });
   return { client, batch, retrievals };
 }

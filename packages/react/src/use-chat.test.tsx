@@ -1,15 +1,14 @@
 import { OverloadedError } from "@colloquy/client";
-import { act, screen, waitFor } from "@testing-library/react";
-import { useEffect, useRef } from "react";
+import { act, waitFor } from "@testing-library/react";
 import { describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
   MODEL,
   messageRequests,
   renderHookStrict,
-  renderStrict,
   startMockServer,
 } from "../test/harness.js";
+import { expectOneRequestToFinish, useStartOnceOnMount } from "../test/start-once.js";
 import { DEFAULT_CHAT_MODEL } from "./build-chat-request.js";
 import type { MessageParam } from "./internal/types.js";
 import type { ChatTool } from "./tool-runner.js";
@@ -37,13 +36,7 @@ function renderChat(
 /** The usual "start once on mount" pattern: a mount effect guarded by a ref. */
 function StartChatOnceOnMount({ input }: { input: string }) {
   const chat = useChat({ model: MODEL });
-  const started = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only, as apps write it
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    void chat.send(input);
-  }, []);
+  useStartOnceOnMount(() => void chat.send(input));
   return <output data-testid="status">{chat.status}</output>;
 }
 
@@ -262,13 +255,7 @@ describe("useChat streaming", () => {
   );
 
   test("a conversation started once from a mount effect survives StrictMode's re-run of effects", async () => {
-    const { client, requests } = createTestClient();
-    const view = renderStrict(<StartChatOnceOnMount input="Hello [[mock: words=30 slow=2]]" />, client);
-
-    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("done"), { timeout: 5000 });
-    expect(messageRequests(requests)).toHaveLength(1);
-    expect(messageRequests(requests)[0]?.signal.aborted).toBe(false);
-    view.unmount();
+    await expectOneRequestToFinish(<StartChatOnceOnMount input="Hello [[mock: words=30 slow=2]]" />);
   });
 
   test("unmounting aborts the conversation's request", async () => {

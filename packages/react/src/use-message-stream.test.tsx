@@ -1,6 +1,6 @@
 import { messageText, OverloadedError, RateLimitError } from "@colloquy/client";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import { Profiler, useEffect, useRef } from "react";
+import { Profiler } from "react";
 import { describe, expect, test, vi } from "vitest";
 import {
   createTestClient,
@@ -12,6 +12,7 @@ import {
   startMockServer,
 } from "../test/harness.js";
 import { messageEnd, messageStart, scriptedStreamClient, textBlock } from "../test/scripted-stream.js";
+import { expectOneRequestToFinish, useStartOnceOnMount } from "../test/start-once.js";
 import type { Message, MessageStreamParams } from "./internal/types.js";
 import { type UseMessageStreamOptions, useMessageStream } from "./use-message-stream.js";
 
@@ -52,13 +53,7 @@ function Streamer({
 /** The usual "start once on mount" pattern: a mount effect guarded by a ref. */
 function StartOnceOnMount({ params }: { params: MessageStreamParams }) {
   const stream = useMessageStream();
-  const started = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only, as apps write it
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    void stream.send(params);
-  }, []);
+  useStartOnceOnMount(() => void stream.send(params));
   return <output data-testid="status">{stream.status}</output>;
 }
 
@@ -145,13 +140,7 @@ describe("useMessageStream", () => {
   });
 
   test("a stream started once from a mount effect survives StrictMode's re-run of effects", async () => {
-    const { client, requests } = createTestClient();
-    const view = renderStrict(<StartOnceOnMount params={ask("Hello [[mock: words=40 slow=2]]")} />, client);
-
-    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("done"), { timeout: 5000 });
-    expect(messageRequests(requests)).toHaveLength(1);
-    expect(messageRequests(requests)[0]?.signal.aborted).toBe(false);
-    view.unmount();
+    await expectOneRequestToFinish(<StartOnceOnMount params={ask("Hello [[mock: words=40 slow=2]]")} />);
   });
 
   test("a real unmount right after a start on mount still aborts the request", async () => {

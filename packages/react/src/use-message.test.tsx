@@ -3,6 +3,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import { delay, HttpResponse, http } from "msw";
 import { Suspense } from "react";
 import { describe, expect, test } from "vitest";
+import { countAbortListeners } from "../test/count-listeners.js";
 import {
   BASE_URL,
   createTestClient,
@@ -145,6 +146,34 @@ describe("useSendMessage", () => {
     });
     await waitFor(() => expect(messageRequests(requests)).toHaveLength(1));
     act(() => result.current.abort());
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(messageRequests(requests)[0]?.signal.aborted).toBe(true);
+  });
+
+  test("leaves no listener on a long-lived signal after several sends", async () => {
+    const { client, requests } = createTestClient();
+    const caller = new AbortController();
+    const listeners = countAbortListeners(caller.signal);
+    const { result } = renderHookStrict(() => useSendMessage(), client);
+    for (let index = 0; index < 4; index++) {
+      const question = { ...params, messages: [{ role: "user" as const, content: `Question ${index}` }] };
+      await act(() => result.current.mutateAsync({ ...question, requestOptions: { signal: caller.signal } }));
+      expect(listeners.current()).toBe(0);
+    }
+    expect(messageRequests(requests)).toHaveLength(4);
+    expect(listeners.added()).toBeGreaterThanOrEqual(4);
+  });
+
+  test("the caller's signal aborts the request in flight", async () => {
+    const { client, requests } = createTestClient();
+    const caller = new AbortController();
+    const { result } = renderHookStrict(() => useSendMessage(), client);
+    hangNextMessage();
+    act(() => {
+      result.current.mutate({ ...params, requestOptions: { signal: caller.signal } });
+    });
+    await waitFor(() => expect(messageRequests(requests)).toHaveLength(1));
+    act(() => caller.abort());
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(messageRequests(requests)[0]?.signal.aborted).toBe(true);
   });

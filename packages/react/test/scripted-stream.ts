@@ -1,5 +1,5 @@
-import Anthropic from "@colloquy/client";
 import type { RawMessageStreamEvent } from "../src/internal/types.js";
+import { clientWithFetch } from "./scripted-client.js";
 
 /** The events of a reply from `message_start` up to (not including) its first block. */
 export function messageStart(model = "claude-sonnet-4-6"): RawMessageStreamEvent {
@@ -74,20 +74,14 @@ function frame(event: RawMessageStreamEvent): Uint8Array {
 export function scriptedStreamClient() {
   let writer: ReadableStreamDefaultController<Uint8Array> | null = null;
   let requests = 0;
-  const client = new Anthropic({
-    apiKey: "test-key",
-    baseURL: "http://127.0.0.1:1",
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-    fetch: async () => {
-      requests += 1;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          writer = controller;
-        },
-      });
-      return new Response(body, { headers: { "content-type": "text/event-stream" } });
-    },
+  const client = clientWithFetch(async () => {
+    requests += 1;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        writer = controller;
+      },
+    });
+    return new Response(body, { headers: { "content-type": "text/event-stream" } });
   });
   return {
     client,
@@ -104,20 +98,14 @@ export function scriptedStreamClient() {
 
 /** A client whose every streaming request answers the whole of `events` at once. */
 export function cannedStreamClient(events: RawMessageStreamEvent[]) {
-  return new Anthropic({
-    apiKey: "test-key",
-    baseURL: "http://127.0.0.1:1",
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-    fetch: async () => {
-      const chunks = events.map(frame);
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          for (const chunk of chunks) controller.enqueue(chunk);
-          controller.close();
-        },
-      });
-      return new Response(body, { headers: { "content-type": "text/event-stream" } });
-    },
+  return clientWithFetch(async () => {
+    const chunks = events.map(frame);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { "content-type": "text/event-stream" } });
   });
 }

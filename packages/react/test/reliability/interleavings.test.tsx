@@ -3,7 +3,7 @@
  * no render after the unmount (issue 7, "Hooks"). The client talks to the mock core through an injected
  * fetch that records, per request, whether its signal aborted or its body was read to the end.
  */
-import Anthropic from "@colloquy/client";
+import type Anthropic from "@colloquy/client";
 import { createMockApi } from "@colloquy/mock-api";
 import { act, render } from "@testing-library/react";
 import fc from "fast-check";
@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { AnthropicProvider } from "../../src/anthropic-provider.js";
 import { useMessageStream } from "../../src/use-message-stream.js";
 import { createTestQueryClient, MODEL } from "../harness.js";
+import { clientWithFetch } from "../scripted-client.js";
 
 /** Runs of the property, quoted in the README's Reliability section. */
 export const interleavingRuns = 40;
@@ -31,27 +32,21 @@ interface Tracked {
 
 function trackingClient(tracked: Tracked[]): Anthropic {
   const api = createMockApi({ streamDelayMs: 2 });
-  return new Anthropic({
-    apiKey: "test-key",
-    baseURL: "https://api.anthropic.test",
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const entry: Tracked = { signal: request.signal, finished: false };
-      tracked.push(entry);
-      const response = await api.handle(request);
-      if (!response.body) return response;
-      const body = response.body.pipeThrough(
-        new TransformStream({
-          flush() {
-            entry.finished = true;
-          },
-        }),
-      );
-      return new Response(body, response);
-    },
-  });
+  return clientWithFetch(async (input, init) => {
+    const request = new Request(input, init);
+    const entry: Tracked = { signal: request.signal, finished: false };
+    tracked.push(entry);
+    const response = await api.handle(request);
+    if (!response.body) return response;
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        flush() {
+          entry.finished = true;
+        },
+      }),
+    );
+    return new Response(body, response);
+  }, "https://api.anthropic.test");
 }
 
 /** Renders the hook's text and reports every render with the hook's controls. */
