@@ -69,7 +69,7 @@ export interface AnthropicProxyOptions {
   /**
    * Your app's own session check. Return `{ userId }` to let the request through, `null` to refuse it
    * with 401, or a Response (for instance `errorResponse(403, "permission_error", "…")`) to answer with.
-   * Required unless `allowAnonymous: true`.
+   * Required unless `allowAnonymous: true`. Read headers and cookies only: the proxy reads the body itself.
    */
   authorize?: (
     request: Request,
