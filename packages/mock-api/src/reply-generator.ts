@@ -283,15 +283,20 @@ export function generateReply(request: MessagesRequest, context: ReplyContext): 
     text = `${opening}${seen} ${generateWords(key, 12 + (hashString(key) % 24))}`;
   }
   // Notes would break the JSON a structured output must be, so that reply goes without them.
-  const notes = outputSchema ? [] : triggerNotes(request, triggers, { toolName, thinking: thinks });
-  if (notes.length > 0) text = text.length > 0 ? `${notes.join(" ")}\n\n${text}` : notes.join(" ");
+  const forcedCall = forced && toolName !== null;
+  const notes = outputSchema
+    ? []
+    : triggerNotes(request, triggers, { toolName, thinking: thinks, forcedCall });
+  // A forced tool call has no text of its own: only the notes, if any, are said.
+  if (forcedCall) text = notes.join(" ");
+  else if (notes.length > 0) text = text.length > 0 ? `${notes.join(" ")}\n\n${text}` : notes.join(" ");
 
   const cited = toolName ? null : findCitedDocument(request);
   if (cited) {
     content.push({ type: "text", text: `According to ${cited.title}, ` });
     content.push({ type: "text", text: cited.citation.cited_text, citations: [cited.citation] });
     content.push({ type: "text", text: ` ${text}` });
-  } else if ((!(forced && toolName) || notes.length > 0) && text.length > 0) {
+  } else if (text.length > 0) {
     content.push({ type: "text", text });
   }
 

@@ -7,6 +7,8 @@ export interface ReplyDecision {
   toolName: string | null;
   /** Whether the reply starts with a thinking block. */
   thinking: boolean;
+  /** Whether `tool_choice` forces the tool call, so the reply has no text. */
+  forcedCall: boolean;
 }
 
 function quoteList(names: readonly string[]): string {
@@ -44,6 +46,12 @@ export function triggerNotes(
   if (triggers.tool !== undefined) {
     const note = toolNote(request, triggers.tool, decision.toolName);
     if (note) notes.push(note);
+  }
+  if (decision.forcedCall) {
+    if (triggers.words !== undefined)
+      notes.push("words did not apply: tool_choice forces a tool call, which has no text");
+    if (triggers.reply !== undefined)
+      notes.push("reply did not apply: tool_choice forces a tool call, which has no text");
   }
   if (triggers.thinking === true && !decision.thinking) {
     notes.push("thinking did not apply: thinking cannot start a reply whose tool_choice forces a tool");

@@ -109,6 +109,24 @@ describe("trigger notes", () => {
     expect(content.some((block) => block.type === "thinking")).toBe(false);
   });
 
+  it("says words= and reply= do not apply when tool_choice forces a call (which has no text)", async () => {
+    const { text, content } = await send({
+      messages: user('Hi [[mock: words=9 reply="x"]]'),
+      tools: [tool("get_time")],
+      tool_choice: { type: "any" },
+    });
+    expect(text).toBe(
+      "[mock] words did not apply: tool_choice forces a tool call, which has no text. [mock] reply did not apply: tool_choice forces a tool call, which has no text.",
+    );
+    expect(content.map((block) => block.type)).toEqual(["text", "tool_use"]);
+    const quiet = await send({
+      messages: user("Hi"),
+      tools: [tool("get_time")],
+      tool_choice: { type: "any" },
+    });
+    expect(quiet.content.map((block) => block.type)).toEqual(["tool_use"]);
+  });
+
   it("names entries it does not understand", async () => {
     const { text } = await send({ messages: user("Hi [[mock: wrods=5, error=banana]]") });
     expect(text).toMatch(/^\[mock\] "wrods=5" is not a trigger the mock understands \(see triggerDocs\)\./);
