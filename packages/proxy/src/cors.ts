@@ -24,7 +24,7 @@ export type OriginCheck =
 
 /**
  * Classifies a request. No `Origin` header (a server, curl, a same-origin GET) or the proxy's own origin
- * is same-origin; so is `sec-fetch-site: same-origin`, which a page cannot forge (it covers a proxy whose
+ * is same-origin, unless the browser says the request comes from another site; so is `sec-fetch-site: same-origin`, which a page cannot forge (it covers a proxy whose
  * `request.url` shows an internal host behind a load balancer). Other origins need `cors.origins`.
  */
 export function checkOrigin(
@@ -33,8 +33,13 @@ export function checkOrigin(
   cors: CorsOptions | undefined,
 ): OriginCheck {
   const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  // A page on another site can make a browser send a GET without `Origin` (an <img>, a link), never with
+  // a forged `sec-fetch-site`: refuse those (a cross-origin fetch() always sends `Origin`).
+  if (origin === null && (site === "cross-site" || site === "same-site"))
+    return { kind: "refused", origin: "another site" };
   if (origin === null || origin === requestOrigin) return { kind: "same-origin" };
-  if (request.headers.get("sec-fetch-site") === "same-origin") return { kind: "same-origin" };
+  if (site === "same-origin") return { kind: "same-origin" };
   if (!cors) return { kind: "refused", origin };
   const allowed = typeof cors.origins === "function" ? cors.origins(origin) : cors.origins.includes(origin);
   return allowed ? { kind: "cross-origin", origin } : { kind: "refused", origin };

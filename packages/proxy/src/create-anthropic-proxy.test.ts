@@ -386,6 +386,19 @@ describe("CORS", () => {
     expect(upstream).toHaveLength(1);
   });
 
+  it("refuses a request another site made the browser send without Origin (an <img>, a link)", async () => {
+    const { proxy, upstream } = setup({ cors: { origins: ["https://dashboard.example"] } });
+    for (const site of ["cross-site", "same-site"]) {
+      const response = await call(proxy, "/v1/models", { headers: { "sec-fetch-site": site } });
+      expect(response.status, site).toBe(403);
+    }
+    expect(upstream).toHaveLength(0);
+    const own = await call(proxy, "/v1/models", {
+      headers: { "sec-fetch-site": "same-origin", "anthropic-version": "2023-06-01" },
+    });
+    expect(own.status).toBe(200);
+  });
+
   it("trusts sec-fetch-site: same-origin when request.url shows an internal host", async () => {
     const { proxy } = setup();
     const response = await post(
