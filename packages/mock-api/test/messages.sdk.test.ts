@@ -101,6 +101,26 @@ describe("POST /v1/messages through the official SDK", () => {
     }
   });
 
+  it("does not count a request refused with an HTTP error as a repeat", async () => {
+    const params = {
+      model: MODEL,
+      max_tokens: 256,
+      messages: [{ role: "user" as const, content: "Retry me" }],
+    };
+    const failing = await startWithClient(
+      {},
+      { maxRetries: 1, defaultHeaders: { "x-mock-fail-times": "1", "x-mock-trigger": "retry-after-ms=1" } },
+    );
+    const fresh = await startWithClient();
+    try {
+      const retried = await failing.client.messages.create(params);
+      expect(retried.content).toEqual((await fresh.client.messages.create(params)).content);
+    } finally {
+      await failing.server.close();
+      await fresh.server.close();
+    }
+  });
+
   it("streams with the messages.stream helper into the same message as create", async () => {
     const params = {
       model: MODEL,
