@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { Markdown } from "./markdown.js";
+import { MarkdownRendererProvider } from "./markdown-renderer.js";
 import { richMarkdown } from "./test-fixtures.js";
 
 const meta = {
@@ -91,6 +92,20 @@ export const CopyCode: Story = {
       if (original) Object.defineProperty(navigator, "clipboard", original);
       else Reflect.deleteProperty(navigator, "clipboard");
     }
+  },
+};
+
+/** An app's own renderer, set once with `MarkdownRendererProvider` (here: the source as plain text). */
+export const CustomRenderer: Story = {
+  args: { text: "Some **bold** text, shown as written." },
+  render: (args) => (
+    <MarkdownRendererProvider renderer={(text) => <pre className="my-markdown">{text}</pre>}>
+      <Markdown {...args} />
+    </MarkdownRendererProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector("pre.my-markdown")).toHaveTextContent("Some **bold** text");
+    await expect(canvasElement.querySelector("strong")).toBeNull();
   },
 };
 
