@@ -19,7 +19,10 @@ export interface MessageStreamEvents {
   streamEvent: (event: MessageStreamEvent, snapshot: Message) => void;
   text: (textDelta: string, textSnapshot: string) => void;
   citation: (citation: TextCitation, citationsSnapshot: TextCitation[]) => void;
-  /** A tool input fragment and the input parsed so far (a live partial value, O(1) to get). */
+  /**
+   * A tool input fragment and the input so far: a live partial value, built from the fragments that
+   * arrived since it was last read (only when an `inputJson` listener is registered).
+   */
   inputJson: (partialJson: string, jsonSnapshot: unknown) => void;
   thinking: (thinkingDelta: string, thinkingSnapshot: string) => void;
   signature: (signature: string) => void;

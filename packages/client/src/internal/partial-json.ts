@@ -2,6 +2,11 @@ import { parseJSON, parseJSONOrThrow } from "./parse-json.js";
 
 type Container = Record<string, unknown> | unknown[];
 
+/** The length of a `\uXXXX` escape sequence. */
+const unicodeEscapeLength = 6;
+/** The length of the other escape sequences, such as `\n` or `\"`. */
+const shortEscapeLength = 2;
+
 /** Finds the end of a run of plain string characters: the next quote or backslash. */
 const stringStop = /["\\]/g;
 
@@ -92,7 +97,7 @@ export class PartialJSONAccumulator {
         index = end;
         if (text[end] === "\\") {
           // A whole escape sequence, `\x` or `\uXXXX`; one cut short waits for the next snapshot.
-          const escapeEnd = end + (text[end + 1] === "u" ? 6 : 2);
+          const escapeEnd = end + (text[end + 1] === "u" ? unicodeEscapeLength : shortEscapeLength);
           if (escapeEnd > length) {
             this.#unparsed = text.slice(end);
             break;

@@ -1,9 +1,14 @@
 import type { ChunkDecoder } from "./read-body.js";
 
+/** U+FEFF, which a body may start with. */
+const BYTE_ORDER_MARK = 0xfeff;
+/** The character code of `\n`. */
+const LINE_FEED = 10;
+
 /**
- * Turns the chunks of a text body (JSON lines; SSE goes through eventsource-parser) into lines, whatever the chunking: a streaming UTF-8 decoder keeps
- * characters split across chunks whole, and LF, CR and CRLF all end a line (also a CR ending one
- * chunk with its LF starting the next). A BOM at the start is dropped. Each line goes to `onLine`
+ * Turns the chunks of a text body (JSON lines; SSE goes through eventsource-parser) into lines,
+ * whatever the chunking: a streaming UTF-8 decoder keeps characters split across chunks whole, and
+ * LF, CR and CRLF all end a line (also a CR ending one chunk with its LF starting the next). A BOM at the start is dropped. Each line goes to `onLine`
  * without its line end as soon as it is complete; an exception `onLine` throws propagates out of
  * `decode()` or `flush()`.
  *
@@ -33,7 +38,7 @@ export class LineDecoder implements ChunkDecoder {
     // The byte decoder already drops a leading BOM; this covers input given as text.
     if (!this.#started && text) {
       this.#started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
     }
     if (text) this.#feed(text);
   }
@@ -48,7 +53,7 @@ export class LineDecoder implements ChunkDecoder {
   }
 
   #feed(text: string): void {
-    if (this.#afterCR && text.charCodeAt(0) === 10) text = text.slice(1);
+    if (this.#afterCR && text.charCodeAt(0) === LINE_FEED) text = text.slice(1);
     this.#afterCR = text.endsWith("\r");
     if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
     let start = 0;

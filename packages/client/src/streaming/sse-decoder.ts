@@ -1,6 +1,9 @@
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import type { ChunkDecoder } from "./read-body.js";
 
+/** U+FEFF, which a body may start with. */
+const BYTE_ORDER_MARK = 0xfeff;
+
 /**
  * Turns the bytes of an SSE body into events, whatever the chunking. The SSE framing (LF, CR and CRLF
  * line ends, also a CRLF split across chunks, comments, multi-line data, one optional space after the
@@ -47,6 +50,3 @@ export class SSEDecoder implements ChunkDecoder {
     this.#parser.feed(`${this.#textDecoder.decode()}\n\n`);
   }
 }
-
-/** U+FEFF, which a body may start with. */
-const BYTE_ORDER_MARK = 0xfeff;
