@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { errorResponse, jsonResponse, message, params, scriptedFetch } from "../test/scripted-fetch.js";
-import Anthropic, { APIPromise, BadRequestError } from "./index.js";
+import Anthropic, { APIPromise, BadRequestError, type Page } from "./index.js";
 
 describe("APIPromise", () => {
   it("parses the body once however often it is awaited, caught or finalised", async () => {
@@ -91,5 +91,34 @@ describe("APIPromise", () => {
       expect(seen).toEqual([client]);
       expect(promise).toBeInstanceOf(Promise);
     });
+  });
+
+  it("gives _request_id to an unwrapped object result, but not to a page", async () => {
+    const client = new Anthropic({ apiKey: "k" });
+    const props = {
+      response: jsonResponse({ data: { foo: "bar" } }, 200, { "request-id": "req_env" }),
+      controller: new AbortController(),
+      options: { method: "get" as const, path: "/v1/envelope" },
+    };
+    const unwrapped = await new APIPromise<{ data: { foo: string } }>(
+      client,
+      Promise.resolve(props),
+    )._thenUnwrap((body) => body.data);
+    expect(unwrapped).toEqual({ foo: "bar" });
+    expect(unwrapped._request_id).toBe("req_env");
+    const fetch = scriptedFetch(jsonResponse({ data: [{ id: "m" }], has_more: false }));
+    const page = await new Anthropic({ apiKey: "k", fetch }).models.list();
+    expect(page.data).toEqual([{ id: "m" }]);
+    expect((page as unknown as { _request_id?: string })._request_id).toBeUndefined();
+  });
+
+  it("types the ids on object results only, as the official SDK", () => {
+    type Ids = { _request_id?: string | null; _workspace_id?: string | null };
+    expectTypeOf<Awaited<APIPromise<{ foo: string }>>>().toEqualTypeOf<{ foo: string } & Ids>();
+    expectTypeOf<Awaited<APIPromise<Array<{ foo: string }>>>>().toEqualTypeOf<Array<{ foo: string }>>();
+    expectTypeOf<Awaited<APIPromise<string>>>().toEqualTypeOf<string>();
+    expectTypeOf<Awaited<APIPromise<null>>>().toEqualTypeOf<null>();
+    expectTypeOf<Awaited<APIPromise<Response>>>().toEqualTypeOf<Response>();
+    expectTypeOf<Awaited<APIPromise<Page<{ id: string }>>>>().toEqualTypeOf<Page<{ id: string }>>();
   });
 });

@@ -1,4 +1,4 @@
-import { APIPromise, type APIResponseProps } from "./api-promise.js";
+import { APIPromise, type APIResponseProps, addResponseIDs } from "./api-promise.js";
 import * as Errors from "./errors.js";
 import { isBrowserLike, readEnv } from "./internal/env.js";
 import { headerRecord, setsHeader } from "./internal/header-record.js";
@@ -217,10 +217,10 @@ export class BaseAnthropic {
   /** A list call whose pages can be walked with `for await`. */
   getAPIList<Item>(path: string, options: RequestOptions = {}): PagePromise<Item> {
     const finalOptions: FinalRequestOptions = { method: "get", path, ...options };
-    return this.request<PageBody<Item>>(finalOptions)._thenUnwrap(
-      (body, { response }) => new Page<Item>(this, response, body, finalOptions),
-      PagePromise<Item>,
-    );
+    return new PagePromise<Item>(this, this.#makeRequest(finalOptions), async (client, props) => {
+      const body = await client._parseResponse<PageBody<Item>>(props);
+      return new Page<Item>(this, props.response, body, finalOptions);
+    });
   }
 
   /**
@@ -514,16 +514,4 @@ function nestedKey(key: string, subKey: string, inArray: boolean): string {
   if (!key) return subKey;
   if (inArray) return `${key}[]`;
   return `${key}[${subKey}]`;
-}
-
-/**
- * Adds the `request-id` and `anthropic-workspace-id` headers to an object result as `_request_id` and
- * `_workspace_id`, not enumerable (as in the official SDK), so they stay out of `JSON.stringify`.
- */
-function addResponseIDs(data: unknown, response: Response): unknown {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
-  return Object.defineProperties(data, {
-    _request_id: { value: response.headers.get("request-id"), configurable: true },
-    _workspace_id: { value: response.headers.get("anthropic-workspace-id"), configurable: true },
-  });
 }
