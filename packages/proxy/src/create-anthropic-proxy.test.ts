@@ -202,6 +202,28 @@ describe("models allow-list and max_tokens cap", () => {
   });
 });
 
+describe("batches", () => {
+  it("rewrites results_url to the request's origin and prefix, or to publicBaseURL", async () => {
+    const { client } = setup();
+    const batch = await client.messages.batches.create({ requests: [{ custom_id: "a", params }] });
+    const ended = await client.messages.batches.retrieve(batch.id);
+    expect(ended.results_url).toBe(`${ORIGIN}${PREFIX}/v1/messages/batches/${batch.id}/results`);
+    const results = [];
+    for await (const result of await client.messages.batches.results(batch.id))
+      results.push(result.custom_id);
+    expect(results).toEqual(["a"]);
+
+    const behindBalancer = setup({ publicBaseURL: "https://app.example/api/anthropic/" });
+    const other = await behindBalancer.client.messages.batches.create({
+      requests: [{ custom_id: "b", params }],
+    });
+    const retrieved = await behindBalancer.client.messages.batches.retrieve(other.id);
+    expect(retrieved.results_url).toBe(
+      `https://app.example/api/anthropic/v1/messages/batches/${other.id}/results`,
+    );
+  });
+});
+
 describe("body size limit", () => {
   it("answers 413 request_too_large over the limit, declared or streamed, without calling upstream", async () => {
     const { proxy, client, upstream } = setup({ maxBodyBytes: 2048 });
