@@ -904,6 +904,25 @@ describe("log level", () => {
   });
 });
 
+describe("bad timeout and maxRetries values", () => {
+  it.each([
+    ["timeout", -1],
+    ["timeout", 1.5],
+    ["maxRetries", -1],
+    ["maxRetries", Number.NaN],
+    ["maxRetries", "2"],
+  ])("a %s of %o rejects with a typed error naming it, before anything is sent", async (name, value) => {
+    const fetch = scriptedFetch(jsonResponse(message));
+    const fromClient = new Anthropic({ apiKey: "k", fetch, [name]: value });
+    await expect(fromClient.messages.create(params)).rejects.toThrow(
+      new RegExp(`^${name} must be a whole number of at least 0`),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await expect(client.messages.create(params, { [name]: value })).rejects.toBeInstanceOf(AnthropicError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
 describe("httpAgent", () => {
   it("is refused with a typed error that says to pass fetchOptions.dispatcher, before anything is sent", async () => {
     const fetch = scriptedFetch(jsonResponse(message));

@@ -249,7 +249,7 @@ export class BaseAnthropic {
     options: FinalRequestOptions,
     { retryCount = 0 }: { retryCount?: number } = {},
   ): Promise<BuiltRequest> {
-    const timeout = options.timeout ?? this.timeout;
+    const timeout = validCount("timeout", options.timeout ?? this.timeout);
     const url = this.buildURL(options.path, options.query, options.defaultBaseURL);
     const { body, contentType } = encodeBody(options.body, setsHeader(options.headers, "content-type"));
     const req: RequestInit & { headers: Headers; duplex?: "half" } = {
@@ -345,11 +345,12 @@ export class BaseAnthropic {
    */
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
     if (options.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
+    const maxRetries = validCount("maxRetries", options.maxRetries ?? this.maxRetries);
     // A stream body can be read only once.
-    const maxRetries = isOneShotBody(options.body) ? 0 : (options.maxRetries ?? this.maxRetries);
+    const retries = isOneShotBody(options.body) ? 0 : maxRetries;
     const logID = `[log_${++this.#requestCount}]`;
     for (let retriesDone = 0; ; retriesDone++) {
-      const retriesLeft = maxRetries - retriesDone;
+      const retriesLeft = retries - retriesDone;
       let props: APIResponseProps;
       try {
         props = await this.#attempt(options, retriesDone, logID);
@@ -480,6 +481,14 @@ export class BaseAnthropic {
 
 // The error classes, reachable from the client class as in the official SDK (`Anthropic.APIError`).
 Object.assign(BaseAnthropic, Errors.errorClasses);
+
+/** `value`, when it is a whole number of at least 0; else a typed error naming the option. */
+function validCount(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Errors.AnthropicError(`${name} must be a whole number of at least 0, got ${String(value)}.`);
+  }
+  return value;
+}
 
 /** Reads a body, mapping an abort or a broken connection to the right typed error. */
 async function readText(response: Response, signal: AbortSignal): Promise<string> {
