@@ -21,6 +21,8 @@ import {
   modelQueryOptions,
   modelsQueryOptions,
 } from "./query-options.js";
+import { useCancelBatch, useCreateBatch, useDeleteBatch } from "./use-batch-mutations.js";
+import type { useSendMessage } from "./use-send-message.js";
 
 const batch = (processing_status: MessageBatch["processing_status"]) =>
   ({ processing_status }) as MessageBatch;
@@ -157,7 +159,8 @@ describe("query signals", () => {
 describe("error types", () => {
   test("the builders type their errors as AnthropicError, without a global Register", () => {
     // A global `declare module "@tanstack/react-query" { interface Register ... }` anywhere in this
-    // package would change DefaultError for every app that imports it.
+    // package would change DefaultError for every app that imports it. (AnthropicError adds no member to
+    // Error, so the types below cannot tell them apart; an APIError there would fail this line.)
     expectTypeOf<DefaultError>().toEqualTypeOf<Error>();
     const { client } = scriptedClient(() => errorResponse(500, "api_error"));
     type ErrorOf<Options> = Options extends { queryFn?: infer _Fn; retry?: infer Retry }
@@ -183,6 +186,16 @@ describe("error types", () => {
     expectTypeOf<Results["batch"]["error"]>().toEqualTypeOf<AnthropicError | null>();
     expectTypeOf<Results["results"]["error"]>().toEqualTypeOf<AnthropicError | null>();
     expectTypeOf<Results["list"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    const mutations = () => ({
+      create: useCreateBatch(),
+      cancel: useCancelBatch(),
+      remove: useDeleteBatch(),
+    });
+    type Mutations = ReturnType<typeof mutations>;
+    expectTypeOf<Mutations["create"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Mutations["cancel"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<Mutations["remove"]["error"]>().toEqualTypeOf<AnthropicError | null>();
+    expectTypeOf<ReturnType<typeof useSendMessage>["error"]>().toEqualTypeOf<AnthropicError | null>();
     // An app's own query, outside the builders, keeps React Query's default error type.
     expectTypeOf<UseQueryResult<number>["error"]>().toEqualTypeOf<Error | null>();
   });

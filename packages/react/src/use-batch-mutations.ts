@@ -1,7 +1,9 @@
+import type { AnthropicError } from "@colloquy/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import {
   type AnthropicClient,
+  type DeletedMessageBatch,
   type MessageBatch,
   type MessageBatchCreateParams,
   requireFeature,
@@ -20,10 +22,9 @@ type ClientOption = { client?: AnthropicClient | undefined };
 export function useCreateBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCreateBatch", options.client);
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (params: MessageBatchCreateParams) =>
-      requireFeature(client.messages.batches, "Message Batches").create(params),
-    onSuccess: (batch: MessageBatch) => {
+  return useMutation<MessageBatch, AnthropicError, MessageBatchCreateParams>({
+    mutationFn: (params) => requireFeature(client.messages.batches, "Message Batches").create(params),
+    onSuccess: (batch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
     },
@@ -34,10 +35,9 @@ export function useCreateBatch(options: ClientOption = {}) {
 export function useCancelBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useCancelBatch", options.client);
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (batchId: string) =>
-      requireFeature(client.messages.batches, "Message Batches").cancel(batchId),
-    onSuccess: (batch: MessageBatch) => {
+  return useMutation<MessageBatch, AnthropicError, string>({
+    mutationFn: (batchId) => requireFeature(client.messages.batches, "Message Batches").cancel(batchId),
+    onSuccess: (batch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
@@ -51,9 +51,8 @@ export function useCancelBatch(options: ClientOption = {}) {
 export function useDeleteBatch(options: ClientOption = {}) {
   const client = useAnthropicClient("useDeleteBatch", options.client);
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (batchId: string) =>
-      requireFeature(client.messages.batches, "Message Batches").delete(batchId),
+  return useMutation<DeletedMessageBatch, AnthropicError, string>({
+    mutationFn: (batchId) => requireFeature(client.messages.batches, "Message Batches").delete(batchId),
     onSuccess: (_deleted, batchId) => {
       queryClient.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
       queryClient.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });
