@@ -143,6 +143,28 @@ describe("parseInline", () => {
       ]);
     });
 
+    it("links a bare URL only after the rest is parsed, so it swallows no syntax", () => {
+      expect(parseInline("[https://a.b/x](https://a.b/x)")).toEqual([
+        { type: "link", href: "https://a.b/x", children: [{ type: "text", value: "https://a.b/x" }] },
+      ]);
+      expect(parseInline("**https://a.b/x**")).toEqual([
+        {
+          type: "strong",
+          children: [
+            { type: "link", href: "https://a.b/x", children: [{ type: "text", value: "https://a.b/x" }] },
+          ],
+        },
+      ]);
+      expect(parseInline("`https://a.b` and https://a.b`c` *d*")).toEqual([
+        { type: "code", value: "https://a.b" },
+        { type: "text", value: " and " },
+        { type: "link", href: "https://a.b/", children: [{ type: "text", value: "https://a.b" }] },
+        { type: "code", value: "c" },
+        { type: "text", value: " " },
+        { type: "emphasis", children: [{ type: "text", value: "d" }] },
+      ]);
+    });
+
     it("keeps brackets and targets that never close as text", () => {
       const source = "[a [b](c ".repeat(1000);
       expect(parseInline(source)).toEqual([{ type: "text", value: source }]);

@@ -17,7 +17,8 @@ const escapable = /[!-/:-@[-`{-~]/;
 const unicodePunctuation = /[\p{P}\p{S}]/u;
 const unicodeWhitespace = /\s/u;
 const autolink = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/iy;
-const bareUrl = /(?:https?:\/\/|mailto:)[^\s<>]+/iy;
+/** GFM's autolink literal: `https://…`, `http://…` or `mailto:…` where no letter or digit precedes it. */
+const bareUrl = /(?<![A-Za-z0-9])(?:https?:\/\/|mailto:)[^\s<>]+/gi;
 /** Left off the end of a bare URL, as GFM does: sentence punctuation and emphasis markers. */
 const urlTrailingPunctuation = /[.,;:!?'")\]*_~]+$/;
 /** cmark's limit on nested parentheses in a link target; it also bounds a failing target's scan. */
@@ -88,7 +89,7 @@ class InlineParser {
       index = this.readAt(next);
     }
     this.processEmphasis(null);
-    return toNodes(this.head, false, 0);
+    return linkBareUrls(toNodes(this.head, false, 0));
   }
 
   /** Reads the construct starting at `index` and returns the index after it. */
@@ -128,11 +129,6 @@ class InlineParser {
         return this.closeBracket(index);
       case "<":
         return this.readAutolink(index);
-      case "h":
-      case "H":
-      case "m":
-      case "M":
-        return this.readBareUrl(index);
     }
     this.appendText(char);
     return index + 1;
@@ -232,26 +228,6 @@ class InlineParser {
       first: newSlot(url, null, null),
     });
     return index + match[0].length;
-  }
-
-  /** GFM's autolink literal: `https://…` or `mailto:…` not preceded by a letter or digit. */
-  private readBareUrl(index: number): number {
-    const source = this.source;
-    bareUrl.lastIndex = index;
-    const match = bareUrl.exec(source);
-    if (match === null) {
-      this.appendText(source[index]!);
-      return index + 1;
-    }
-    const url = match[0].replace(urlTrailingPunctuation, "");
-    const href = safeLinkUrl(url);
-    if (href === null) {
-      // Not a URL after all; kept whole so its characters are not tried again one by one.
-      this.appendText(match[0]);
-      return index + match[0].length;
-    }
-    this.appendSlot("", null, { type: "link", href, first: newSlot(url, null, null) });
-    return index + url.length;
   }
 
   /**
@@ -402,20 +378,15 @@ function matches(opener: Delimiter, closer: Delimiter): boolean {
   return true;
 }
 
-/** By character code: 1 for characters that may start a construct, 2 for `h`/`m` (a bare URL). */
+/** By character code: whether the character may start a construct. */
 const specialCodes = new Uint8Array(128);
 for (const char of "\\\n`*_~[]<") specialCodes[char.charCodeAt(0)] = 1;
-for (const char of "hHmM") specialCodes[char.charCodeAt(0)] = 2;
 
 /** Index of the next character that may start a construct, or the source's length. */
 function nextSpecial(source: string, from: number): number {
   for (let index = from; index < source.length; index += 1) {
     const code = source.charCodeAt(index);
-    const kind = code < 128 ? specialCodes[code] : 0;
-    if (kind === 0) continue;
-    // A bare URL starts only where no letter or digit precedes it.
-    if (kind === 2 && index > 0 && isAsciiAlphanumeric(source.charCodeAt(index - 1))) continue;
-    return index;
+    if (code < 128 && specialCodes[code] === 1) return index;
   }
   return source.length;
 }
@@ -449,10 +420,6 @@ function codePointBefore(source: string, index: number): number {
   return low;
 }
 
-function isAsciiAlphanumeric(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
 /** Emphasis and links nest at most this deep; deeper ones keep their text without the wrapper. */
 const maxDepth = 32;
 
@@ -476,6 +443,36 @@ function toNodes(first: Slot | null, insideLink: boolean, depth: number): Inline
       push({ type: wrapper.type, children: toNodes(wrapper.first, insideLink, depth + 1) });
     }
   }
+  return nodes;
+}
+
+/**
+ * Turns bare URLs in text into links, after the rest is parsed (as GFM's autolink literals): so a URL
+ * never swallows the syntax around it, and the text of a link is never linked again.
+ */
+function linkBareUrls(nodes: InlineNode[]): InlineNode[] {
+  return nodes.flatMap((node): InlineNode[] => {
+    if (node.type === "text") return splitBareUrls(node.value);
+    if (node.type === "emphasis" || node.type === "strong" || node.type === "delete") {
+      return [{ type: node.type, children: linkBareUrls(node.children) }];
+    }
+    return [node];
+  });
+}
+
+function splitBareUrls(text: string): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  let position = 0;
+  for (const match of text.matchAll(bareUrl)) {
+    const url = match[0].replace(urlTrailingPunctuation, "");
+    const href = safeLinkUrl(url);
+    if (href === null) continue;
+    if (match.index > position) nodes.push({ type: "text", value: text.slice(position, match.index) });
+    nodes.push({ type: "link", href, children: [{ type: "text", value: url }] });
+    position = match.index + url.length;
+  }
+  if (position === 0) return [{ type: "text", value: text }];
+  if (position < text.length) nodes.push({ type: "text", value: text.slice(position) });
   return nodes;
 }
 
