@@ -9,6 +9,7 @@ import type { InlineNode } from "./ast.js";
  * by `(target)` closes the nearest `[`; emphasis is matched by the spec's "process emphasis" procedure,
  * whose `openersBottom` bounds keep the search for openers from rescanning. Parsed nodes sit in a linked
  * list, so wrapping a range in emphasis or a link relinks two pointers instead of copying the range.
+ * Bare URLs are linked last, in the text that is left (`linkBareUrls`), as GFM's autolink literals.
  * Known limits of this dialect: no reference links, no raw HTML (shown as text), no entities.
  */
 
