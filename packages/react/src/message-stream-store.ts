@@ -6,6 +6,7 @@ import {
   type MessageStream,
   messageText,
 } from "@colloquy/client";
+import { cloneMessage } from "./internal/clone-message.js";
 import { type CancelFlush, createFlushScheduler, type ScheduleFlush } from "./internal/frame-scheduler.js";
 import { Subscribable } from "./internal/subscribable.js";
 import type {
@@ -369,28 +370,6 @@ function abortRequest(run: Run): void {
   } catch {
     // The stream may already be finished; aborting the controller is what matters.
   }
-}
-
-function cloneMessage(message: Message, openInputs: ReadonlySet<number>): Message {
-  return {
-    ...message,
-    usage: message.usage ? { ...message.usage } : message.usage,
-    content: message.content.map((block, index) => {
-      const copy = { ...block } as ContentBlock & { citations?: unknown; input?: unknown };
-      if (Array.isArray(copy.citations)) copy.citations = [...copy.citations];
-      if (openInputs.has(index)) copy.input = copyJson(copy.input);
-      return copy;
-    }),
-  };
-}
-
-/** A deep copy of a JSON value, so a published partial tool input never changes after the fact. */
-function copyJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyJson);
-  if (value === null || typeof value !== "object") return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) copy[key] = copyJson(member);
-  return copy;
 }
 
 function toAnthropicError(cause: unknown): AnthropicError {
