@@ -202,6 +202,39 @@ describe("models allow-list and max_tokens cap", () => {
   });
 });
 
+describe("streaming", () => {
+  it("returns upstream's body as it comes, and passes the request's abort signal upstream", async () => {
+    let upstreamSignal: AbortSignal | undefined;
+    let push: (text: string) => void = () => {};
+    const { proxy } = setup({
+      fetch: async (_input, init) => {
+        upstreamSignal = init?.signal ?? undefined;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            push = (text) => controller.enqueue(new TextEncoder().encode(text));
+          },
+        });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
+      },
+    });
+    const browser = new AbortController();
+    const response = await proxy(
+      new Request(`${ORIGIN}${PREFIX}/v1/messages`, {
+        method: "POST",
+        body: JSON.stringify({ ...params, stream: true }),
+        signal: browser.signal,
+      }),
+    );
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    push("event: ping\ndata: {}\n\n");
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("event: ping\ndata: {}\n\n");
+    expect(upstreamSignal?.aborted).toBe(false);
+    browser.abort();
+    expect(upstreamSignal?.aborted).toBe(true);
+  });
+});
+
 describe("batches", () => {
   it("rewrites results_url to the request's origin and prefix, or to publicBaseURL", async () => {
     const { client } = setup();
