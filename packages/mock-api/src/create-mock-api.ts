@@ -330,6 +330,13 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
               );
         response = errorResponse(apiError, requestId);
       }
+      const headers = new Headers(response.headers);
+      headers.set("request-id", requestId);
+      headers.set("anthropic-organization-id", ORGANIZATION_ID);
+      for (const [name, value] of Object.entries(state.limiter.headers())) headers.set(name, value);
+      applyCorsHeaders(request, headers);
+      const answer = new Response(response.body, { status: response.status, headers });
+      // Everything is ready before the wait, so the first byte leaves as soon as it ends.
       const latency =
         (exchange.latencyMs ?? latencyFor(seed, requestNumber, latencyMs, latencyJitterMs)) -
         (Date.now() - arrivedAt);
@@ -337,16 +344,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         try {
           await sleep(latency, request.signal);
         } catch (error) {
-          await response.body?.cancel().catch(() => {});
+          await answer.body?.cancel().catch(() => {});
           throw error;
         }
       }
-      const headers = new Headers(response.headers);
-      headers.set("request-id", requestId);
-      headers.set("anthropic-organization-id", ORGANIZATION_ID);
-      for (const [name, value] of Object.entries(state.limiter.headers())) headers.set(name, value);
-      applyCorsHeaders(request, headers);
-      return new Response(response.body, { status: response.status, headers });
+      return answer;
     },
     reset() {
       state.ids.reset();

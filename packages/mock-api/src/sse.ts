@@ -150,6 +150,8 @@ export function createEventStream(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const { signal, failure } = options;
+  // Encoded up front, so a reader's first pull (after any latency) only has bytes to hand over.
+  const encoded = events.map(encodeEvent);
   // The failure always happens before message_stop, so the stream is visibly incomplete.
   const failAt = failure ? Math.max(0, Math.min(failure.after, events.length - 1)) : -1;
   let position = 0;
@@ -202,10 +204,7 @@ export function createEventStream(
       const end =
         options.delayMs > 0 ? position + 1 : failAt === -1 ? events.length : Math.max(failAt, position + 1);
       let text = "";
-      for (; position < end && position < events.length; position++) {
-        const event = events[position];
-        if (event) text += encodeEvent(event);
-      }
+      for (; position < end && position < encoded.length; position++) text += encoded[position];
       if (text.length > 0) controller.enqueue(encoder.encode(text));
       if (position >= events.length) {
         finish();
