@@ -924,13 +924,14 @@ describe("bad timeout and maxRetries values", () => {
 });
 
 describe("httpAgent", () => {
-  it("is refused with a typed error that says to pass fetchOptions.dispatcher, before anything is sent", async () => {
+  // Without `@colloquy/client/shims/node` it is refused, and with it honoured: src/shims/node.test.ts.
+  it("is refused together with a fetch of the caller's, which could not use it, before anything is sent", async () => {
     const fetch = scriptedFetch(jsonResponse(message));
     expect(() => new Anthropic({ apiKey: "k", fetch, httpAgent: {} })).toThrow(AnthropicError);
     const client = new Anthropic({ apiKey: "k", fetch });
     const error = await client.messages.create(params, { httpAgent: {} }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnthropicError);
-    expect((error as Error).message).toMatch(/fetchOptions: \{ dispatcher/);
+    expect((error as Error).message).toMatch(/`httpAgent` or `fetch`, not both/);
     expect(fetch.requests).toHaveLength(0);
   });
 });

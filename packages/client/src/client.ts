@@ -1,5 +1,6 @@
 import { APIPromise, type APIResponseProps, addResponseIDs } from "./api-promise.js";
 import * as Errors from "./errors.js";
+import { registeredAgentFetch } from "./internal/agent-fetch.js";
 import { isBrowserLike, readEnv } from "./internal/env.js";
 import { headerRecord, setsHeader } from "./internal/header-record.js";
 import { type Logger, type LogLevel, makeLogger, resolveLogLevel } from "./internal/logger.js";
@@ -23,9 +24,9 @@ const DEFAULT_MAX_RETRIES = 2;
 /** The `anthropic-version` header this client speaks. */
 const API_VERSION = "2023-06-01";
 
-const HTTP_AGENT_UNSUPPORTED =
-  "`httpAgent` is not supported (fetch takes no Node agent): for a proxy, pass " +
-  "`fetchOptions: { dispatcher: new ProxyAgent(url) }` (undici).";
+const HTTP_AGENT_NEEDS_SHIM =
+  '`httpAgent` needs `import "@colloquy/client/shims/node"` (Node only; fetch takes no agent). Or, ' +
+  "for a proxy, pass `fetchOptions: { dispatcher: new ProxyAgent(url) }` (undici).";
 
 export interface ClientOptions {
   /**
@@ -88,8 +89,9 @@ export interface ClientOptions {
    */
   dangerouslyAllowBrowser?: boolean | undefined;
   /**
-   * @deprecated Not supported: `fetch` takes no Node agent, so the constructor throws rather than ignore
-   * it. For a proxy, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` (from `undici`).
+   * A Node agent (`http.Agent`, a proxy agent) that every request goes through, in Node, once
+   * `import "@colloquy/client/shims/node"` has run; without that import the constructor throws rather
+   * than ignore it. Another way to a proxy: `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` (undici).
    */
   httpAgent?: unknown;
 }
@@ -153,7 +155,6 @@ export class BaseAnthropic {
         "A browser exposes the API key: set `dangerouslyAllowBrowser: true` to accept the risk.",
       );
     }
-    if (rest.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
     const resolvedBaseURL = baseURL || DEFAULT_BASE_URL;
     this._options = { ...rest, apiKey, authToken, baseURL: resolvedBaseURL };
     this.apiKey = apiKey;
@@ -168,8 +169,7 @@ export class BaseAnthropic {
     this.logLevel = resolveLogLevel(rest.logLevel, makeLogger(baseLogger, () => "warn", secrets).warn);
     // The level is read at each line: `client.logLevel = "debug"` takes effect at once.
     this.logger = makeLogger(baseLogger, () => this.logLevel, secrets);
-    // Bound lazily so a later replacement of globalThis.fetch (msw, tests) is honoured.
-    this.#fetch = rest.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = fetchFor(rest.httpAgent, rest.fetch);
   }
 
   /**
@@ -344,7 +344,8 @@ export class BaseAnthropic {
    * left. Resolves with a successful response; rejects with the typed error of the last attempt.
    */
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
-    if (options.httpAgent !== undefined) throw new Errors.AnthropicError(HTTP_AGENT_UNSUPPORTED);
+    const send =
+      options.httpAgent === undefined ? this.#fetch : fetchFor(options.httpAgent, this._options.fetch);
     const maxRetries = validCount("maxRetries", options.maxRetries ?? this.maxRetries);
     // A stream body can be read only once.
     const retries = isOneShotBody(options.body) ? 0 : maxRetries;
@@ -353,7 +354,7 @@ export class BaseAnthropic {
       const retriesLeft = retries - retriesDone;
       let props: APIResponseProps;
       try {
-        props = await this.#attempt(options, retriesDone, logID);
+        props = await this.#attempt(options, send, retriesDone, logID);
       } catch (error) {
         // A connection failure or a timeout is tried again; a user abort or bad input never is.
         if (!(error instanceof Errors.APIConnectionError) || retriesLeft <= 0) throw error;
@@ -380,7 +381,12 @@ export class BaseAnthropic {
    * `APIConnectionTimeoutError`, `APIUserAbortError`, `APIConnectionError` (a failed connection or
    * preparation), or our own `AnthropicError` for bad input.
    */
-  async #attempt(options: FinalRequestOptions, retryCount: number, logID: string): Promise<APIResponseProps> {
+  async #attempt(
+    options: FinalRequestOptions,
+    send: Fetch,
+    retryCount: number,
+    logID: string,
+  ): Promise<APIResponseProps> {
     const { req, url, timeout } = await this.buildRequest(options, { retryCount });
     if (options.signal?.aborted) throw new Errors.APIUserAbortError();
     const controller = new AbortController();
@@ -406,7 +412,7 @@ export class BaseAnthropic {
       });
       // Aborted while it was being prepared: nothing is sent.
       if (controller.signal.aborted) throw controller.signal.reason;
-      const response = await this.#fetch(prepared.url, prepared.init);
+      const response = await send(prepared.url, prepared.init);
       this.logger.debug(`${logID} ${response.status} ${method} ${prepared.url}`, {
         headers: response.headers,
       });
@@ -481,6 +487,20 @@ export class BaseAnthropic {
 
 // The error classes, reachable from the client class as in the official SDK (`Anthropic.APIError`).
 Object.assign(BaseAnthropic, Errors.errorClasses);
+
+/**
+ * The `fetch` requests go through: the one given, else the global one (looked up at each call, so that
+ * a later replacement, by msw or a test, is honoured); or, given a Node agent, the `fetch` of
+ * `@colloquy/client/shims/node` that sends through it. An agent is never dropped silently.
+ */
+function fetchFor(httpAgent: unknown, customFetch: Fetch | undefined): Fetch {
+  if (httpAgent === undefined) return customFetch ?? ((input, init) => fetch(input, init));
+  if (customFetch)
+    throw new Errors.AnthropicError("Pass `httpAgent` or `fetch`, not both: a `fetch` takes no agent.");
+  const makeFetch = registeredAgentFetch();
+  if (!makeFetch) throw new Errors.AnthropicError(HTTP_AGENT_NEEDS_SHIM);
+  return makeFetch(httpAgent);
+}
 
 /** `value`, when it is a whole number of at least 0; else a typed error naming the option. */
 function validCount(name: string, value: number): number {

@@ -36,8 +36,8 @@ export interface RequestOptions {
   /** Merged into the `fetch` init of this call. */
   fetchOptions?: FetchOptions;
   /**
-   * @deprecated Not supported: the call rejects with an `AnthropicError` rather than ignore it. For a
-   * proxy, pass `fetchOptions: { dispatcher: new ProxyAgent(proxyURL) }` (from `undici`).
+   * A Node agent this call goes through, once `import "@colloquy/client/shims/node"` has run; without
+   * that import the call rejects with an `AnthropicError` rather than ignore it.
    */
   httpAgent?: unknown;
   /** @internal The host of an endpoint that has its own, used while the client has the default base URL. */

@@ -4,10 +4,11 @@
  * models, so the mock is told to serve them.
  */
 import "@colloquy/client/shims/web";
+import http from "node:http";
 import { defaultModels } from "@colloquy/mock-api";
 import { startMockApi } from "@colloquy/mock-api/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import Anthropic, { AnthropicError } from "../src/index.js";
+import Anthropic from "../src/index.js";
 
 let mock: { url: string; close(): Promise<void> };
 let client: Anthropic;
@@ -302,21 +303,31 @@ describe("the official README's snippets", () => {
     expect(log).toEqual([`About to make a request ${mock.url}/v1/messages`, "Got response 200"]);
   });
 
-  it("refuses the httpAgent proxy snippet with a typed error naming fetchOptions.dispatcher, never ignoring it", async () => {
-    // The README's snippet passes an agent (`new HttpsProxyAgent(...)`, `new http.Agent(...)`); fetch takes
-    // none, so the client fails fast instead of silently sending traffic around the proxy.
-    const agent = { keepAlive: false };
-    expect(() => new Anthropic({ httpAgent: agent })).toThrow(AnthropicError);
-    expect(() => new Anthropic({ httpAgent: agent })).toThrow(/fetchOptions: \{ dispatcher/);
-    const sent: string[] = [];
-    const counting = new Anthropic({
-      fetch: (input, init) => {
-        sent.push(String(input));
-        return fetch(input, init);
-      },
+  it("sends the httpAgent proxy snippet's requests through the agent, once shims/node is imported", async () => {
+    // The README tells Node users to `import "@anthropic-ai/sdk/shims/node"`; ours then honours
+    // `httpAgent` (without it, `httpAgent` is refused: src/shims/node.test.ts). The snippet's
+    // HttpsProxyAgent is an `http.Agent` too; counting agents stand in for it here.
+    await import("@colloquy/client/shims/node");
+    const proxyAgent = countingAgent();
+    // Configure the default for all requests:
+    const proxied = new Anthropic({
+      httpAgent: proxyAgent,
     });
-    await expect(counting.messages.create(hello, { httpAgent: agent })).rejects.toThrow(/dispatcher/);
-    expect(sent).toEqual([]);
+    await expect(proxied.messages.create(hello)).resolves.toMatchObject({ type: "message" });
+    // Override per-request:
+    const perRequest = countingAgent({ keepAlive: false });
+    await client.messages.create(
+      {
+        max_tokens: 1024,
+        messages: [{ role: "user", content: "Hello, Claude" }],
+        model: "claude-3-opus-20240229",
+      },
+      {
+        httpAgent: perRequest,
+      },
+    );
+    expect([proxyAgent.connections, perRequest.connections]).toEqual([1, 1]);
+    proxyAgent.destroy();
   });
 
   it("passes fetchOptions.dispatcher, the way to a proxy in Node, to fetch on every request", async () => {
@@ -347,3 +358,15 @@ describe("the official README's snippets", () => {
     expect(lines.join("\n")).not.toContain("sk-ant-readme-test");
   });
 });
+
+/** An `http.Agent` that counts the connections it opens, to show that requests really go through it. */
+function countingAgent(options?: http.AgentOptions) {
+  const agent = Object.assign(new http.Agent(options), { connections: 0 });
+  const connector = agent as unknown as { createConnection: (...args: unknown[]) => unknown };
+  const create = connector.createConnection.bind(agent);
+  connector.createConnection = (...args) => {
+    agent.connections++;
+    return create(...args);
+  };
+  return agent;
+}
