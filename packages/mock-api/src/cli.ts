@@ -3,21 +3,21 @@ import { type StartMockApiOptions, startMockApi } from "./node.js";
 
 const usage = `Usage: colloquy-mock-api [options]
 
-  --port N                    port to listen on (default 4010; 0 picks a free port)
-  --host H                    interface to bind (default 127.0.0.1)
-  --stream-delay-ms N         pause between stream events (default 25)
-  --batch-processing-ms N     how long a batch stays in progress (default 5000)
-  --progressive-batch-counts  move request_counts as each request finishes (the real API waits for the end)
-  --api-key KEY               accept only this key (default: any non-empty key)
-  --seed S                    seed of ids and replies
-  --base-path P               serve the API under this path prefix, e.g. /api/anthropic
-  --latency-ms N              time to first byte of every response (default 0)
-  --latency-jitter-ms N       add 0..N ms to each latency, drawn from the seed (default 0)
-  --requests-per-minute N     enforce a requests-per-minute budget (429 with retry-after)
-  --input-tokens-per-minute N enforce an input-tokens-per-minute budget
-  --output-tokens-per-minute N enforce an output-tokens-per-minute budget
-  --same-reply-on-repeat      answer identical requests identically (default: the next variant)
-  --help                      show this help`;
+  --port N                      port to listen on (default 4010; 0 picks a free port)
+  --host H                      interface to bind (default 127.0.0.1)
+  --stream-delay-ms N           pause between stream events (default 25)
+  --batch-processing-ms N       how long a batch stays in progress (default 5000)
+  --progressive-batch-counts    move request_counts as each request finishes (the real API waits for the end)
+  --api-key KEY                 accept only this key (default: any non-empty key)
+  --seed S                      seed of ids and replies
+  --base-path P                 serve the API under this path prefix, e.g. /api/anthropic
+  --latency-ms N                time to first byte of every response (default 0)
+  --latency-jitter-ms N         add 0..N ms to each latency, drawn from the seed (default 0)
+  --requests-per-minute N       enforce a requests-per-minute budget (429 with retry-after)
+  --input-tokens-per-minute N   enforce an input-tokens-per-minute budget
+  --output-tokens-per-minute N  enforce an output-tokens-per-minute budget
+  --same-reply-on-repeat        answer identical requests identically (default: the next variant)
+  --help                        show this help`;
 
 /** Parses the command line; throws on an unknown option or a bad number. */
 function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?: boolean } {
