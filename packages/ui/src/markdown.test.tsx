@@ -58,6 +58,18 @@ describe("<Markdown>", () => {
     expect(container.querySelectorAll("p")[1]).toHaveTextContent("Second paragraph, longer now.");
   });
 
+  it("renders a loose numbered list as one list, while it streams and after", () => {
+    const text = "1. **First** step.\n\n2. Second step:\n\n   ```sh\n   npm i\n   ```\n\n3. Third.";
+    const { container, rerender } = renderStrict(<Markdown text={text.slice(0, 30)} streaming />);
+    for (let length = 31; length <= text.length; length += 7) {
+      rerender(<Markdown text={text.slice(0, length)} streaming />);
+    }
+    rerender(<Markdown text={text} />);
+    expect(container.querySelectorAll("ol")).toHaveLength(1);
+    expect(container.querySelectorAll("ol > li")).toHaveLength(3);
+    expect(container.querySelector("ol > li:nth-child(2) pre code")).toHaveTextContent("npm i");
+  });
+
   it("opens links in a new tab without an opener", () => {
     const { getByRole } = renderStrict(<Markdown text="[docs](https://example.com/docs)" />);
     const link = getByRole("link", { name: "docs" });

@@ -50,6 +50,12 @@ describe("parseBlocks", () => {
     expect(outline(parseBlocks("- a\n  - b\n    - c"))).toEqual(["ul[p+ul[p+ul[p]]]"]);
   });
 
+  it("keeps a loose list one list, with the paragraphs and code indented under its items", () => {
+    const blocks = parseBlocks("1. one\n\n2. two\n\n   more\n\n   ```sh\n   npm i\n   ```\n\nafter");
+    expect(outline(blocks)).toEqual(["ol1[p,p+p+code:sh]", "p"]);
+    expect(outline(parseBlocks("- a\n\n* b"))).toEqual(["ul[p]", "ul[p]"]);
+  });
+
   it("ends a list at a thematic break that looks like an item", () => {
     expect(outline(parseBlocks("- a\n- - -\n- b"))).toEqual(["ul[p]", "hr", "ul[p]"]);
   });

@@ -6,7 +6,8 @@ const headingOpen = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const rule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const quote = /^ {0,3}> ?/;
-const listItem = /^( *)([-*+]|\d{1,9}[.)])[ \t]+/;
+/** A list item's first line: indentation, marker, and the spaces after it. */
+export const listItem = /^( *)([-*+]|\d{1,9}[.)])[ \t]+/;
 const tableDivider = /^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/;
 
 /** Block quotes and lists nest at most this deep; a deeper one's text becomes a paragraph. */
@@ -26,6 +27,8 @@ export function parseBlocks(source: string, depth = 0): BlockNode[] {
     }
     const fence = openingFence(line);
     if (fence) {
+      // Content lines lose as many leading spaces as the opening fence had (CommonMark).
+      const fenceIndent = line.length - line.trimStart().length;
       const body: string[] = [];
       let closed = false;
       index += 1;
@@ -36,7 +39,7 @@ export function parseBlocks(source: string, depth = 0): BlockNode[] {
           index += 1;
           break;
         }
-        body.push(current);
+        body.push(withoutIndent(current, fenceIndent));
         index += 1;
       }
       blocks.push({ type: "code", language: fence.language, value: body.join("\n"), closed });
@@ -140,7 +143,15 @@ function parseList(lines: string[], start: number, depth: number): { node: Block
   let index = start;
   while (index < lines.length) {
     const line = lines[index]!;
-    if (line.trim() === "") break;
+    if (line.trim() === "") {
+      // A blank line ends the list unless an indented line or another item follows (a loose list).
+      let next = index + 1;
+      while (next < lines.length && lines[next]!.trim() === "") next += 1;
+      const following = lines[next];
+      if (following === undefined || !continuesList(following, kind, contentColumn)) break;
+      for (; index < next; index += 1) items[items.length - 1]!.push("");
+      continue;
+    }
     const indent = line.length - line.trimStart().length;
     const match = listItem.exec(line);
     if (items.length > 0 && indent >= contentColumn) {
@@ -169,6 +180,21 @@ function parseList(lines: string[], start: number, depth: number): { node: Block
     },
     next: index,
   };
+}
+
+/** Whether the first line after a blank line still belongs to a list: its items' content or its next item. */
+function continuesList(line: string, kind: string, contentColumn: number): boolean {
+  const indent = line.length - line.trimStart().length;
+  if (indent >= contentColumn) return true;
+  const item = listItem.exec(line);
+  return item !== null && item[1]!.length <= 3 && markerKind(item[2]!) === kind && !rule.test(line);
+}
+
+/** `line` without up to `count` leading spaces. */
+function withoutIndent(line: string, count: number): string {
+  let start = 0;
+  while (start < count && line[start] === " ") start += 1;
+  return line.slice(start);
 }
 
 function splitRow(line: string): string[] {

@@ -15,6 +15,15 @@ describe("splitChunks", () => {
     ]);
   });
 
+  it("keeps a loose list, and what is indented under its items, in one chunk", () => {
+    const text = "1. one\n\n2. two\n\n   more of two\n\n       ```sh\n       npm i\n\n       ```\n\nafter";
+    expect(splitChunks(text).map((chunk) => chunk.source)).toEqual([
+      "1. one\n\n2. two\n\n   more of two\n\n       ```sh\n       npm i\n\n       ```\n",
+      "after",
+    ]);
+    expect(splitChunks("para\n\n- a").map((chunk) => chunk.source)).toEqual(["para\n", "- a"]);
+  });
+
   it("records each chunk's offset in the whole text", () => {
     const text = "one\n\ntwo";
     for (const chunk of splitChunks(text))
@@ -34,6 +43,23 @@ describe("ChunkSplitter", () => {
   it("matches a fresh split at every prefix of a text", () => {
     const text =
       "# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- a\n- b\n\nEnd.";
+    const splitter = new ChunkSplitter();
+    for (let length = 0; length <= text.length; length += 1) {
+      const prefix = text.slice(0, length);
+      expect(splitter.update(prefix).map((chunk) => chunk.source)).toEqual(
+        splitChunks(prefix).map((chunk) => chunk.source),
+      );
+    }
+  });
+
+  it("joins the last two chunks again when the next line turns out to be a list item", () => {
+    const splitter = new ChunkSplitter();
+    expect(splitter.update("1. a\n\n2").map((chunk) => chunk.source)).toEqual(["1. a\n", "2"]);
+    expect(splitter.update("1. a\n\n2. b").map((chunk) => chunk.source)).toEqual(["1. a\n\n2. b"]);
+  });
+
+  it("matches a fresh split at every prefix of a text with loose lists", () => {
+    const text = "Intro\n\n- a\n\n- b\n\n  b more\n\n1. c\n\n   ```\n   x\n\n   ```\n2. d\n\nEnd";
     const splitter = new ChunkSplitter();
     for (let length = 0; length <= text.length; length += 1) {
       const prefix = text.slice(0, length);
