@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { failure } from "../test/helpers/promises.js";
 import {
   AnthropicError,
   APIConnectionError,
@@ -48,15 +49,6 @@ const overloaded = sseEvent("error", {
   type: "error",
   error: { type: "overloaded_error", message: "Overloaded" },
 });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** Lets every pending promise job and macrotask run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

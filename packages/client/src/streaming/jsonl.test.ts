@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { collect, failure } from "../../test/helpers/promises.js";
 import { AnthropicError, APIUserAbortError } from "../errors.js";
 import type { MessageBatchIndividualResponse } from "../types/index.js";
 import { JSONLDecoder } from "./jsonl.js";
@@ -14,21 +15,6 @@ const results = [
 
 function decoderOf(chunks: readonly (string | Uint8Array)[], controller = new AbortController()) {
   return JSONLDecoder.fromResponse<MessageBatchIndividualResponse>(new Response(bodyOf(chunks)), controller);
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("JSONLDecoder", () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { collect, failure } from "../../test/helpers/promises.js";
 import {
   AnthropicError,
   APIConnectionError,
@@ -24,21 +25,6 @@ const encoder = new TextEncoder();
 
 function streamOf(chunks: readonly (string | Uint8Array)[], controller = new AbortController()) {
   return Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(bodyOf(chunks)), controller);
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 const start = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));

@@ -25,6 +25,7 @@ import Anthropic, {
   StreamTruncatedError,
 } from "@colloquy/client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { failure } from "../helpers/promises.js";
 import {
   type Behaviour,
   type Chunk,
@@ -89,15 +90,6 @@ function clientFor(
   options: Partial<ConstructorParameters<typeof Anthropic>[0]> = {},
 ) {
   return new Anthropic({ apiKey, baseURL: server.url, maxRetries: 2, logLevel: "off", ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 async function settle(ms = 60): Promise<void> {

@@ -7,6 +7,7 @@
 import { inspect } from "node:util";
 import Anthropic, { AnthropicError, type APIError, type Logger } from "@colloquy/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { failure } from "../helpers/promises.js";
 import { type FaultServer, refusedPort, type Script, startFaultServer } from "./fault-server.js";
 import { errorBody, jsonHeaders, params, sseFrames, sseHeaders, textEvents, textMessage } from "./wire.js";
 
@@ -63,15 +64,6 @@ function renderings(error: unknown): Record<string, string> {
     inspect: inspect(error, { depth: 10 }),
     stack: asError.stack ?? "",
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 const credentials = [
