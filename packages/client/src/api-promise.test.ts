@@ -115,6 +115,7 @@ describe("APIPromise", () => {
   it("types the ids on object results only, as the official SDK", () => {
     type Ids = { _request_id?: string | null; _workspace_id?: string | null };
     expectTypeOf<Awaited<APIPromise<{ foo: string }>>>().toEqualTypeOf<{ foo: string } & Ids>();
+    expectTypeOf<Awaited<APIPromise<Anthropic.Message>>>().toEqualTypeOf<Anthropic.Message & Ids>();
     expectTypeOf<Awaited<APIPromise<Array<{ foo: string }>>>>().toEqualTypeOf<Array<{ foo: string }>>();
     expectTypeOf<Awaited<APIPromise<string>>>().toEqualTypeOf<string>();
     expectTypeOf<Awaited<APIPromise<null>>>().toEqualTypeOf<null>();

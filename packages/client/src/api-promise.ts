@@ -9,7 +9,9 @@ import type { FinalRequestOptions } from "./request-options.js";
  */
 export type WithRequestID<T> = T extends Array<unknown> | Response | Page<unknown>
   ? T
-  : T extends Record<string, unknown>
+  : // `any`, not `unknown`: interfaces such as `Message` match only a record of `any`.
+    // biome-ignore lint/suspicious/noExplicitAny: see above.
+    T extends Record<string, any>
     ? T & { _request_id?: string | null; _workspace_id?: string | null }
     : T;
 
