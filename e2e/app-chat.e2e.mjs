@@ -29,7 +29,116 @@ async function watchReply(page) {
   }
 }
 
+/** The figures of the "This conversation" meter in the settings panel, as numbers. */
+async function conversationTotals(page) {
+  const meter = page.locator(".chat-options .cq-usage-meter");
+  const figures = {};
+  for (const name of ["Input", "Output"]) {
+    const text = await shownText(
+      meter
+        .locator("div", { has: page.locator("dt", { hasText: name }) })
+        .locator("dd")
+        .first(),
+    );
+    figures[name.toLowerCase()] = Number(text.replace(/[^\d]/g, ""));
+  }
+  return figures;
+}
+
+/** Sends a long slow reply and waits until a few words of it have arrived. */
+async function startLongReply(page, text) {
+  await send(page, `[[mock: words=600 slow=30]] ${text}`);
+  await assistant(page).last().locator(".cq-text-block").waitFor();
+  await page.waitForFunction(
+    () =>
+      (
+        [...document.querySelectorAll('article.cq-message[data-role="assistant"] .cq-text-block')].at(-1)
+          ?.textContent ?? ""
+      ).split(" ").length > 8,
+  );
+}
+
 export const tests = [
+  {
+    name: "chat: switching to Batches while a reply streams keeps the question and the partial reply",
+    async run({ page }) {
+      await openChat(page);
+      await startLongReply(page, "Keep this story");
+      await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Batches" }).click();
+      await page.getByRole("heading", { name: "New batch" }).waitFor();
+      await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Chat" }).click();
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Keep this story" }).waitFor();
+      const reply = assistant(page).last();
+      const words = (await shownText(reply.locator(".cq-message-content"))).split(/\s+/).filter(Boolean);
+      check(words.length > 5 && words.length < 600, `expected the partial reply, got ${words.length} words`);
+      check(
+        (await reply.getAttribute("data-state")) === "interrupted",
+        "the partial reply should show as stopped",
+      );
+      const list = page.getByRole("navigation", { name: "Conversations" });
+      check(
+        (await list.getByRole("button", { name: /^Keep this story/ }).count()) === 1,
+        "the conversation should be listed under its question",
+      );
+    },
+  },
+  {
+    name: "chat: switching conversation while a reply streams keeps it, and a reload too",
+    async run({ page }) {
+      await openChat(page);
+      await startLongReply(page, "Do not lose me");
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      const list = page.getByRole("navigation", { name: "Conversations" });
+      await list.getByRole("button", { name: /^Do not lose me/ }).click();
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Do not lose me" }).waitFor();
+      const partial = await shownText(assistant(page).last().locator(".cq-message-content"));
+      check(partial.split(/\s+/).filter(Boolean).length > 5, `the partial reply is missing: "${partial}"`);
+      await page.reload();
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Do not lose me" }).waitFor();
+      check(
+        (await shownText(assistant(page).last().locator(".cq-message-content"))) === partial,
+        "the saved partial reply should survive a reload unchanged",
+      );
+    },
+  },
+  {
+    name: "chat: the conversation's totals count every stored reply, stopped ones included",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, '[[mock: reply="One two three"]] First');
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await send(page, '[[mock: reply="Four five six seven"]] Second');
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const afterTwo = await conversationTotals(page);
+      check(
+        afterTwo.input > 0 && afterTwo.output > 0,
+        `totals after two replies: ${JSON.stringify(afterTwo)}`,
+      );
+
+      // Another conversation and back: the totals come from the stored replies, not from this visit.
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await page
+        .getByRole("navigation", { name: "Conversations" })
+        .getByRole("button", { name: /^First/ })
+        .click();
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Second" }).waitFor();
+      const reopened = await conversationTotals(page);
+      check(
+        JSON.stringify(reopened) === JSON.stringify(afterTwo),
+        `reopened totals ${JSON.stringify(reopened)} should equal ${JSON.stringify(afterTwo)}`,
+      );
+
+      // A stopped reply adds what it used.
+      await startLongReply(page, "Third, to be stopped");
+      await page.getByRole("button", { name: "Stop" }).click();
+      await page.locator(".chat-status", { hasText: "Stopped" }).waitFor();
+      const afterStop = await conversationTotals(page);
+      check(
+        afterStop.input > afterTwo.input && afterStop.output > afterTwo.output,
+        `a stopped reply should add to the totals: ${JSON.stringify(afterTwo)} then ${JSON.stringify(afterStop)}`,
+      );
+    },
+  },
   {
     name: "chat: a sent message gets a reply that streams in progressively",
     async run({ page }) {
@@ -381,7 +490,7 @@ export const tests = [
       const list = page.getByRole("navigation", { name: "Conversations" });
       await list.getByRole("button", { name: /^Remember me/ }).waitFor();
 
-      await page.getByRole("button", { name: "New conversation" }).click();
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
       check((await assistant(page).count()) === 0, "a new conversation should start empty");
       check((await list.locator("li").count()) === 2, "there should be two conversations");
       await list.getByRole("button", { name: /^Remember me/ }).click();

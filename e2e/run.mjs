@@ -23,6 +23,9 @@ import {
 const args = process.argv.slice(2);
 const grepIndex = args.indexOf("--grep");
 const grep = grepIndex >= 0 ? args[grepIndex + 1] : undefined;
+// `--grep` is a substring of the test name, or a /regular expression/ (to pick tests of several areas).
+const grepPattern = grep?.startsWith("/") && grep.endsWith("/") ? new RegExp(grep.slice(1, -1)) : null;
+const matchesGrep = (name) => (grepPattern ? grepPattern.test(name) : name.includes(grep));
 const appOnly = args.includes("--app-only") || grep !== undefined;
 
 const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
@@ -88,7 +91,7 @@ try {
   const fixtures = { secret, mockUrl: mock.url, upstreamUrl: upstream.url, distDir: `${appDir}dist/` };
   for (const modulePath of testModules) {
     const { tests } = await import(modulePath);
-    const selected = grep ? tests.filter((test) => test.name.includes(grep)) : tests;
+    const selected = grep ? tests.filter((test) => matchesGrep(test.name)) : tests;
     if (selected.length === 0) continue;
     console.log(`e2e: ${modulePath.replace("./", "e2e/")}`);
     const result = await runTests(selected, { browser, baseURL, fixtures });

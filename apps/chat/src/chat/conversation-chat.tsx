@@ -1,4 +1,12 @@
-import { type ChatMessage, type UseChatOptions, useChat, useCountTokens, useModels } from "@colloquy/react";
+import {
+  addUsage,
+  type ChatMessage,
+  type ChatUsageTotals,
+  type UseChatOptions,
+  useChat,
+  useCountTokens,
+  useModels,
+} from "@colloquy/react";
 import {
   ChatThread,
   Composer,
@@ -37,6 +45,32 @@ export function chatRequestOptions(
   };
 }
 
+/**
+ * The messages to keep when a conversation is left while a reply is in progress: the reply being written
+ * is kept as `stopped` with what arrived (dropped when nothing did), so it is saved rather than lost.
+ */
+export function settledMessages(messages: readonly ChatMessage[]): ChatMessage[] {
+  return messages.flatMap((message): ChatMessage[] => {
+    if (message.role !== "assistant" || message.status !== "streaming") return [message];
+    return message.content.length > 0 ? [{ ...message, status: "stopped" }] : [];
+  });
+}
+
+const NO_USAGE: ChatUsageTotals = {
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_creation_input_tokens: 0,
+  cache_read_input_tokens: 0,
+};
+
+/** Token totals of every stored reply (complete, stopped or interrupted), whenever they were received. */
+export function conversationUsage(messages: readonly ChatMessage[]): ChatUsageTotals {
+  return messages.reduce(
+    (total, message) => (message.role === "assistant" ? addUsage(total, message.usage) : total),
+    NO_USAGE,
+  );
+}
+
 /** One conversation: thread, actions, composer and options, saved to localStorage whenever it rests. */
 export function ConversationChat({ conversation, store }: ConversationChatProps) {
   const requestOptions = chatRequestOptions(conversation.options);
@@ -62,6 +96,22 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
     saved.current = chat.messages;
     store.update(conversation.id, { messages: chat.messages });
   }, [busy, chat.messages, conversation.id, store]);
+
+  // Leaving the conversation (another one, Batches, Settings) while a reply is in progress stops it: save
+  // what is there now, the partial reply marked stopped, so nothing typed or received is lost.
+  const latest = useRef(chat.messages);
+  useEffect(() => {
+    latest.current = chat.messages;
+  }, [chat.messages]);
+  useEffect(
+    () => () => {
+      if (latest.current === saved.current) return;
+      saved.current = latest.current;
+      store.update(conversation.id, { messages: settledMessages(latest.current) });
+    },
+    [conversation.id, store],
+  );
+  const usage = useMemo(() => conversationUsage(chat.messages), [chat.messages]);
 
   // Escape stops a reply wherever the focus is (the composer handles it itself when focused).
   const { stop } = chat;
@@ -162,7 +212,7 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
       <ChatOptionsPanel
         options={conversation.options}
         onChange={(options) => store.update(conversation.id, { options })}
-        usage={chat.usage}
+        usage={usage}
         contextWindow={model?.max_input_tokens}
       />
     </div>
