@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   errorResponse,
@@ -901,6 +902,33 @@ describe("log level", () => {
     const { lines, logger } = collect();
     expect(new Anthropic({ apiKey: "k", logger }).logLevel).toBe("error");
     expect(lines).toEqual([]);
+  });
+});
+
+describe("the caller's signal after a call", () => {
+  const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
+
+  it("keeps no listener once calls have settled, failed, been retried, timed out or been taken raw", async () => {
+    const session = new AbortController();
+    const options = { signal: session.signal };
+    const fetch = scriptedFetch(
+      jsonResponse(message),
+      errorResponse(400, "invalid_request_error", "bad"),
+      errorResponse(529, "overloaded_error", "busy", fast),
+      jsonResponse(message),
+      jsonResponse(message),
+    );
+    const client = new Anthropic({ apiKey: "k", fetch });
+    await client.messages.create(params, options);
+    await expect(client.messages.create(params, options)).rejects.toBeInstanceOf(BadRequestError);
+    await client.messages.create(params, options);
+    await (await client.messages.create(params, options).asResponse()).text();
+    expect(fetch.requests).toHaveLength(5);
+    const timingOut = new Anthropic({ apiKey: "k", fetch: hangingFetch(), timeout: 1, maxRetries: 0 });
+    await expect(timingOut.messages.create(params, options)).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
+    expect(listeners(session.signal)).toBe(0);
   });
 });
 
