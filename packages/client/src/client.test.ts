@@ -930,6 +930,17 @@ describe("the caller's signal after a call", () => {
     );
     expect(listeners(session.signal)).toBe(0);
   });
+
+  it("holds one listener while a call is in flight (what the count above would show)", async () => {
+    const session = new AbortController();
+    const fetch = hangingFetch();
+    const pending = new Anthropic({ apiKey: "k", fetch }).messages.create(params, { signal: session.signal });
+    await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
+    expect(listeners(session.signal)).toBe(1);
+    session.abort();
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(listeners(session.signal)).toBe(0);
+  });
 });
 
 describe("bad timeout and maxRetries values", () => {
