@@ -15,6 +15,7 @@ import {
   sseEvent,
   sseResponse,
   stallingBody,
+  textAnswerEventTypes,
   textAnswerSSE,
   toolUseAnswerSSE,
 } from "./streaming/test-sse-fixtures.js";
@@ -254,15 +255,7 @@ describe("MessageStream", () => {
   it("iterates the raw events with for await", async () => {
     const types: string[] = [];
     for await (const event of streamOf([textAnswerSSE])) types.push(event.type);
-    expect(types).toEqual([
-      "message_start",
-      "content_block_start",
-      "content_block_delta",
-      "content_block_delta",
-      "content_block_stop",
-      "message_delta",
-      "message_stop",
-    ]);
+    expect(types).toEqual(textAnswerEventTypes);
   });
 
   it("aborts the request when a for await loop breaks", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, failure } from "../../test/helpers/promises.js";
+import { collect, failure, failureOfReadAbortedWhileWaiting } from "../../test/helpers/promises.js";
 import { AnthropicError, APIUserAbortError } from "../errors.js";
 import type { MessageBatchIndividualResponse } from "../types/index.js";
 import { JSONLDecoder } from "./jsonl.js";
@@ -74,11 +74,7 @@ describe("JSONLDecoder", () => {
   it("throws APIUserAbortError when aborted while waiting for more lines", async () => {
     const controller = new AbortController();
     const decoder = JSONLDecoder.fromResponse(new Response(stallingBody([`${results[0]}\n`])), controller);
-    const iterator = decoder[Symbol.asyncIterator]();
-    await iterator.next();
-    const pending = iterator.next();
-    controller.abort();
-    expect(await failure(pending)).toBeInstanceOf(APIUserAbortError);
+    expect(await failureOfReadAbortedWhileWaiting(decoder, controller)).toBeInstanceOf(APIUserAbortError);
   });
 
   it("is a Stream: tee() gives two readers of every value, and a second iteration throws", async () => {

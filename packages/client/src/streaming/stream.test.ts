@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { collect, failure } from "../../test/helpers/promises.js";
+import { collect, failure, failureOfReadAbortedWhileWaiting } from "../../test/helpers/promises.js";
 import {
   AnthropicError,
   APIConnectionError,
@@ -17,6 +17,7 @@ import {
   sseEvent,
   sseResponse,
   stallingBody,
+  textAnswerEventTypes,
   textAnswerSSE,
   toolUseAnswerSSE,
 } from "./test-sse-fixtures.js";
@@ -36,15 +37,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("yields the typed events of a recorded stream and drops ping", async () => {
     const events = await collect(streamOf([textAnswerSSE]));
-    expect(events.map((event) => event.type)).toEqual([
-      "message_start",
-      "content_block_start",
-      "content_block_delta",
-      "content_block_delta",
-      "content_block_stop",
-      "message_delta",
-      "message_stop",
-    ]);
+    expect(events.map((event) => event.type)).toEqual(textAnswerEventTypes);
   });
 
   it("yields the same events for every split point of a recorded stream", async () => {
@@ -175,11 +168,7 @@ describe("Stream.fromSSEResponse", () => {
   it("throws APIUserAbortError when the abort comes while waiting for bytes", async () => {
     const controller = new AbortController();
     const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller);
-    const iterator = stream[Symbol.asyncIterator]();
-    await iterator.next();
-    const pending = iterator.next();
-    controller.abort();
-    expect(await failure(pending)).toBeInstanceOf(APIUserAbortError);
+    expect(await failureOfReadAbortedWhileWaiting(stream, controller)).toBeInstanceOf(APIUserAbortError);
   });
 
   it("aborts the request and ends quietly when the consumer breaks out", async () => {

@@ -3,89 +3,60 @@
  * serve them as chunked bodies. Test-only: excluded from the build.
  */
 
+/**
+ * A recorded stream from its `data:` lines, as the document prints them: each event is framed as
+ * `event: <its type>`, the data line, and a blank line, the API's framing.
+ */
+function recordedEvents(...dataLines: string[]): string {
+  return dataLines.map((line) => sseEvent((JSON.parse(line) as { type: string }).type, line)).join("");
+}
+
 /** §3.4: a text answer, with a ping. */
-export const textAnswerSSE = `${[
-  "event: message_start",
-  'data: {"type":"message_start","message":{"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"container":null,"diagnostics":null,"usage":{"input_tokens":14,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"output_tokens_details":null,"server_tool_use":null,"service_tier":"standard","inference_geo":null,"speed":null}}}',
-  "",
-  "event: content_block_start",
-  'data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
-  "",
-  "event: ping",
-  'data: {"type":"ping"}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"! How can I help?"}}',
-  "",
-  "event: content_block_stop",
-  'data: {"type":"content_block_stop","index":0}',
-  "",
-  "event: message_delta",
-  'data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null,"stop_details":null,"container":null},"usage":{"input_tokens":14,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":9,"output_tokens_details":null,"server_tool_use":null}}',
-  "",
-  "event: message_stop",
-  'data: {"type":"message_stop"}',
-  "",
-].join("\n")}\n`;
+export const textAnswerSSE = recordedEvents(
+  '{"type":"message_start","message":{"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"container":null,"diagnostics":null,"usage":{"input_tokens":14,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"output_tokens_details":null,"server_tool_use":null,"service_tier":"standard","inference_geo":null,"speed":null}}}',
+  '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
+  '{"type":"ping"}',
+  '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}',
+  '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"! How can I help?"}}',
+  '{"type":"content_block_stop","index":0}',
+  '{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null,"stop_details":null,"container":null},"usage":{"input_tokens":14,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":9,"output_tokens_details":null,"server_tool_use":null}}',
+  '{"type":"message_stop"}',
+);
+
+/** The event types of {@link textAnswerSSE} in order, its ping dropped (what a `Stream` of it yields). */
+export const textAnswerEventTypes = [
+  "message_start",
+  "content_block_start",
+  "content_block_delta",
+  "content_block_delta",
+  "content_block_stop",
+  "message_delta",
+  "message_stop",
+] as const;
 
 /** §3.5: text, then a tool_use whose input streams as input_json_delta. */
-export const toolUseAnswerSSE = `${[
-  "event: message_start",
-  'data: {"type":"message_start","message":{"id":"msg_014p7gG3wDgGV9EUtLvnow3U","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"container":null,"diagnostics":null,"usage":{"input_tokens":472,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":2,"output_tokens_details":null,"server_tool_use":null,"service_tier":"standard","inference_geo":null,"speed":null}}}',
-  "",
-  "event: content_block_start",
-  'data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
-  "",
-  "event: ping",
-  'data: {"type":"ping"}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Let me check the weather."}}',
-  "",
-  "event: content_block_stop",
-  'data: {"type":"content_block_stop","index":0}',
-  "",
-  "event: content_block_start",
-  'data: {"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"get_weather","input":{},"caller":{"type":"direct"}}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":""}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\\"location\\": \\"San Fra"}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"ncisco, CA\\", \\"unit\\": \\"celsius\\"}"}}',
-  "",
-  "event: content_block_stop",
-  'data: {"type":"content_block_stop","index":1}',
-  "",
-  "event: message_delta",
-  'data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null,"stop_details":null,"container":null},"usage":{"output_tokens":89}}',
-  "",
-  "event: message_stop",
-  'data: {"type":"message_stop"}',
-  "",
-].join("\n")}\n`;
+export const toolUseAnswerSSE = recordedEvents(
+  '{"type":"message_start","message":{"id":"msg_014p7gG3wDgGV9EUtLvnow3U","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"container":null,"diagnostics":null,"usage":{"input_tokens":472,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":2,"output_tokens_details":null,"server_tool_use":null,"service_tier":"standard","inference_geo":null,"speed":null}}}',
+  '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
+  '{"type":"ping"}',
+  '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Let me check the weather."}}',
+  '{"type":"content_block_stop","index":0}',
+  '{"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"get_weather","input":{},"caller":{"type":"direct"}}}',
+  '{"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":""}}',
+  '{"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\\"location\\": \\"San Fra"}}',
+  '{"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"ncisco, CA\\", \\"unit\\": \\"celsius\\"}"}}',
+  '{"type":"content_block_stop","index":1}',
+  '{"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null,"stop_details":null,"container":null},"usage":{"output_tokens":89}}',
+  '{"type":"message_stop"}',
+);
 
 /** §3.6: a thinking block fragment (no message_start). */
-export const thinkingBlockSSE = `${[
-  "event: content_block_start",
-  'data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"The user greets me; "}}',
-  "",
-  "event: content_block_delta",
-  'data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds..."}}',
-  "",
-  "event: content_block_stop",
-  'data: {"type":"content_block_stop","index":0}',
-  "",
-].join("\n")}\n`;
+export const thinkingBlockSSE = recordedEvents(
+  '{"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}',
+  '{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"The user greets me; "}}',
+  '{"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds..."}}',
+  '{"type":"content_block_stop","index":0}',
+);
 
 const encoder = new TextEncoder();
 
