@@ -1,6 +1,6 @@
 export { Anthropic, Anthropic as default } from "./anthropic.js";
-export { APIPromise } from "./api-promise.js";
-export { BaseAnthropic, type ClientOptions, type Fetch } from "./client.js";
+export { APIPromise, type APIResponseProps, type ParseResponse, type WithRequestID } from "./api-promise.js";
+export { BaseAnthropic, type BuiltRequest, type ClientOptions, type Fetch } from "./client.js";
 export {
   AnthropicError,
   APIConnectionError,
@@ -44,7 +44,7 @@ export {
 } from "./message-stream.js";
 export { messageText, type TextLikeBlock, type TextSource } from "./message-text.js";
 export { Page, PagePromise } from "./pagination.js";
-export type { HeadersInit, RequestOptions } from "./request-options.js";
+export type { FetchOptions, HeadersInit, RequestOptions } from "./request-options.js";
 export { Batches, BetaBatches } from "./resources/batches.js";
 export { Beta, BetaMessages } from "./resources/beta.js";
 export { Messages } from "./resources/messages.js";
