@@ -37,15 +37,12 @@ const releaseOnCollect = new FinalizationRegistry<() => void>((release) => relea
  * garbage-collected. Runs it at most once. Returns `stream`.
  */
 export function releaseWhenDone<S extends Stream<unknown>>(stream: S, release: () => void): S {
-  let released = false;
-  const releaseOnce = () => {
-    if (released) return;
-    released = true;
+  releaseOnCollect.register(stream, release, stream);
+  // A stream is read once, so this runs once; the backstop is withdrawn first.
+  stream[onDone](() => {
     releaseOnCollect.unregister(stream);
     release();
-  };
-  releaseOnCollect.register(stream, release, stream);
-  stream[onDone](releaseOnce);
+  });
   return stream;
 }
 
