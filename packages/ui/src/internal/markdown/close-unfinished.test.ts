@@ -19,6 +19,13 @@ describe("closeUnfinished", () => {
     expect(closeUnfinished("Hello `")).toBe("Hello ");
   });
 
+  it("does not close a marker inside a word, which is rarely emphasis", () => {
+    expect(closeUnfinished("2*3 is")).toBe("2*3 is");
+    expect(closeUnfinished("a**b and")).toBe("a**b and");
+    expect(closeUnfinished("x = 2*")).toBe("x = 2*");
+    expect(closeUnfinished("(*note")).toBe("(*note*");
+  });
+
   it("leaves finished text untouched", () => {
     expect(closeUnfinished("**a** and *b* and `c`")).toBe("**a** and *b* and `c`");
     expect(closeUnfinished("- item\n- *second*")).toBe("- item\n- *second*");

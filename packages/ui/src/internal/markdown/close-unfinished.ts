@@ -64,12 +64,14 @@ function closeInline(text: string): string {
     }
     const marker = markerAt(result, index);
     if (marker !== null) {
+      // Inside a word (`2*3`, `a**b`) a marker is rarely emphasis: closing it would flash italics.
+      const opens = startsWord(result[index - 1]);
       if (stack[stack.length - 1] === marker) stack.pop();
-      else if (index + marker.length === result.length) {
+      else if (opens && index + marker.length === result.length) {
         // A dangling opener at the very end (`Hello **`) would show as raw markers for a moment.
         result = result.slice(0, index);
         break;
-      } else if (!/\s/.test(result[index + marker.length]!)) stack.push(marker);
+      } else if (opens && !/\s/.test(result[index + marker.length]!)) stack.push(marker);
       index += marker.length;
       continue;
     }
@@ -92,6 +94,11 @@ function markerAt(text: string, index: number): string | null {
   if (char !== "_") return null;
   const intraword = isWordChar(text[index - 1]) && isWordChar(text[index + 1]);
   return intraword ? null : "_";
+}
+
+/** Whether an emphasis opener may follow this character: the start, a space or punctuation. */
+function startsWord(before: string | undefined): boolean {
+  return before === undefined || !/[\p{L}\p{N}]/u.test(before);
 }
 
 function isWordChar(char: string | undefined): boolean {
