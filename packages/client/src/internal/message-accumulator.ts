@@ -31,9 +31,6 @@ const deltaTargets: Record<string, string | undefined> = {
   input_json_delta: "tool",
 };
 
-/** The fields of a `message_delta` event that are not copied onto the message as they are. */
-const messageDeltaOwnFields = new Set(["type", "delta", "usage"]);
-
 /** An open block: `true`, or the accumulated tool input once its first `input_json_delta` arrived. */
 type OpenBlock = true | PartialJSONAccumulator;
 
@@ -247,14 +244,15 @@ function completeToolInput(input: PartialJSONAccumulator): unknown {
 function applyMessageDelta(message: Message, event: RawMessageDeltaEvent): void {
   const { container, ...stop } = event.delta;
   Object.assign(message, stop);
-  if (container != null) message.container = container;
-  const usage = message.usage as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(event.usage ?? {})) {
-    if (value != null) usage[field] = value;
-  }
-  const target = message as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(event)) {
-    if (!messageDeltaOwnFields.has(field) && value != null) target[field] = value;
+  const { type, delta, usage, ...otherFields } = event;
+  copyPresentFields(message.usage, usage);
+  copyPresentFields(message, { ...otherFields, container });
+}
+
+/** Copies onto `target` each field of `source` whose value is not `null` or `undefined`. */
+function copyPresentFields(target: object, source: object | null | undefined): void {
+  for (const [field, value] of Object.entries(source ?? {})) {
+    if (value != null) (target as Record<string, unknown>)[field] = value;
   }
 }
 
