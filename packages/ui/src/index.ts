@@ -9,7 +9,7 @@ export { ContentBlock, type ContentBlockProps, type DisplayBlock } from "./conte
 export { DocumentBlock, type DocumentBlockProps } from "./document-block.js";
 export { ErrorNotice, type ErrorNoticeProps, retryAfterFromError } from "./error-notice.js";
 export { ImageBlock, type ImageBlockProps } from "./image-block.js";
-export { CodeBlock, Markdown, type MarkdownProps } from "./markdown.js";
+export { CodeBlock, type CodeBlockProps, Markdown, type MarkdownProps } from "./markdown.js";
 export {
   type MarkdownRenderer,
   MarkdownRendererProvider,

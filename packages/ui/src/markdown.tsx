@@ -169,9 +169,12 @@ function renderInline(nodes: InlineNode[]): ReactNode[] {
   });
 }
 
-interface CodeBlockProps {
+export interface CodeBlockProps {
+  /** The fence's language (`js`, `python`, …): picks the highlighter's keywords; `""` for none. */
   language: string;
+  /** The code, also what the Copy button copies. */
   code: string;
+  /** The fence is closed and the reply done: highlight it (a streaming block stays plain). */
   settled: boolean;
 }
 
