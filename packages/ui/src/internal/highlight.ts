@@ -250,6 +250,7 @@ export function highlight(code: string, language: string): CodeToken[] {
   };
   let index = 0;
   while (index < code.length) {
+    const char = code[index]!;
     const lineComment = grammar.lineComments.find((opener) => code.startsWith(opener, index));
     if (lineComment !== undefined) {
       const end = code.indexOf("\n", index);
@@ -258,31 +259,26 @@ export function highlight(code: string, language: string): CodeToken[] {
       index += text.length;
       continue;
     }
-    const blockComment = grammar.blockComments ? matchAt(blockCommentPattern, code, index) : null;
-    if (blockComment !== null) {
-      push("comment", blockComment);
-      index += blockComment.length;
+    // Each pattern is tried only where its first character is, so a long block stays fast.
+    let matched: { kind: CodeToken["kind"]; text: string | null } | null = null;
+    if (char === "/" && grammar.blockComments) {
+      matched = { kind: "comment", text: matchAt(blockCommentPattern, code, index) };
+    } else if (char === '"' || char === "'" || char === "`") {
+      matched = { kind: "string", text: matchAt(stringPattern, code, index) };
+    } else if (char >= "0" && char <= "9" && !/[\w$]/.test(code[index - 1] ?? "")) {
+      matched = { kind: "number", text: matchAt(numberPattern, code, index) };
+    }
+    if (matched?.text) {
+      push(matched.kind, matched.text);
+      index += matched.text.length;
       continue;
     }
-    const string = matchAt(stringPattern, code, index);
-    if (string !== null) {
-      push("string", string);
-      index += string.length;
-      continue;
-    }
-    const number = /[\w$]/.test(code[index - 1] ?? "") ? null : matchAt(numberPattern, code, index);
-    if (number !== null) {
-      push("number", number);
-      index += number.length;
-      continue;
-    }
-    const word = matchAt(wordPattern, code, index);
+    const word = /[A-Za-z_$]/.test(char) ? matchAt(wordPattern, code, index) : null;
     if (word !== null) {
       push(wordKind(word, grammar, code[index - 1], code[index + word.length]), word);
       index += word.length;
       continue;
     }
-    const char = code[index]!;
     push(punctuationChars.test(char) ? "punctuation" : "plain", char);
     index += 1;
   }
