@@ -29,7 +29,12 @@ const matchesGrep = (name) => (grepPattern ? grepPattern.test(name) : name.inclu
 const appOnly = args.includes("--app-only") || grep !== undefined;
 
 const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
-const testModules = ["./app-chat.e2e.mjs", "./app-batches.e2e.mjs", "./app-proxy.e2e.mjs"];
+const testModules = [
+  "./app-chat.e2e.mjs",
+  "./app-layout.e2e.mjs",
+  "./app-batches.e2e.mjs",
+  "./app-proxy.e2e.mjs",
+];
 // A fake key with a unique marker, so finding it anywhere in the page's traffic or the bundle is a real leak.
 const secret = `sk-ant-test-SECRET-${randomUUID()}`;
 const env = {

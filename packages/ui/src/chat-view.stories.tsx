@@ -90,3 +90,50 @@ export const ToolDone: Story = {
     await expect(canvas.queryByText("Running…")).not.toBeInTheDocument();
   },
 };
+
+const longUrl = `https://example.com/${"a-very-long-path-segment-without-any-break/".repeat(8)}end`;
+const longCode = `const line = "${"x".repeat(280)}";`;
+
+/** One unbroken 300-character line in prose and in code: prose wraps, the code block scrolls inside itself. */
+export const LongLine: Story = {
+  args: {
+    messages: [
+      { id: "u", role: "user", content: [{ type: "text", text: `Why does ${longUrl} fail?` }] },
+      {
+        id: "a",
+        role: "assistant",
+        content: [
+          { type: "text", text: `It redirects to ${longUrl} and then:\n\n\`\`\`js\n${longCode}\n\`\`\`` },
+        ],
+      },
+    ],
+  },
+  decorators: [
+    // A grid track of `1fr` (as an app lays out its chat column) grows to its content's minimum width.
+    (Story) => (
+      <div
+        className="long-line-frame"
+        style={{ width: 480, maxWidth: "100%", height: "100%", display: "grid", gridTemplateColumns: "1fr" }}
+      >
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const frame = canvasElement.querySelector(".long-line-frame") as HTMLElement;
+    const chat = canvasElement.querySelector(".cq-chat") as HTMLElement;
+    // Without layout (jsdom) every width is 0; the browser run checks this story.
+    if (frame.clientWidth === 0) return;
+    await expect(chat.getBoundingClientRect().width).toBeLessThanOrEqual(frame.clientWidth);
+    await expect(chat.scrollWidth).toBeLessThanOrEqual(chat.clientWidth);
+    for (const message of canvasElement.querySelectorAll<HTMLElement>(".cq-message")) {
+      await expect(message.getBoundingClientRect().right).toBeLessThanOrEqual(
+        chat.getBoundingClientRect().right + 0.5,
+      );
+    }
+    const code = canvasElement.querySelector(".cq-code-block pre") as HTMLElement;
+    await expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
+    const send = within(canvasElement).getByRole("button", { name: "Send" });
+    await expect(send.getBoundingClientRect().right).toBeLessThanOrEqual(chat.getBoundingClientRect().right);
+  },
+};
