@@ -40,9 +40,13 @@ describe("ChunkSplitter", () => {
     expect(second.map((chunk) => chunk.source)).toEqual(["para one\n", "para two\n", "para three"]);
   });
 
-  it("matches a fresh split at every prefix of a text", () => {
-    const text =
-      "# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- a\n- b\n\nEnd.";
+  it.each([
+    [
+      "fences and a tight list",
+      "# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- a\n- b\n\nEnd.",
+    ],
+    ["loose lists", "Intro\n\n- a\n\n- b\n\n  b more\n\n1. c\n\n   ```\n   x\n\n   ```\n2. d\n\nEnd"],
+  ])("matches a fresh split at every prefix of a text with %s", (_, text) => {
     const splitter = new ChunkSplitter();
     for (let length = 0; length <= text.length; length += 1) {
       const prefix = text.slice(0, length);
@@ -56,17 +60,6 @@ describe("ChunkSplitter", () => {
     const splitter = new ChunkSplitter();
     expect(splitter.update("1. a\n\n2").map((chunk) => chunk.source)).toEqual(["1. a\n", "2"]);
     expect(splitter.update("1. a\n\n2. b").map((chunk) => chunk.source)).toEqual(["1. a\n\n2. b"]);
-  });
-
-  it("matches a fresh split at every prefix of a text with loose lists", () => {
-    const text = "Intro\n\n- a\n\n- b\n\n  b more\n\n1. c\n\n   ```\n   x\n\n   ```\n2. d\n\nEnd";
-    const splitter = new ChunkSplitter();
-    for (let length = 0; length <= text.length; length += 1) {
-      const prefix = text.slice(0, length);
-      expect(splitter.update(prefix).map((chunk) => chunk.source)).toEqual(
-        splitChunks(prefix).map((chunk) => chunk.source),
-      );
-    }
   });
 
   it("starts over when the text is replaced rather than extended", () => {
