@@ -258,7 +258,7 @@ class InlineParser {
         continue;
       }
       const used = closer.char === "~" ? 2 : Math.min(2, opener.length, closer.length);
-      const type = closer.char === "~" ? "delete" : used === 2 ? "strong" : "emphasis";
+      const type = wrapperType(closer.char, used);
       opener.length -= used;
       closer.length -= used;
       opener.slot.text = opener.slot.text.slice(used);
@@ -361,6 +361,12 @@ class InlineParser {
 
 function newSlot(text: string, leaf: InlineNode | null, wrapper: Wrapper | null): Slot {
   return { prev: null, next: null, text, leaf, wrapper, standalone: false };
+}
+
+/** `~~` makes a deletion; two `*`/`_` make strong emphasis, one makes emphasis. */
+function wrapperType(char: Delimiter["char"], used: number): Wrapper["type"] {
+  if (char === "~") return "delete";
+  return used === 2 ? "strong" : "emphasis";
 }
 
 /** Whether `opener` can close with `closer`, including the spec's "multiple of 3" rule. */
