@@ -21,3 +21,23 @@ export const workspaceAliases = [
   { find: /^@colloquy\/ui\/styles\.css$/, replacement: root("./packages/ui/src/styles.css") },
   { find: /^@colloquy\/ui$/, replacement: root("./packages/ui/src/index.ts") },
 ];
+
+/**
+ * The vitest project of one package under `packages/`: the `*.test.ts` files under `src/` and `test/`
+ * (and `*.test.tsx` in jsdom), with our packages resolved to their sources.
+ */
+export function packageTestProject(
+  name: string,
+  { environment = "node", setupFiles }: { environment?: "node" | "jsdom"; setupFiles?: string[] } = {},
+) {
+  const extensions = environment === "jsdom" ? "{ts,tsx}" : "ts";
+  return {
+    resolve: { alias: workspaceAliases },
+    test: {
+      name,
+      environment,
+      include: [`src/**/*.test.${extensions}`, `test/**/*.test.${extensions}`],
+      ...(setupFiles === undefined ? {} : { setupFiles }),
+    },
+  };
+}

@@ -1,7 +1,4 @@
 import { defineProject } from "vitest/config";
-import { workspaceAliases } from "../../vitest.shared.ts";
+import { packageTestProject } from "../../vitest.shared.ts";
 
-export default defineProject({
-  resolve: { alias: workspaceAliases },
-  test: { name: "bedrock", environment: "node", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+export default defineProject(packageTestProject("bedrock"));
