@@ -42,8 +42,15 @@ export function CopyButton({ text, what = "text", className }: CopyButtonProps) 
         {state === "copied" ? "Copied" : "Copy"} <span className="cq-visually-hidden">{what}</span>
       </button>
       <span className="cq-visually-hidden" role="status" aria-live="polite">
-        {state === "copied" ? `Copied ${what} to the clipboard` : state === "failed" ? "Copy failed" : ""}
+        {announcement(state, what)}
       </span>
     </>
   );
+}
+
+/** What the live region says after a click; nothing while idle. */
+function announcement(state: CopyState, what: string): string {
+  if (state === "copied") return `Copied ${what} to the clipboard`;
+  if (state === "failed") return "Copy failed";
+  return "";
 }

@@ -204,13 +204,19 @@ function splitRow(line: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));
 }
 
+/** A table divider cell's alignment: `:--` left, `--:` right, `:-:` center, `---` none. */
+function columnAlign(cell: string): "left" | "center" | "right" | null {
+  const left = cell.startsWith(":");
+  const right = cell.endsWith(":");
+  if (left && right) return "center";
+  if (right) return "right";
+  if (left) return "left";
+  return null;
+}
+
 function parseTable(lines: string[], start: number): { node: BlockNode; next: number } {
   const header = splitRow(lines[start]!);
-  const align = splitRow(lines[start + 1]!).map((cell) => {
-    const left = cell.startsWith(":");
-    const right = cell.endsWith(":");
-    return left && right ? "center" : right ? "right" : left ? "left" : null;
-  });
+  const align = splitRow(lines[start + 1]!).map(columnAlign);
   const rows: string[][] = [];
   let index = start + 2;
   while (index < lines.length && lines[index]!.includes("|") && lines[index]!.trim() !== "") {
