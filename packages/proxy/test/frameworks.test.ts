@@ -16,28 +16,37 @@ const params = {
   messages: [{ role: "user" as const, content: 'Hi [[mock: reply="Hello from the mock"]]' }],
 };
 
+/** The proxy options both setups share: the server's key, the mount prefix, and the mock API as upstream. */
+function onMockUpstream() {
+  const api = createMockApi({ apiKey: SERVER_KEY });
+  return {
+    apiKey: SERVER_KEY,
+    baseURL: "http://upstream.test",
+    prefix: "/api/anthropic",
+    fetch: (input: string | URL | Request, init?: RequestInit) => api.handle(new Request(input, init)),
+  };
+}
+
 describe("Hono", () => {
   it("serves the client through app.all(prefix/*) with c.req.raw", async () => {
-    const api = createMockApi({ apiKey: SERVER_KEY });
     const proxy = createAnthropicProxy({
-      apiKey: SERVER_KEY,
-      baseURL: "http://upstream.test",
-      prefix: "/api/anthropic",
+      ...onMockUpstream(),
       authorize: (request) => (request.headers.get("x-session") === "valid" ? { userId: "ada" } : null),
-      fetch: (input, init) => api.handle(new Request(input, init)),
     });
 
     const app = new Hono();
     app.get("/", (c) => c.text("the app"));
     app.all("/api/anthropic/*", (c) => proxy(c.req.raw));
 
-    const client = new Anthropic({
-      apiKey: "unused",
-      baseURL: "http://app.test/api/anthropic",
-      maxRetries: 0,
-      defaultHeaders: { "x-session": "valid" },
-      fetch: async (input, init) => app.fetch(new Request(input, init)),
-    });
+    const clientOfApp = (defaultHeaders: Record<string, string>) =>
+      new Anthropic({
+        apiKey: "unused",
+        baseURL: "http://app.test/api/anthropic",
+        maxRetries: 0,
+        defaultHeaders,
+        fetch: async (input, init) => app.fetch(new Request(input, init)),
+      });
+    const client = clientOfApp({ "x-session": "valid" });
     const message = await client.messages.create(params);
     expect(message.content[0]).toMatchObject({ type: "text", text: "Hello from the mock" });
     let streamed = "";
@@ -46,12 +55,7 @@ describe("Hono", () => {
         streamed += event.delta.text;
     }
     expect(streamed).toBe("Hello from the mock");
-    const signedOut = new Anthropic({
-      apiKey: "unused",
-      baseURL: "http://app.test/api/anthropic",
-      maxRetries: 0,
-      fetch: async (input, init) => app.fetch(new Request(input, init)),
-    });
+    const signedOut = clientOfApp({});
     await expect(signedOut.models.list()).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
     expect(await (await app.fetch(new Request("http://app.test/"))).text()).toBe("the app");
   });
@@ -59,14 +63,7 @@ describe("Hono", () => {
 
 describe("Express/connect-style mounting", () => {
   it("reads originalUrl when the mount path was stripped from url, and calls next() outside the prefix", async () => {
-    const api = createMockApi({ apiKey: SERVER_KEY });
-    const middleware = createAnthropicProxyMiddleware({
-      apiKey: SERVER_KEY,
-      baseURL: "http://upstream.test",
-      prefix: "/api/anthropic",
-      allowAnonymous: true,
-      fetch: (input, init) => api.handle(new Request(input, init)),
-    });
+    const middleware = createAnthropicProxyMiddleware({ ...onMockUpstream(), allowAnonymous: true });
     // What `app.use("/api/anthropic", middleware)` does in Express and connect.
     const server = createServer((request: IncomingMessage & { originalUrl?: string }, response) => {
       const url = request.url ?? "/";
