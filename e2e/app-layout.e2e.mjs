@@ -62,4 +62,68 @@ export const tests = [
       }
     },
   })),
+  {
+    name: "layout: at 390×844 the thread takes the screen; conversations and settings are drawers",
+    async run({ page }) {
+      await page.setViewportSize(PHONE);
+      await page.goto("/#/chat");
+      await composer(page).waitFor();
+      check((await horizontalOverflow(page)) <= 0, "the chat page overflows sideways");
+      for (const name of ["Use the dark theme", "Help", "Conversations", "Settings"]) {
+        await checkInsideWindow(page, page.getByRole("button", { name, exact: true }), `the ${name} button`);
+      }
+      const list = page.getByRole("navigation", { name: "Conversations" });
+      const settings = page.getByRole("complementary", { name: "Conversation settings" });
+      check(
+        !(await list.isVisible()) && !(await settings.isVisible()),
+        "the side panels should start closed",
+      );
+      const thread = await page.locator(".cq-thread").boundingBox();
+      check(thread.height > PHONE.height * 0.45, `the thread is only ${thread.height}px tall`);
+      const composerBox = await page.locator(".cq-composer").boundingBox();
+      check(
+        composerBox.y + composerBox.height > PHONE.height - 40 &&
+          composerBox.y + composerBox.height <= PHONE.height,
+        `the composer should sit at the bottom, ends at ${composerBox.y + composerBox.height}`,
+      );
+
+      await composer(page).fill('[[mock: reply="Small screens work"]] First chat');
+      await composer(page).press("Enter");
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+
+      // The conversation list opens from the bar, takes the focus, and closes on choosing.
+      const opener = page.getByRole("button", { name: "Conversations", exact: true });
+      await opener.click();
+      await list.waitFor();
+      await checkInsideWindow(page, list, "the conversation drawer");
+      await page.screenshot({ path: screenshotPath("chat-390-conversations") });
+      check(
+        await list
+          .getByRole("button", { name: "Close" })
+          .evaluate((button) => button === document.activeElement),
+        "the drawer should take the focus",
+      );
+      await list.getByRole("button", { name: "New conversation", exact: true }).click();
+      await list.waitFor({ state: "hidden" });
+      await opener.click();
+      await list.getByRole("button", { name: /^First chat/ }).click();
+      await list.waitFor({ state: "hidden" });
+      await page.getByRole("heading", { level: 1, name: "First chat" }).waitFor();
+      await page.screenshot({ path: screenshotPath("chat-390") });
+
+      // The settings drawer; Escape closes it and gives the focus back.
+      const settingsButton = page.getByRole("button", { name: "Settings", exact: true });
+      await settingsButton.click();
+      await settings.waitFor();
+      await checkInsideWindow(page, settings, "the settings drawer");
+      await page.screenshot({ path: screenshotPath("chat-390-settings") });
+      await page.keyboard.press("Escape");
+      await settings.waitFor({ state: "hidden" });
+      check(
+        await settingsButton.evaluate((button) => button === document.activeElement),
+        "focus should return to Settings",
+      );
+      check((await horizontalOverflow(page)) <= 0, "the page overflows sideways after chatting");
+    },
+  },
 ];

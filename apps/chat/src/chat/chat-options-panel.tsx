@@ -4,6 +4,10 @@ import { useId } from "react";
 import type { ChatOptions } from "../conversations/conversation-store";
 
 export interface ChatOptionsPanelProps {
+  id?: string;
+  /** Shown as an open drawer (narrow screens; beside the thread it is always shown). */
+  open?: boolean;
+  onClose?: (() => void) | undefined;
   options: ChatOptions;
   onChange: (change: Partial<ChatOptions>) => void;
   usage: ChatUsageTotals;
@@ -18,7 +22,15 @@ function positiveInteger(value: string, fallback: number, minimum = 1): number {
 }
 
 /** Model, system prompt, max tokens, extended thinking, tools, and the conversation's token totals. */
-export function ChatOptionsPanel({ options, onChange, usage, contextWindow }: ChatOptionsPanelProps) {
+export function ChatOptionsPanel({
+  id,
+  open = false,
+  onClose,
+  options,
+  onChange,
+  usage,
+  contextWindow,
+}: ChatOptionsPanelProps) {
   const ids = {
     system: useId(),
     max: useId(),
@@ -30,8 +42,15 @@ export function ChatOptionsPanel({ options, onChange, usage, contextWindow }: Ch
   const budgetTooHigh = options.thinking && options.thinkingBudget >= options.maxTokens;
 
   return (
-    <aside className="chat-options" aria-label="Conversation settings">
-      <h2>Settings</h2>
+    <aside id={id} className="chat-options" data-open={open} aria-label="Conversation settings">
+      <div className="drawer-header">
+        <h2>Settings</h2>
+        {onClose ? (
+          <button type="button" className="drawer-close button-secondary" onClick={onClose}>
+            Close
+          </button>
+        ) : null}
+      </div>
       <ModelPicker value={options.model} onValueChange={(model) => onChange({ model })} label="Model" />
 
       <div className="field">

@@ -1,25 +1,109 @@
+import { useEffect, useRef, useState } from "react";
 import { useConversations } from "../conversations/use-conversations";
 import { ConversationChat } from "./conversation-chat";
 import { ConversationList } from "./conversation-list";
 
-/** The chat page: saved conversations on the left, the active one in the middle, its options on the right. */
+/** Which side panel is open as a drawer on a narrow screen (below 900 px both sit beside the thread). */
+export type ChatDrawer = "conversations" | "settings" | null;
+
+/**
+ * The chat page: saved conversations on the left, the active one in the middle, its options on the right.
+ * Below 900 px the two side panels become drawers opened from the page's header bar.
+ */
 export function ChatPage() {
   const { store, conversations, activeId } = useConversations();
   const active = conversations.find((conversation) => conversation.id === activeId);
+  const [drawer, setDrawer] = useState<ChatDrawer>(null);
+  const closeDrawer = () => setDrawer(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  // An opened drawer takes the focus; closing it gives the focus back to the button that opened it.
+  useEffect(() => {
+    if (drawer === null) {
+      if (opener.current?.isConnected) opener.current.focus();
+      opener.current = null;
+      return;
+    }
+    const panel = document.getElementById(drawer === "conversations" ? "conversation-list" : "chat-options");
+    panel?.querySelector<HTMLElement>(".drawer-close")?.focus();
+  }, [drawer]);
+  const toggle = (which: Exclude<ChatDrawer, null>, button: HTMLElement) => {
+    opener.current = button;
+    setDrawer(drawer === which ? null : which);
+  };
+
+  // Escape closes an open drawer (before anything else handles it).
+  useEffect(() => {
+    if (drawer === null) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      setDrawer(null);
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, [drawer]);
 
   return (
-    <div className="chat-page">
+    <div className="chat-page" data-drawer={drawer ?? "none"}>
+      <div className="chat-page-bar">
+        <button
+          type="button"
+          className="chat-drawer-button"
+          aria-expanded={drawer === "conversations"}
+          aria-controls="conversation-list"
+          onClick={(event) => toggle("conversations", event.currentTarget)}
+        >
+          Conversations
+        </button>
+        <h1 className="chat-page-title">{active?.title ?? "Chat"}</h1>
+        <button
+          type="button"
+          className="chat-drawer-button"
+          aria-expanded={drawer === "settings"}
+          aria-controls="chat-options"
+          onClick={(event) => toggle("settings", event.currentTarget)}
+        >
+          Settings
+        </button>
+      </div>
       <ConversationList
+        id="conversation-list"
+        open={drawer === "conversations"}
+        onClose={closeDrawer}
         conversations={conversations}
         activeId={activeId}
-        onNew={() => store.create()}
-        onSelect={(id) => store.select(id)}
+        onNew={() => {
+          store.create();
+          closeDrawer();
+        }}
+        onSelect={(id) => {
+          store.select(id);
+          closeDrawer();
+        }}
         onDelete={(id) => {
           store.remove(id);
           if (store.getSnapshot().conversations.length === 0) store.create();
         }}
       />
-      {active ? <ConversationChat key={active.id} conversation={active} store={store} /> : null}
+      {active ? (
+        <ConversationChat
+          key={active.id}
+          conversation={active}
+          store={store}
+          optionsOpen={drawer === "settings"}
+          onCloseOptions={closeDrawer}
+        />
+      ) : null}
+      {drawer ? (
+        <button
+          type="button"
+          className="chat-drawer-backdrop"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={closeDrawer}
+        />
+      ) : null}
     </div>
   );
 }

@@ -24,6 +24,9 @@ import { EditMessageForm, editableMessages } from "./edit-message-form";
 export interface ConversationChatProps {
   conversation: StoredConversation<ChatMessage>;
   store: ConversationStore<ChatMessage>;
+  /** The options panel is open as a drawer (narrow screens). */
+  optionsOpen?: boolean;
+  onCloseOptions?: () => void;
 }
 
 const BUSY = new Set(["connecting", "streaming", "running-tools", "awaiting-approval"]);
@@ -72,7 +75,12 @@ export function conversationUsage(messages: readonly ChatMessage[]): ChatUsageTo
 }
 
 /** One conversation: thread, actions, composer and options, saved to localStorage whenever it rests. */
-export function ConversationChat({ conversation, store }: ConversationChatProps) {
+export function ConversationChat({
+  conversation,
+  store,
+  optionsOpen = false,
+  onCloseOptions,
+}: ConversationChatProps) {
   const requestOptions = chatRequestOptions(conversation.options);
   const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
   const [draft, setDraft] = useState("");
@@ -210,6 +218,9 @@ export function ConversationChat({ conversation, store }: ConversationChatProps)
         />
       </section>
       <ChatOptionsPanel
+        id="chat-options"
+        open={optionsOpen}
+        onClose={onCloseOptions}
         options={conversation.options}
         onChange={(options) => store.update(conversation.id, { options })}
         usage={usage}

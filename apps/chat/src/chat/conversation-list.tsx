@@ -1,6 +1,10 @@
 import type { StoredConversation } from "../conversations/conversation-store";
 
 export interface ConversationListProps {
+  id?: string;
+  /** Shown as an open drawer (narrow screens; beside the thread it is always shown). */
+  open?: boolean;
+  onClose?: () => void;
   conversations: readonly StoredConversation[];
   activeId: string | null;
   onNew: () => void;
@@ -12,6 +16,9 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 
 /** The saved conversations: select one, start a new one, delete one. */
 export function ConversationList({
+  id,
+  open = false,
+  onClose,
   conversations,
   activeId,
   onNew,
@@ -19,7 +26,12 @@ export function ConversationList({
   onDelete,
 }: ConversationListProps) {
   return (
-    <nav className="conversation-list" aria-label="Conversations">
+    <nav id={id} className="conversation-list" data-open={open} aria-label="Conversations">
+      {onClose ? (
+        <button type="button" className="drawer-close button-secondary" onClick={onClose}>
+          Close
+        </button>
+      ) : null}
       <button type="button" className="conversation-new" onClick={onNew}>
         New conversation
       </button>
