@@ -100,16 +100,7 @@ describe("EventStreamDecoder", () => {
     parts.push(8, 0, 0, 0x01, 0x8b, 0xcf, 0xe5, 0x68, 0x00);
     name("id");
     parts.push(9, ...Array.from({ length: 16 }, (_, index) => index));
-    const headers = Uint8Array.from(parts);
-    const total = 12 + headers.length + 4;
-    const frame = new Uint8Array(total);
-    const view = new DataView(frame.buffer);
-    view.setUint32(0, total);
-    view.setUint32(4, headers.length);
-    view.setUint32(8, crc32(frame.subarray(0, 8)));
-    frame.set(headers, 12);
-    view.setUint32(total - 4, crc32(frame.subarray(0, total - 4)));
-    const [message] = new EventStreamDecoder().decode(frame);
+    const [message] = new EventStreamDecoder().decode(frameWithHeaderBlock(parts));
     expect(message?.headers).toEqual({
       t: true,
       f: false,
@@ -123,4 +114,36 @@ describe("EventStreamDecoder", () => {
       id: "000102030405060708090a0b0c0d0e0f",
     });
   });
+
+  it.each([
+    ["a name longer than the block", [5, 0x61, 0x62]],
+    ["a name without its type byte", [1, 0x61]],
+    ["an int missing bytes", [1, 0x61, 4, 0xff, 0xff]],
+    ["a string longer than the block", [1, 0x61, 7, 0, 5, 0x68, 0x69]],
+    ["a uuid missing bytes", [1, 0x61, 9, 0, 1, 2]],
+  ])("rejects a header block with %s", (_what, parts) => {
+    expect(() => new EventStreamDecoder().decode(frameWithHeaderBlock(parts))).toThrow(
+      /a header runs past the header block/,
+    );
+  });
+
+  it("rejects a header of an unknown type", () => {
+    const decode = () => new EventStreamDecoder().decode(frameWithHeaderBlock([1, 0x61, 10]));
+    expect(decode).toThrow(EventStreamFramingError);
+    expect(decode).toThrow(/unknown header type 10/);
+  });
 });
+
+/** A frame with valid lengths and checksums around the given header block bytes, and no payload. */
+function frameWithHeaderBlock(parts: readonly number[]): Uint8Array {
+  const headers = Uint8Array.from(parts);
+  const total = 12 + headers.length + 4;
+  const frame = new Uint8Array(total);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, total);
+  view.setUint32(4, headers.length);
+  view.setUint32(8, crc32(frame.subarray(0, 8)));
+  frame.set(headers, 12);
+  view.setUint32(total - 4, crc32(frame.subarray(0, total - 4)));
+  return frame;
+}

@@ -109,18 +109,20 @@ function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headers: Record<string, EventStreamHeaderValue> = {};
   let offset = 0;
-  const need = (count: number) => {
+  /** Claims the next `count` bytes of the header block and returns where they start. */
+  const take = (count: number): number => {
     if (offset + count > bytes.length) {
       throw new EventStreamFramingError("Corrupt event-stream frame: a header runs past the header block.");
     }
+    const start = offset;
+    offset += count;
+    return start;
   };
   while (offset < bytes.length) {
-    need(1);
-    const nameLength = view.getUint8(offset++);
-    need(nameLength + 1);
-    const name = utf8.decode(bytes.subarray(offset, offset + nameLength));
-    offset += nameLength;
-    const type = view.getUint8(offset++);
+    const nameLength = view.getUint8(take(1));
+    const nameStart = take(nameLength);
+    const name = utf8.decode(bytes.subarray(nameStart, nameStart + nameLength));
+    const type = view.getUint8(take(1));
     let value: EventStreamHeaderValue;
     switch (type) {
       case 0:
@@ -128,48 +130,35 @@ function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue
         value = type === 0;
         break;
       case 2:
-        need(1);
-        value = view.getInt8(offset);
-        offset += 1;
+        value = view.getInt8(take(1));
         break;
       case 3:
-        need(2);
-        value = view.getInt16(offset);
-        offset += 2;
+        value = view.getInt16(take(2));
         break;
       case 4:
-        need(4);
-        value = view.getInt32(offset);
-        offset += 4;
+        value = view.getInt32(take(4));
         break;
       case 5:
-        need(8);
-        value = view.getBigInt64(offset);
-        offset += 8;
+        value = view.getBigInt64(take(8));
         break;
       case 6:
       case 7: {
-        need(2);
-        const length = view.getUint16(offset);
-        offset += 2;
-        need(length);
-        const raw = bytes.slice(offset, offset + length);
+        const length = view.getUint16(take(2));
+        const start = take(length);
+        const raw = bytes.slice(start, start + length);
         value = type === 7 ? utf8.decode(raw) : raw;
-        offset += length;
         break;
       }
       case 8:
-        need(8);
-        value = new Date(Number(view.getBigInt64(offset)));
-        offset += 8;
+        value = new Date(Number(view.getBigInt64(take(8))));
         break;
-      case 9:
-        need(16);
-        value = [...bytes.subarray(offset, offset + 16)]
+      case 9: {
+        const start = take(16);
+        value = [...bytes.subarray(start, start + 16)]
           .map((byte) => byte.toString(16).padStart(2, "0"))
           .join("");
-        offset += 16;
         break;
+      }
       default:
         throw new EventStreamFramingError(`Corrupt event-stream frame: unknown header type ${type}.`);
     }
