@@ -28,8 +28,11 @@ afterEach(() => {
   process.off("unhandledRejection", record);
 });
 
-/** Lets pending callbacks, stream events and timers of the Node stream run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Lets pending callbacks, stream events and timers of the Node stream run, then checks none of them threw. */
+async function expectNothingUncaught(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(uncaught).toEqual([]);
+}
 
 type Wrap = (pass: PassThrough) => ReadableStream<Uint8Array> | PassThrough;
 const wrappings: [string, Wrap][] = [
@@ -66,8 +69,7 @@ describe.each(wrappings)("a Response body wrapping a Node PassThrough: %s", (_na
     expect(seen).toBe(1);
     // The shim ends its PassThrough after the reader has gone, as a socket's end would.
     bodies[0]?.end();
-    await settle();
-    expect(uncaught).toEqual([]);
+    await expectNothingUncaught();
   });
 
   it("can be aborted mid-stream, with nothing uncaught", async () => {
@@ -77,8 +79,7 @@ describe.each(wrappings)("a Response body wrapping a Node PassThrough: %s", (_na
     stream.abort();
     await expect(stream.done()).rejects.toThrow();
     bodies[0]?.end();
-    await settle();
-    expect(uncaught).toEqual([]);
+    await expectNothingUncaught();
   });
 
   it("is read to the end", async () => {
@@ -86,7 +87,6 @@ describe.each(wrappings)("a Response body wrapping a Node PassThrough: %s", (_na
     const stream = client.messages.stream(params);
     setTimeout(() => bodies[0]?.end(), 5);
     expect((await stream.finalMessage()).content).toEqual([{ type: "text", text: "Hello! How can I help?" }]);
-    await settle();
-    expect(uncaught).toEqual([]);
+    await expectNothingUncaught();
   });
 });
