@@ -5,8 +5,9 @@
  * The dialect: CommonMark's blocks (ATX and setext headings, paragraphs, bullet and ordered lists,
  * fenced code, block quotes, thematic breaks) plus GFM tables, and CommonMark's inline rules for code
  * spans, emphasis, strong, links and autolinks, plus GFM's `~~strikethrough~~` and bare URLs. Not
- * supported: raw HTML (kept as text), reference links, images, indented code blocks, entities; every
- * line break inside a paragraph is kept as a break. Links keep only http(s) and mailto targets.
+ * supported: raw HTML (kept as text), reference links, indented code blocks, entities; an image shows
+ * as a link to it labelled by its alt text (never loaded); every line break inside a paragraph is kept
+ * as a break. Links keep only http(s) and mailto targets.
  * Parsing is linear in the length of the text (`bench/markdown-parse.mjs`).
  */
 import type { BlockNode } from "./internal/markdown/ast.js";

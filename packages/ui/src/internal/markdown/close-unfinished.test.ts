@@ -34,6 +34,7 @@ describe("closeUnfinished", () => {
   it("shows the label of a half-written link without its target", () => {
     expect(closeUnfinished("see [the docs](https://exa")).toBe("see the docs");
     expect(closeUnfinished("see [the do")).toBe("see the do");
+    expect(closeUnfinished("a ![diagram](https://x.y/d")).toBe("a diagram");
   });
 
   it("does not touch an open code fence", () => {

@@ -116,7 +116,9 @@ function hideUnfinishedLink(text: string): string {
   if (targetStart !== -1 && !line.includes(")", targetStart)) {
     const labelStart = line.lastIndexOf("[", targetStart);
     if (labelStart !== -1 && line.indexOf("]", labelStart) === targetStart) {
-      return text.slice(0, lineStart) + line.slice(0, labelStart) + line.slice(labelStart + 1, targetStart);
+      // An image's `!` goes too: it will show as a link labelled by its alt text.
+      const before = line[labelStart - 1] === "!" ? labelStart - 1 : labelStart;
+      return text.slice(0, lineStart) + line.slice(0, before) + line.slice(labelStart + 1, targetStart);
     }
   }
   const open = line.indexOf("[", line.lastIndexOf("]") + 1);

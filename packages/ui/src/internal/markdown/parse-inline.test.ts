@@ -165,6 +165,19 @@ describe("parseInline", () => {
       ]);
     });
 
+    it("shows an image as a link to it labelled by its alt text, also inside a link", () => {
+      const image = {
+        type: "link",
+        href: "https://x.y/d.png",
+        children: [{ type: "text", value: "a diagram" }],
+      };
+      expect(parseInline("![a diagram](https://x.y/d.png)")).toEqual([image]);
+      expect(parseInline("[![badge](https://x.y/b.svg)](https://x.y/ci)")).toEqual([
+        { type: "link", href: "https://x.y/ci", children: [{ type: "text", value: "badge" }] },
+      ]);
+      expect(parseInline("wow! [a] and ![b")).toEqual([{ type: "text", value: "wow! [a] and ![b" }]);
+    });
+
     it("keeps brackets and targets that never close as text", () => {
       const source = "[a [b](c ".repeat(1000);
       expect(parseInline(source)).toEqual([{ type: "text", value: source }]);

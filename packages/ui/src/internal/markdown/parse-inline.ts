@@ -59,6 +59,8 @@ interface Bracket {
   /** Top of the delimiter stack when the `[` was read: emphasis inside the label is processed above it. */
   delimiterBelow: Delimiter | null;
   active: boolean;
+  /** Opened by `![`: an image, which the renderer shows as a link to it (images are never loaded). */
+  image: boolean;
   prev: Bracket | null;
 }
 
@@ -124,8 +126,14 @@ class InlineParser {
         }
         break;
       case "[":
-        this.pushBracket();
+        this.pushBracket("[");
         return index + 1;
+      case "!":
+        if (next === "[") {
+          this.pushBracket("![");
+          return index + 2;
+        }
+        break;
       case "]":
         return this.closeBracket(index);
       case "<":
@@ -188,9 +196,11 @@ class InlineParser {
     return end;
   }
 
-  private pushBracket(): void {
-    const slot = this.appendText("[", true);
-    this.brackets = { slot, delimiterBelow: this.delimiters, active: true, prev: this.brackets };
+  /** `[` may start a link, `![` an image (shown as a link to the image, labelled by its alt text). */
+  private pushBracket(text: "[" | "!["): void {
+    const slot = this.appendText(text, true);
+    const image = text === "![";
+    this.brackets = { slot, delimiterBelow: this.delimiters, active: true, image, prev: this.brackets };
   }
 
   private closeBracket(index: number): number {
@@ -210,8 +220,12 @@ class InlineParser {
     this.cutAfter(opener.slot.prev);
     this.appendSlot("", null, { type: "link", href: safeLinkUrl(target.url), first: label });
     if (label) label.prev = null;
-    // No links inside links: every `[` before this one can no longer make a link.
-    for (let bracket = this.brackets; bracket !== null; bracket = bracket.prev) bracket.active = false;
+    // No links inside links: every `[` before this one can no longer make a link (an image can hold one).
+    if (!opener.image) {
+      for (let bracket = this.brackets; bracket !== null; bracket = bracket.prev) {
+        if (!bracket.image) bracket.active = false;
+      }
+    }
     return target.end;
   }
 
@@ -387,7 +401,7 @@ function matches(opener: Delimiter, closer: Delimiter): boolean {
 
 /** By character code: whether the character may start a construct. */
 const specialCodes = new Uint8Array(128);
-for (const char of "\\\n`*_~[]<") specialCodes[char.charCodeAt(0)] = 1;
+for (const char of "\\\n`*_~[]<!") specialCodes[char.charCodeAt(0)] = 1;
 
 /** Index of the next character that may start a construct, or the source's length. */
 function nextSpecial(source: string, from: number): number {
