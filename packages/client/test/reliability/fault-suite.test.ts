@@ -36,6 +36,7 @@ import {
 } from "./fault-server.js";
 import {
   errorBody,
+  htmlPage,
   jsonHeaders,
   params,
   sseFrame,
@@ -313,12 +314,7 @@ describe("retries: overload and server errors", () => {
 
   it("reports an HTML error page from a proxy as the status's error class, with the text in the message", async () => {
     const html = "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>";
-    const server = await serve(() => ({
-      kind: "respond",
-      status: 502,
-      headers: { "content-type": "text/html" },
-      body: html,
-    }));
+    const server = await serve(() => htmlPage(502, html));
     const error = await failure(clientFor(server, { maxRetries: 1 }).messages.create(params));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as APIError).status).toBe(502);
@@ -327,12 +323,7 @@ describe("retries: overload and server errors", () => {
   });
 
   it("does not retry an HTML 403 from a proxy and throws PermissionDeniedError", async () => {
-    const server = await serve(() => ({
-      kind: "respond",
-      status: 403,
-      headers: { "content-type": "text/html" },
-      body: "<html>Forbidden by policy</html>",
-    }));
+    const server = await serve(() => htmlPage(403, "<html>Forbidden by policy</html>"));
     const error = await failure(clientFor(server).messages.create(params));
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect((error as APIError).message).toContain("Forbidden by policy");
@@ -406,14 +397,7 @@ describe("connection failures", () => {
   });
 
   it("rejects a 200 with a non-JSON content type with an AnthropicError, not a SyntaxError", async () => {
-    const server = await serve([
-      {
-        kind: "respond",
-        status: 200,
-        headers: { "content-type": "text/html" },
-        body: "<html>captive portal</html>",
-      },
-    ]);
+    const server = await serve([htmlPage(200, "<html>captive portal</html>")]);
     const error = await failure(clientFor(server).messages.create(params));
     expect(error).toBeInstanceOf(AnthropicError);
     expect(error).not.toBeInstanceOf(APIError);

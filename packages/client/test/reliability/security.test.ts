@@ -9,7 +9,16 @@ import Anthropic, { AnthropicError, type APIError, type Logger } from "@colloquy
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { failure } from "../helpers/promises.js";
 import { type FaultServer, refusedPort, type Script, startFaultServer } from "./fault-server.js";
-import { errorBody, jsonHeaders, params, sseFrames, sseHeaders, textEvents, textMessage } from "./wire.js";
+import {
+  errorBody,
+  htmlPage,
+  jsonHeaders,
+  params,
+  sseFrames,
+  sseHeaders,
+  textEvents,
+  textMessage,
+} from "./wire.js";
 
 const apiKey = "sk-ant-api03-TOPSECRETkeyMaterial_0123456789abcdefABCDEF-xyzAA";
 const authToken = "sk-ant-oat01-TOPSECRETtokenMaterial_9876543210zyxwvu";
@@ -120,12 +129,9 @@ describe.each(credentials)("secrets, with $name", ({ options }) => {
   });
 
   it("keeps the secret out of an HTML error page that echoes it", async () => {
-    const server = await serve(() => ({
-      kind: "respond",
-      status: 400,
-      headers: { "content-type": "text/html" },
-      body: `<html>bad request with x-api-key=${apiKey} authorization: Bearer ${authToken}</html>`,
-    }));
+    const server = await serve(() =>
+      htmlPage(400, `<html>bad request with x-api-key=${apiKey} authorization: Bearer ${authToken}</html>`),
+    );
     const { logger, lines } = capturingLogger();
     const error = await failure(makeClient(server.url, logger).messages.create(params));
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);

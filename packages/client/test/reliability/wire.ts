@@ -1,5 +1,6 @@
 /** Wire-format builders for the reliability tests: Message bodies, SSE streams and error envelopes. */
 import type { Message, RawMessageStreamEvent } from "../../src/index.js";
+import type { Behaviour } from "./fault-server.js";
 
 export const model = "claude-sonnet-4-6";
 
@@ -70,4 +71,9 @@ export const jsonHeaders = { "content-type": "application/json", "request-id": "
 /** The JSON error envelope of the API. */
 export function errorBody(type: string, message: string): string {
   return JSON.stringify({ type: "error", error: { type, message }, request_id: "req_fault" });
+}
+
+/** An HTML page, as a proxy or a captive portal sends instead of the API's JSON. */
+export function htmlPage(status: number, body: string): Behaviour {
+  return { kind: "respond", status, headers: { "content-type": "text/html" }, body };
 }
