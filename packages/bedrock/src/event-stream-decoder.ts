@@ -105,6 +105,18 @@ export class EventStreamDecoder {
   }
 }
 
+/** The numeric header types, by type byte: byte, short, int, long and timestamp (big-endian). */
+const numericHeaderTypes: Record<
+  number,
+  { size: number; read(view: DataView, at: number): EventStreamHeaderValue }
+> = {
+  2: { size: 1, read: (view, at) => view.getInt8(at) },
+  3: { size: 2, read: (view, at) => view.getInt16(at) },
+  4: { size: 4, read: (view, at) => view.getInt32(at) },
+  5: { size: 8, read: (view, at) => view.getBigInt64(at) },
+  8: { size: 8, read: (view, at) => new Date(Number(view.getBigInt64(at))) },
+};
+
 function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headers: Record<string, EventStreamHeaderValue> = {};
@@ -123,23 +135,16 @@ function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue
     const nameStart = take(nameLength);
     const name = utf8.decode(bytes.subarray(nameStart, nameStart + nameLength));
     const type = view.getUint8(take(1));
+    const numeric = numericHeaderTypes[type];
+    if (numeric !== undefined) {
+      headers[name] = numeric.read(view, take(numeric.size));
+      continue;
+    }
     let value: EventStreamHeaderValue;
     switch (type) {
       case 0:
       case 1:
         value = type === 0;
-        break;
-      case 2:
-        value = view.getInt8(take(1));
-        break;
-      case 3:
-        value = view.getInt16(take(2));
-        break;
-      case 4:
-        value = view.getInt32(take(4));
-        break;
-      case 5:
-        value = view.getBigInt64(take(8));
         break;
       case 6:
       case 7: {
@@ -149,9 +154,6 @@ function decodeHeaders(bytes: Uint8Array): Record<string, EventStreamHeaderValue
         value = type === 7 ? utf8.decode(raw) : raw;
         break;
       }
-      case 8:
-        value = new Date(Number(view.getBigInt64(take(8))));
-        break;
       case 9: {
         const start = take(16);
         value = [...bytes.subarray(start, start + 16)]
