@@ -1,6 +1,30 @@
 // Browser tests of the batches page against the built app and the mock API (see e2e/run.mjs).
 import { readFile } from "node:fs/promises";
-import { check, screenshotPath, shownText } from "./app-harness.mjs";
+import { axeViolations, check, screenshotPath, shownText } from "./app-harness.mjs";
+
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page reaches past the window sideways (0 when nothing overflows). */
+const horizontalOverflow = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Fails unless the element is shown whole: inside the window and not cut by a scrolling or clipping box. */
+async function checkNotClipped(locator, what) {
+  const clipped = await locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.left < 0 || box.right > window.innerWidth + 0.5)
+      return `outside the window (${box.left}–${box.right})`;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX === "visible") continue;
+      const outer = parent.getBoundingClientRect();
+      if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5)
+        return `cut by ${parent.tagName.toLowerCase()}.${parent.className} (${box.left}–${box.right} in ${outer.left}–${outer.right})`;
+    }
+    return null;
+  });
+  check(clipped === null, `${what} is clipped: ${clipped}`);
+}
 
 async function openBatches(page) {
   await page.goto("/#/batches");
@@ -24,6 +48,93 @@ async function createBatch(page, lines) {
 }
 
 export const tests = [
+  {
+    name: "batches: results show each prompt and expand a long reply, at 390×844 without sideways scroll",
+    async run({ page }) {
+      await page.setViewportSize(PHONE);
+      await openBatches(page);
+      const id = await createBatch(page, ["[[mock: words=90]] Tell me a long story", "Say hello"]);
+      const row = page.locator("tr", { hasText: id });
+      await page.locator("tr[data-state='ended']", { hasText: id }).waitFor({ timeout: 30_000 });
+      await row.getByRole("button", { name: `Results of ${id}` }).click();
+      await page.waitForURL(`**/#/batches/${id}`);
+      const first = page.locator("tr[data-state='succeeded']", { hasText: "request-1" });
+      await first.waitFor();
+      check(
+        (await shownText(first)).includes("Tell me a long story"),
+        `the row should show its prompt: ${await shownText(first)}`,
+      );
+      const details = first.locator(".cq-batch-result-summary [data-expanded]");
+      const short = await shownText(details);
+      check(short.endsWith("…"), `a long reply should be cut at first: ${short}`);
+      const toggle = first.getByRole("button", { name: "Show all of request-1" });
+      await toggle.click();
+      const full = await shownText(details);
+      check(full.length > short.length && !full.endsWith("…"), "Show all should show the whole reply");
+      const shownAll = first.getByRole("button", { name: "Show less of request-1" });
+      check(
+        (await shownAll.getAttribute("aria-expanded")) === "true",
+        "the toggle should say it is expanded",
+      );
+      check((await horizontalOverflow(page)) <= 0, "the results page overflows sideways");
+      const violations = await axeViolations(page);
+      check(violations.length === 0, `axe on the batch results:\n${violations.join("\n")}`);
+      await page.screenshot({ path: screenshotPath("batch-results-390"), fullPage: true });
+    },
+  },
+  {
+    name: "batches: a pasted CSV with a header row is read as CSV, the header is no prompt",
+    async run({ page }) {
+      await openBatches(page);
+      await page
+        .getByLabel("Prompts")
+        .fill('custom_id,prompt\nsea,"Write a haiku about the sea"\ncolours,Name three colours\n');
+      await page.getByText("2 requests read as CSV.").waitFor();
+      const created = page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" && response.url().endsWith("/v1/messages/batches"),
+      );
+      await page.getByRole("button", { name: "Create batch" }).click();
+      const body = (await created).request().postDataJSON();
+      check(
+        JSON.stringify(body.requests.map((request) => request.custom_id)) ===
+          JSON.stringify(["sea", "colours"]),
+        `the CSV's custom_ids should be used: ${JSON.stringify(body.requests.map((request) => request.custom_id))}`,
+      );
+    },
+  },
+  {
+    name: "batches: at 1280×800 the row actions and the Format select are shown whole",
+    async run({ page }) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openBatches(page);
+      const id = await createBatch(page, ["One", "Two"]);
+      const row = page.locator("tr", { hasText: id });
+      await row.waitFor();
+      await checkNotClipped(page.getByLabel("Format"), "the Format select");
+      await checkNotClipped(row.getByRole("button", { name: `Cancel ${id}` }), "the Cancel button");
+      await checkNotClipped(row.getByRole("button", { name: `Delete ${id}` }), "the Delete button");
+      await page.screenshot({ path: screenshotPath("batches-1280") });
+    },
+  },
+  {
+    name: "batches: at 390×844 nothing scrolls sideways and axe finds no violation",
+    async run({ page }) {
+      await page.setViewportSize(PHONE);
+      await openBatches(page);
+      check((await horizontalOverflow(page)) <= 0, "the empty batches page overflows sideways");
+      const empty = await axeViolations(page);
+      check(empty.length === 0, `axe on the empty batches page:\n${empty.join("\n")}`);
+      const id = await createBatch(page, ["One", "Two"]);
+      const row = page.locator("tr", { hasText: id });
+      await row.waitFor();
+      check((await horizontalOverflow(page)) <= 0, "the batches page overflows sideways with a batch");
+      await checkNotClipped(row.getByRole("button", { name: `Cancel ${id}` }), "the Cancel button");
+      const listed = await axeViolations(page);
+      check(listed.length === 0, `axe on the batches page with a batch:\n${listed.join("\n")}`);
+      await page.screenshot({ path: screenshotPath("batches-390"), fullPage: true });
+    },
+  },
   {
     name: "batches: a batch from pasted prompts processes to the end and shows its results",
     async run({ page }) {

@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 export const appDir = fileURLToPath(new URL("../apps/chat/", import.meta.url));
-export const screenshotDir = fileURLToPath(new URL("../test-results/screenshots/", import.meta.url));
+/** Screenshots of every page at each size, for a reviewer to look at (gitignored by e2e/.gitignore). */
+export const screenshotDir = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const axeScript = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
 
 /** A port nobody listens on right now, on loopback. */
 export function freePort() {
@@ -169,4 +171,23 @@ export function check(condition, message) {
 export function shownText(locator) {
   // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node; rendered text is the point
   return locator.innerText();
+}
+
+/**
+ * Runs axe-core on the page (WCAG 2.x A and AA rules and best practices) and returns its violations of
+ * any impact, each as "id (impact): target, target".
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axeScript });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+  });
+  return violations;
 }

@@ -31,6 +31,21 @@ describe("<BatchResults>", () => {
     expect(rows[0]).toHaveTextContent("req-2");
   });
 
+  it("shows each request's prompt when given, and expands a cut reply on demand", async () => {
+    renderStrict(
+      <BatchResults results={batchResults} prompts={{ "req-1": "Say hi please" }} previewLength={5} />,
+    );
+    const row = screen.getAllByRole("row")[1] as HTMLElement;
+    expect(row.querySelector("th")).toHaveTextContent("req-1Say hi please");
+    expect(row).toHaveTextContent("Hi! H…");
+    await userEvent.click(screen.getByRole("button", { name: "Show all of req-1" }));
+    expect(row).toHaveTextContent("Hi! How can I help?");
+    expect(screen.getByRole("button", { name: "Show less of req-1" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+  });
+
   it("says when nothing matches and when there are no results", () => {
     const { rerender } = renderStrict(<BatchResults results={batchResults.slice(0, 1)} filter="expired" />);
     expect(screen.getByText("No results match this filter.")).toBeInTheDocument();

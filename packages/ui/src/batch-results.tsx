@@ -1,5 +1,5 @@
 import { type MessageBatchIndividualResponse, type MessageBatchResult, messageText } from "@colloquy/client";
-import { type ComponentPropsWithoutRef, forwardRef, useId, useMemo } from "react";
+import { type ComponentPropsWithoutRef, forwardRef, useId, useMemo, useState } from "react";
 import { cx } from "./internal/class-names.js";
 import { formatCount } from "./internal/format.js";
 import { useControllableState } from "./internal/use-controllable-state.js";
@@ -16,8 +16,10 @@ export interface BatchResultsProps extends Omit<ComponentPropsWithoutRef<"div">,
   onFilterChange?: (filter: BatchResultFilter) => void;
   /** @default false */
   loading?: boolean;
-  /** Characters of a reply shown in the table. @default 160 */
+  /** Characters of a reply shown in the table; a longer reply gets a "Show all" toggle. @default 160 */
   previewLength?: number;
+  /** The prompt of each request by `custom_id` (results do not carry it), shown under the id. */
+  prompts?: Readonly<Record<string, string>> | undefined;
 }
 
 const filters: BatchResultFilter[] = ["all", "succeeded", "errored", "canceled", "expired"];
@@ -28,11 +30,13 @@ const tones: Record<MessageBatchResult["type"], string> = {
   expired: "neutral",
 };
 
-function summary(result: MessageBatchResult, previewLength: number): string {
+function summary(result: MessageBatchResult, previewLength: number, expanded = false): string {
   switch (result.type) {
     case "succeeded": {
       const text = messageText(result.message).trim();
-      return text.length > previewLength ? `${text.slice(0, previewLength)}…` : text || "(no text)";
+      return text.length > previewLength && !expanded
+        ? `${text.slice(0, previewLength)}…`
+        : text || "(no text)";
     }
     case "errored":
       return `${result.error.error.type}: ${result.error.error.message}`;
@@ -52,6 +56,7 @@ export const BatchResults = forwardRef<HTMLDivElement, BatchResultsProps>(functi
     onFilterChange,
     loading = false,
     previewLength = 160,
+    prompts,
     className,
     ...props
   },
@@ -59,6 +64,13 @@ export const BatchResults = forwardRef<HTMLDivElement, BatchResultsProps>(functi
 ) {
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const name = useId();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (customId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(customId)) next.add(customId);
+      return next;
+    });
   const counts = useMemo(() => {
     const tally: Record<BatchResultFilter, number> = {
       all: results.length,
@@ -123,24 +135,48 @@ export const BatchResults = forwardRef<HTMLDivElement, BatchResultsProps>(functi
                 </td>
               </tr>
             ) : (
-              shown.map((entry) => (
-                <tr key={entry.custom_id} data-state={entry.result.type}>
-                  <th scope="row">
-                    <code>{entry.custom_id}</code>
-                  </th>
-                  <td>
-                    <span className="cq-badge" data-tone={tones[entry.result.type]}>
-                      {entry.result.type}
-                    </span>
-                  </td>
-                  <td className="cq-batch-result-summary">{summary(entry.result, previewLength)}</td>
-                  <td>
-                    {entry.result.type === "succeeded"
-                      ? `${formatCount(entry.result.message.usage.input_tokens)} / ${formatCount(entry.result.message.usage.output_tokens)}`
-                      : "—"}
-                  </td>
-                </tr>
-              ))
+              shown.map((entry) => {
+                const open = expanded.has(entry.custom_id);
+                const long =
+                  entry.result.type === "succeeded" &&
+                  messageText(entry.result.message).trim().length > previewLength;
+                const prompt = prompts?.[entry.custom_id];
+                return (
+                  <tr key={entry.custom_id} data-state={entry.result.type}>
+                    <th scope="row">
+                      <code>{entry.custom_id}</code>
+                      {prompt ? <div className="cq-batch-result-prompt">{prompt}</div> : null}
+                    </th>
+                    <td data-label="Result">
+                      <span className="cq-badge" data-tone={tones[entry.result.type]}>
+                        {entry.result.type}
+                      </span>
+                    </td>
+                    <td className="cq-batch-result-summary" data-label="Details">
+                      <div id={`${name}-${entry.custom_id}`} data-expanded={open}>
+                        {summary(entry.result, previewLength, open)}
+                      </div>
+                      {long ? (
+                        <button
+                          type="button"
+                          className="cq-button cq-batch-result-toggle"
+                          aria-expanded={open}
+                          aria-controls={`${name}-${entry.custom_id}`}
+                          aria-label={`${open ? "Show less" : "Show all"} of ${entry.custom_id}`}
+                          onClick={() => toggle(entry.custom_id)}
+                        >
+                          {open ? "Show less" : "Show all"}
+                        </button>
+                      ) : null}
+                    </td>
+                    <td data-label="Tokens (in / out)">
+                      {entry.result.type === "succeeded"
+                        ? `${formatCount(entry.result.message.usage.input_tokens)} / ${formatCount(entry.result.message.usage.output_tokens)}`
+                        : "—"}
+                    </td>
+                  </tr>
+                );
+              })
             )}
           </tbody>
         </table>

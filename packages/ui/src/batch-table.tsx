@@ -94,12 +94,12 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                     <code className="cq-batch-id">{batch.id}</code>
                     <div className="cq-muted">{formatTimestamp(batch.created_at)}</div>
                   </th>
-                  <td>
+                  <td data-label="Status">
                     <span className="cq-badge" data-tone={status.tone}>
                       {status.text}
                     </span>
                   </td>
-                  <td>
+                  <td data-label="Progress">
                     <progress
                       className="cq-progress"
                       max={Math.max(total, 1)}
@@ -110,12 +110,12 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                       {done} / {total}
                     </div>
                   </td>
-                  <td className="cq-batch-counts">
+                  <td className="cq-batch-counts" data-label="Results">
                     {counts.succeeded} succeeded · {counts.errored} errored
                     {counts.canceled > 0 ? ` · ${counts.canceled} canceled` : ""}
                     {counts.expired > 0 ? ` · ${counts.expired} expired` : ""}
                   </td>
-                  <td>
+                  <td data-label="Expires">
                     {ended ? (
                       <span className="cq-muted">Ended {formatTimestamp(batch.ended_at)}</span>
                     ) : expiresIn > 0 ? (
@@ -125,7 +125,7 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                     )}
                   </td>
                   {hasActions ? (
-                    <td>
+                    <td data-label="Actions">
                       <div className="cq-batch-actions">
                         {onSelect && ended ? (
                           <button

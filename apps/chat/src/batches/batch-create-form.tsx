@@ -3,7 +3,9 @@ import { useCreateBatch } from "@colloquy/react";
 import { ErrorNotice, ModelPicker } from "@colloquy/ui";
 import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from "react";
 import { DEFAULT_MODEL } from "../conversations/conversation-store";
+import { browserStorage } from "../shell/browser-storage";
 import { type BatchInputFormat, parseBatchInput } from "./batch-input";
+import { saveBatchPrompts } from "./batch-prompts";
 
 const EXAMPLE = [
   "Write a haiku about the sea",
@@ -55,6 +57,7 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
       { requests: parsed.requests },
       {
         onSuccess: (batch) => {
+          saveBatchPrompts(browserStorage("localStorage"), batch.id, parsed.requests);
           setText("");
           setFileName(undefined);
           onCreated?.(batch);

@@ -2,13 +2,16 @@ import type { MessageBatchIndividualResponse } from "@colloquy/client";
 import { useBatchResults } from "@colloquy/react";
 import { BatchResults, BatchTable, ErrorNotice } from "@colloquy/ui";
 import { useMemo } from "react";
+import { browserStorage } from "../shell/browser-storage";
 import { routeHref } from "../shell/hash-route";
+import { loadBatchPrompts } from "./batch-prompts";
 import { downloadText, resultsToJsonl } from "./download-jsonl";
 
 /** One batch: its status while it processes, then its results per custom_id and a JSONL download. */
 export function BatchDetail({ batchId }: { batchId: string }) {
   const results = useBatchResults(batchId, { pollIntervalMs: 1000, maxPollIntervalMs: 2000 });
   const { batch, data } = results;
+  const prompts = useMemo(() => loadBatchPrompts(browserStorage("localStorage"), batchId), [batchId]);
 
   const rows = useMemo<MessageBatchIndividualResponse[]>(
     () =>
@@ -45,7 +48,7 @@ export function BatchDetail({ batchId }: { batchId: string }) {
               Download results (JSONL)
             </button>
           </div>
-          <BatchResults results={rows} loading={!data?.complete} />
+          <BatchResults results={rows} loading={!data?.complete} prompts={prompts} />
         </>
       ) : null}
     </section>

@@ -94,6 +94,16 @@ describe("detectBatchInputFormat", () => {
     expect(detectBatchInputFormat('{"prompt":"a"}\n{"prompt":"b"}')).toBe("jsonl");
     expect(detectBatchInputFormat("plain\n{json-ish")).toBe("lines");
   });
+
+  it("reads pasted text whose first line is a header with a prompt column as CSV", () => {
+    expect(detectBatchInputFormat("custom_id,prompt\na,Hello")).toBe("csv");
+    expect(detectBatchInputFormat('"Prompt", "model"\n"Hi",claude-haiku-4-5')).toBe("csv");
+    // A prompt that merely mentions the word, or a line without commas, stays a prompt.
+    expect(detectBatchInputFormat("Write a prompt, then a poem\nSecond")).toBe("lines");
+    expect(detectBatchInputFormat("prompt\nHello")).toBe("lines");
+    const { requests } = parseBatchInput("custom_id,prompt\nsea,Write a haiku\n", defaults);
+    expect(requests.map((request) => request.custom_id)).toEqual(["sea"]);
+  });
 });
 
 describe("parseCsv", () => {

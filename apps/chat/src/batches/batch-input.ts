@@ -36,13 +36,30 @@ interface Row {
   params?: MessageCreateParamsNonStreaming;
 }
 
-/** Picks a format from a file name (`.csv`, `.jsonl`, `.ndjson`, `.json`) or, failing that, the content. */
+/** Whether a line is a CSV header naming a `prompt` column (as in `custom_id,prompt`), quoted or not. */
+function hasCsvHeader(line: string): boolean {
+  if (!line.includes(",")) return false;
+  const names = line.split(",").map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim()
+      .toLowerCase(),
+  );
+  return names.includes("prompt");
+}
+
+/**
+ * Picks a format from a file name (`.csv`, `.jsonl`, `.ndjson`, `.json`) or, failing that, the content:
+ * JSONL when every line is a JSON object, CSV when the first line is a header with a `prompt` column.
+ */
 export function detectBatchInputFormat(text: string, fileName?: string): Exclude<BatchInputFormat, "auto"> {
   const lower = fileName?.toLowerCase() ?? "";
   if (lower.endsWith(".csv")) return "csv";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return "jsonl";
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
   if (lines.length > 0 && lines.every((line) => line.trim().startsWith("{"))) return "jsonl";
+  if (lines.length > 0 && hasCsvHeader(lines[0] ?? "")) return "csv";
   return "lines";
 }
 

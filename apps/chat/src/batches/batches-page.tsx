@@ -35,6 +35,7 @@ export function BatchesPage({ batchId }: { batchId: string | null }) {
 
   return (
     <div className="batches-page">
+      <h1 className="batches-heading">Message batches</h1>
       <BatchCreateForm onCreated={() => void refetch()} />
       <section className="batches-list" aria-labelledby="batches-title">
         <h2 id="batches-title">Batches</h2>
