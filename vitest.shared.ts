@@ -8,6 +8,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export const workspaceAliases = [
   { find: /^@colloquy\/client$/, replacement: root("./packages/client/src/index.ts") },
+  { find: /^@colloquy\/client\/resources$/, replacement: root("./packages/client/src/resources/index.ts") },
   { find: /^@colloquy\/client\/(.*)$/, replacement: root("./packages/client/src/$1.ts") },
   { find: /^@colloquy\/mock-api$/, replacement: root("./packages/mock-api/src/index.ts") },
   { find: /^@colloquy\/mock-api\/clouds$/, replacement: root("./packages/mock-api/src/clouds/index.ts") },
