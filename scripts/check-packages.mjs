@@ -4,7 +4,8 @@
 //   attw --pack                             types resolve and match the JS: profile node16 for a
 //                                           package with a `require` condition, esm-only otherwise
 //   npm pack --dry-run                      no tests, stories or fixtures in the tarball
-//   sideEffects                             false (or only non-JS files, such as a stylesheet)
+//   sideEffects                             false (or only non-JS files, such as a stylesheet, and shims:
+//                                           modules imported for their effect alone)
 // It builds first (`npm run build`; pass --no-build to skip) and prints one line per package and a
 // last line `packages: N passed, N failed`; the exit code is non-zero when one fails.
 //
@@ -131,11 +132,15 @@ function checkFiles(dir) {
   return { ok: true, detail: `${files.length} files, no tests` };
 }
 
-/** `sideEffects: false`, or a list that names only non-JS files (a stylesheet import has effects). */
+/**
+ * `sideEffects: false`, or a list that names only non-JS files (a stylesheet import has effects) and
+ * shims (`dist/shims/…`: a module imported for its effect alone, which a bundler must keep).
+ */
 function checkSideEffects(dir) {
   const { sideEffects } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   if (sideEffects === false) return { ok: true, detail: "sideEffects false" };
-  if (Array.isArray(sideEffects) && sideEffects.every((glob) => !/\.(c|m)?[jt]sx?$/.test(glob)))
+  const allowed = (glob) => !/\.(c|m)?[jt]sx?$/.test(glob) || /^\.\/dist\/shims\//.test(glob);
+  if (Array.isArray(sideEffects) && sideEffects.every(allowed))
     return { ok: true, detail: `sideEffects ${JSON.stringify(sideEffects)}` };
   return { ok: false, detail: `sideEffects is ${JSON.stringify(sideEffects)}, expected false` };
 }

@@ -2,9 +2,9 @@
  * `import "@colloquy/client/shims/node"`, as the official SDK's README says for Node: from then on a
  * client given an `httpAgent` (a keep-alive `http.Agent`, an `HttpsProxyAgent`, ...) sends its requests
  * with `node:http`/`node:https` through that agent, since `fetch` takes no agent. Without this import,
- * `httpAgent` is refused with an `AnthropicError`, never silently ignored (also when a bundler drops
- * this import, as the package has no side effects for bundlers). `fetchThroughAgent(agent)`, passed as
- * the `fetch` option, does the same without the import.
+ * `httpAgent` is refused with an `AnthropicError`, never silently ignored. The package's `sideEffects`
+ * names the shims, so bundlers keep this import. `fetchThroughAgent(agent)`, passed as the `fetch`
+ * option, does the same without the import.
  * @example
  * import "@colloquy/client/shims/node";
  * import { HttpsProxyAgent } from "https-proxy-agent";
