@@ -211,7 +211,14 @@ export const tests = [
       await page.locator(`tr[data-state='ended']`, { hasText: id }).waitFor();
       const summary = await shownText(row);
       check(/cancel/i.test(summary), `an ended canceled batch should say so: ${summary}`);
+      // Deleting asks first (it cannot be undone); "Keep it" keeps the batch.
       await row.getByRole("button", { name: `Delete ${id}` }).click();
+      const confirm = page.getByRole("alert").filter({ hasText: "cannot be undone" });
+      await confirm.getByRole("button", { name: "Keep it" }).click();
+      await confirm.waitFor({ state: "detached" });
+      check((await row.count()) === 1, "Keep it should keep the batch");
+      await row.getByRole("button", { name: `Delete ${id}` }).click();
+      await confirm.getByRole("button", { name: "Delete batch" }).click();
       await row.waitFor({ state: "detached" });
     },
   },

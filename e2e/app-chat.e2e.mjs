@@ -192,7 +192,7 @@ export const tests = [
           ).split(" ").length > 8,
       );
       await page.getByRole("button", { name: "Stop" }).click();
-      await page.locator(".chat-stopped").waitFor();
+      await page.locator(".chat-status", { hasText: "Stopped" }).waitFor();
       const partial = await shownText(reply.locator(".cq-message-content"));
       const words = partial.split(/\s+/).filter(Boolean).length;
       check(words > 5 && words < 600, `expected a partial reply, got ${words} words`);
@@ -226,7 +226,7 @@ export const tests = [
         "focus should have moved",
       );
       await page.keyboard.press("Escape");
-      await page.locator(".chat-stopped").waitFor();
+      await page.locator(".chat-status", { hasText: "Stopped" }).waitFor();
       check(
         (await assistant(page).last().getAttribute("data-state")) === "interrupted",
         "reply not interrupted",

@@ -32,6 +32,7 @@ const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import
 const testModules = [
   "./app-chat.e2e.mjs",
   "./app-layout.e2e.mjs",
+  "./app-shell.e2e.mjs",
   "./app-batches.e2e.mjs",
   "./app-proxy.e2e.mjs",
 ];

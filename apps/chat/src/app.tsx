@@ -1,5 +1,5 @@
 import { AnthropicProvider } from "@colloquy/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BatchesPage } from "./batches/batches-page";
 import { ChatPage } from "./chat/chat-page";
 import { HelpPanel } from "./help/help-panel";
@@ -20,6 +20,11 @@ const MODE_LABELS: Record<Connection["settings"]["mode"], string> = {
   direct: "Direct (browser key)",
 };
 
+/** Moves the focus to the page's content, past the header (the skip link). */
+function skipToMain() {
+  document.getElementById("main")?.focus();
+}
+
 /** The demo: a header with navigation, the current page, and the help panel listing the mock's triggers. */
 export function App() {
   const route = useHashRoute();
@@ -27,6 +32,13 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [theme, setTheme] = useTheme();
   const { mode } = connection.settings;
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeHelp = () => {
+    setHelpOpen(false);
+    helpButton.current?.focus();
+  };
+  // Direct mode needs a key typed in Settings (it is not remembered across reloads unless asked).
+  const needsKey = mode === "direct" && !connection.hasDirectKey;
 
   useEffect(() => {
     const label = PAGES.find((entry) => entry.page === route.page)?.label ?? "Chat";
@@ -35,6 +47,10 @@ export function App() {
 
   return (
     <div className="app" data-page={route.page}>
+      {/* A button, not a link: `#main` in the hash would be read as a route. */}
+      <button type="button" className="skip-link" onClick={skipToMain}>
+        Skip to content
+      </button>
       <header className="app-header">
         <a className="app-brand" href={routeHref("chat")}>
           Colloquy
@@ -58,6 +74,7 @@ export function App() {
           {theme === "dark" ? "Light" : "Dark"}
         </button>
         <button
+          ref={helpButton}
           type="button"
           className="app-header-button"
           aria-expanded={helpOpen}
@@ -81,13 +98,14 @@ export function App() {
         </p>
       ) : null}
       <div className="app-body">
-        <main className="app-main">
+        {helpOpen ? <HelpPanel id="help-panel" onClose={closeHelp} /> : null}
+        <main className="app-main" id="main" tabIndex={-1}>
           {route.page === "settings" ? (
             <SettingsPage connection={connection} />
           ) : connection.client ? (
             // A new client gets a fresh cache: batches and models of one API are not those of another.
             <AnthropicProvider key={connection.clientKey} client={connection.client}>
-              {route.page === "chat" ? <ChatPage /> : <BatchesPage batchId={route.id} />}
+              {route.page === "chat" ? <ChatPage needsKey={needsKey} /> : <BatchesPage batchId={route.id} />}
             </AnthropicProvider>
           ) : (
             <p className="app-error" role="alert">
@@ -96,7 +114,6 @@ export function App() {
             </p>
           )}
         </main>
-        {helpOpen ? <HelpPanel id="help-panel" onClose={() => setHelpOpen(false)} /> : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { MessageBatch } from "@colloquy/client";
 import { useBatches, useCancelBatch, useDeleteBatch } from "@colloquy/react";
 import { BatchTable, ErrorNotice } from "@colloquy/ui";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { navigate } from "../shell/hash-route";
 import { BatchCreateForm } from "./batch-create-form";
 import { BatchDetail } from "./batch-detail";
@@ -14,6 +14,8 @@ export function BatchesPage({ batchId }: { batchId: string | null }) {
   const list = useBatches({ limit: 20 });
   const cancel = useCancelBatch();
   const remove = useDeleteBatch();
+  // A deleted batch cannot come back (the API forgets it and its results): deleting asks first.
+  const [confirmDelete, setConfirmDelete] = useState<MessageBatch | null>(null);
   const batches = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
   const processing = batches.some((batch) => batch.processing_status !== "ended");
   const { refetch } = list;
@@ -49,8 +51,27 @@ export function BatchesPage({ batchId }: { batchId: string | null }) {
           caption="Message batches, newest first"
           onSelect={(batch: MessageBatch) => navigate("batches", batch.id)}
           onCancel={(batch: MessageBatch) => cancel.mutate(batch.id)}
-          onDelete={(batch: MessageBatch) => remove.mutate(batch.id)}
+          onDelete={(batch: MessageBatch) => setConfirmDelete(batch)}
         />
+        {confirmDelete ? (
+          <div className="chat-notice" role="alert">
+            <span>
+              Delete batch <code>{confirmDelete.id}</code> and its results? This cannot be undone.
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                remove.mutate(confirmDelete.id);
+                setConfirmDelete(null);
+              }}
+            >
+              Delete batch
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirmDelete(null)}>
+              Keep it
+            </button>
+          </div>
+        ) : null}
         {list.hasNextPage ? (
           <button type="button" className="button-secondary" onClick={() => void list.fetchNextPage()}>
             {list.isFetchingNextPage ? "Loading…" : "Load more"}

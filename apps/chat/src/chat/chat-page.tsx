@@ -1,4 +1,6 @@
+import type { ChatMessage } from "@colloquy/react";
 import { useEffect, useRef, useState } from "react";
+import type { StoredConversation } from "../conversations/conversation-store";
 import { useConversations } from "../conversations/use-conversations";
 import { ConversationChat } from "./conversation-chat";
 import { ConversationList } from "./conversation-list";
@@ -10,10 +12,28 @@ export type ChatDrawer = "conversations" | "settings" | null;
  * The chat page: saved conversations on the left, the active one in the middle, its options on the right.
  * Below 900 px the two side panels become drawers opened from the page's header bar.
  */
-export function ChatPage() {
+export function ChatPage({ needsKey = false }: { needsKey?: boolean }) {
   const { store, conversations, activeId } = useConversations();
   const active = conversations.find((conversation) => conversation.id === activeId);
   const [drawer, setDrawer] = useState<ChatDrawer>(null);
+  // Asks the message box for the focus (after New conversation); a new number each time.
+  const [focusRequest, setFocusRequest] = useState(0);
+  // The last deleted conversation and where it was, until it is restored or another action replaces it.
+  const [deleted, setDeleted] = useState<{
+    conversation: StoredConversation<ChatMessage>;
+    index: number;
+  } | null>(null);
+
+  const startNew = () => {
+    // An untouched "New conversation" is reused rather than piling up.
+    const empty = store
+      .getSnapshot()
+      .conversations.find((conversation) => conversation.messages.length === 0);
+    if (empty) store.select(empty.id);
+    else store.create();
+    setDrawer(null);
+    setFocusRequest((count) => count + 1);
+  };
   const closeDrawer = () => setDrawer(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -73,17 +93,18 @@ export function ChatPage() {
         onClose={closeDrawer}
         conversations={conversations}
         activeId={activeId}
-        onNew={() => {
-          store.create();
-          closeDrawer();
-        }}
+        onNew={startNew}
         onSelect={(id) => {
           store.select(id);
           closeDrawer();
         }}
         onDelete={(id) => {
+          const index = store.getSnapshot().conversations.findIndex((conversation) => conversation.id === id);
+          const conversation = store.getSnapshot().conversations[index];
+          if (!conversation) return;
           store.remove(id);
           if (store.getSnapshot().conversations.length === 0) store.create();
+          setDeleted({ conversation, index });
         }}
       />
       {active ? (
@@ -93,6 +114,28 @@ export function ChatPage() {
           store={store}
           optionsOpen={drawer === "settings"}
           onCloseOptions={closeDrawer}
+          needsKey={needsKey}
+          focusRequest={focusRequest}
+          notice={
+            deleted ? (
+              <p className="chat-notice" role="status">
+                Deleted “{deleted.conversation.title}”.
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    store.restore(deleted.conversation, deleted.index);
+                    setDeleted(null);
+                  }}
+                >
+                  Undo
+                </button>
+                <button type="button" className="button-secondary" onClick={() => setDeleted(null)}>
+                  Dismiss
+                </button>
+              </p>
+            ) : null
+          }
         />
       ) : null}
       {drawer ? (

@@ -15,8 +15,9 @@ import {
   toolUseStatuses,
   toReplyStatus,
 } from "@colloquy/ui";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { ChatOptions, ConversationStore, StoredConversation } from "../conversations/conversation-store";
+import { routeHref } from "../shell/hash-route";
 import { demoTools } from "../tools/demo-tools";
 import { ChatOptionsPanel } from "./chat-options-panel";
 import { EditMessageForm, editableMessages } from "./edit-message-form";
@@ -27,6 +28,12 @@ export interface ConversationChatProps {
   /** The options panel is open as a drawer (narrow screens). */
   optionsOpen?: boolean;
   onCloseOptions?: () => void;
+  /** Direct mode without a key: sending is off and the composer asks for the key. */
+  needsKey?: boolean;
+  /** A new number moves the focus to the message box (after "New conversation"). */
+  focusRequest?: number;
+  /** A notice shown above the composer (e.g. "Deleted …, Undo"). */
+  notice?: ReactNode;
 }
 
 const BUSY = new Set(["connecting", "streaming", "running-tools", "awaiting-approval"]);
@@ -80,6 +87,9 @@ export function ConversationChat({
   store,
   optionsOpen = false,
   onCloseOptions,
+  needsKey = false,
+  focusRequest = 0,
+  notice,
 }: ConversationChatProps) {
   const requestOptions = chatRequestOptions(conversation.options);
   const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
@@ -120,6 +130,10 @@ export function ConversationChat({
     [conversation.id, store],
   );
   const usage = useMemo(() => conversationUsage(chat.messages), [chat.messages]);
+
+  useEffect(() => {
+    if (focusRequest > 0) textareaRef.current?.focus();
+  }, [focusRequest]);
 
   // Escape stops a reply wherever the focus is (the composer handles it itself when focused).
   const { stop } = chat;
@@ -166,16 +180,9 @@ export function ConversationChat({
             </div>
           }
           footer={
-            <>
-              {chat.status === "error" && chat.error ? (
-                <ErrorNotice error={chat.error} onRetry={() => void chat.retry()} />
-              ) : null}
-              {chat.status === "aborted" ? (
-                <p className="chat-stopped" role="status" data-state="stopped">
-                  Reply stopped. What arrived is kept; Regenerate asks again.
-                </p>
-              ) : null}
-            </>
+            chat.status === "error" && chat.error ? (
+              <ErrorNotice error={chat.error} onRetry={() => void chat.retry()} />
+            ) : null
           }
         />
         <div className="chat-actions" role="toolbar" aria-label="Conversation actions">
@@ -204,7 +211,14 @@ export function ConversationChat({
             }}
           />
         ) : null}
+        {notice}
+        {needsKey ? (
+          <p className="chat-notice" role="note">
+            Direct mode needs your API key to send: <a href={routeHref("settings")}>type it in Settings</a>.
+          </p>
+        ) : null}
         <Composer
+          disabled={needsKey}
           onSend={(text) => {
             setDraft("");
             void chat.send(text);

@@ -36,6 +36,19 @@ describe("ConversationStore", () => {
     expect(store.getSnapshot()).toEqual({ activeId: null, conversations: [] });
   });
 
+  it("restores a removed conversation at its place, active again", () => {
+    const store = new ConversationStore(memoryStorage());
+    const first = store.create();
+    const second = store.create();
+    const third = store.create();
+    store.remove(second.id);
+    store.restore(second, 1);
+    expect(store.getSnapshot()).toMatchObject({
+      activeId: second.id,
+      conversations: [{ id: third.id }, { id: second.id }, { id: first.id }],
+    });
+  });
+
   it("notifies subscribers on every change", () => {
     const store = new ConversationStore(memoryStorage());
     let calls = 0;

@@ -166,6 +166,14 @@ export class ConversationStore<Message = unknown> {
     this.#set({ conversations, activeId });
   }
 
+  /** Puts a removed conversation back at its place in the list (undo of `remove`) and makes it active. */
+  restore(conversation: StoredConversation<Message>, index: number): void {
+    const others = this.#state.conversations.filter((entry) => entry.id !== conversation.id);
+    const position = Math.min(Math.max(index, 0), others.length);
+    const conversations = [...others.slice(0, position), conversation, ...others.slice(position)];
+    this.#set({ conversations, activeId: conversation.id });
+  }
+
   /** Saves new messages and/or options of a conversation; the title follows the first user message. */
   update(id: string, change: { messages?: Message[]; options?: Partial<ChatOptions> }): void {
     let changed = false;

@@ -1,5 +1,6 @@
 import { triggerDocs } from "@colloquy/mock-api";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { demoTools } from "../tools/demo-tools";
 
 /** Ready-made messages that show each feature on the mock API. */
 export const TRIGGER_EXAMPLES: readonly { text: string; shows: string }[] = [
@@ -31,9 +32,34 @@ export interface HelpPanelProps {
   onClose: () => void;
 }
 
-/** Lists the mock API's triggers: directives typed in the chat box that ask for tool use, errors, and so on. */
+/** The keyboard shortcuts of the chat page, as listed in Help. */
+export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
+  { keys: "Enter", does: "send the message (Shift+Enter: a new line)" },
+  { keys: "Escape", does: "stop the reply in progress; close Help or a drawer" },
+];
+
+/**
+ * Lists the mock API's triggers (directives typed in the chat box that ask for tool use, errors, and so
+ * on), the demo's tool names and the keyboard shortcuts. It takes the focus when opened; Escape closes it.
+ */
 export function HelpPanel({ id, onClose }: HelpPanelProps) {
   const [copied, setCopied] = useState<string | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeButton.current?.focus();
+  }, []);
+
+  // Escape closes Help first (the topmost thing), before it would stop a reply.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, [onClose]);
 
   const copy = async (text: string) => {
     try {
@@ -48,7 +74,7 @@ export function HelpPanel({ id, onClose }: HelpPanelProps) {
     <aside id={id} className="help-panel" aria-labelledby="help-title">
       <div className="help-header">
         <h2 id="help-title">Mock API triggers</h2>
-        <button type="button" className="button-secondary" onClick={onClose}>
+        <button ref={closeButton} type="button" className="button-secondary" onClick={onClose}>
           Close
         </button>
       </div>
@@ -69,6 +95,32 @@ export function HelpPanel({ id, onClose }: HelpPanelProps) {
           </li>
         ))}
       </ul>
+      <h3>Demo tools</h3>
+      <p>
+        With “Demo tools” on, the model may call these; they run in your browser. Ask for one by name, e.g.{" "}
+        <code>[[mock: tool=get_time]]</code>.
+      </p>
+      <dl className="help-triggers" aria-label="Demo tools">
+        {Object.entries(demoTools).map(([name, tool]) => (
+          <div key={name}>
+            <dt>
+              <code>{name}</code>
+            </dt>
+            <dd>{tool.description}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Keyboard shortcuts</h3>
+      <dl className="help-triggers" aria-label="Keyboard shortcuts">
+        {KEYBOARD_SHORTCUTS.map((shortcut) => (
+          <div key={shortcut.keys}>
+            <dt>
+              <kbd>{shortcut.keys}</kbd>
+            </dt>
+            <dd>{shortcut.does}</dd>
+          </div>
+        ))}
+      </dl>
       <h3>Every trigger</h3>
       <dl className="help-triggers">
         {triggerDocs.map((doc) => (
