@@ -1,5 +1,5 @@
 // Browser tests of the app's layout at desktop and phone sizes (see e2e/run.mjs).
-import { check, screenshotPath } from "./app-harness.mjs";
+import { axeViolations, check, screenshotPath } from "./app-harness.mjs";
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -126,4 +126,73 @@ export const tests = [
       check((await horizontalOverflow(page)) <= 0, "the page overflows sideways after chatting");
     },
   },
+  ...[DESKTOP, PHONE].map((size) => ({
+    name: `layout: every page at ${size.width}×${size.height} has no axe violation and fits the width (screenshots)`,
+    async run({ page }) {
+      await page.setViewportSize(size);
+      const problems = [];
+      const visit = async (name, ready) => {
+        await ready();
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) problems.push(`${name}: ${overflow}px wider than the window`);
+        for (const violation of await axeViolations(page)) problems.push(`${name}: ${violation}`);
+        await page.screenshot({ path: screenshotPath(`page-${name}-${size.width}`) });
+      };
+      await visit("chat-empty", async () => {
+        await page.goto("/#/chat");
+        await composer(page).waitFor();
+      });
+      await visit("chat", async () => {
+        await composer(page).fill("[[mock: thinking words=40]] Explain **markdown** with a `code` sample");
+        await composer(page).press("Enter");
+        await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      });
+      await visit("chat-tools", async () => {
+        await composer(page).fill("[[mock: tool=calculator]] What is 12 * (3 + 4)?");
+        await composer(page).press("Enter");
+        await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      });
+      await visit("help", async () => {
+        await page.getByRole("button", { name: "Help", exact: true }).click();
+        await page.getByRole("complementary", { name: "Mock API triggers" }).waitFor();
+      });
+      await page.keyboard.press("Escape");
+      if (size === PHONE) {
+        await visit("chat-conversations-drawer", async () => {
+          await page.getByRole("button", { name: "Conversations", exact: true }).click();
+          await page.getByRole("navigation", { name: "Conversations" }).waitFor();
+        });
+        await page.keyboard.press("Escape");
+        await visit("chat-settings-drawer", async () => {
+          await page.getByRole("button", { name: "Settings", exact: true }).click();
+          await page.getByRole("complementary", { name: "Conversation settings" }).waitFor();
+        });
+        await page.keyboard.press("Escape");
+      }
+      await visit("batches", async () => {
+        await page.goto("/#/batches");
+        await page.getByLabel("Prompts").fill("First prompt\nSecond prompt");
+        await page.getByRole("button", { name: "Create batch" }).click();
+        await page.locator("tr[data-state='ended']").first().waitFor({ timeout: 30_000 });
+      });
+      await visit("batch-results", async () => {
+        await page
+          .getByRole("button", { name: /^Results of / })
+          .first()
+          .click();
+        await page.locator("tr[data-state='succeeded']").first().waitFor();
+      });
+      await visit("settings", async () => {
+        await page.goto("/#/settings");
+        await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+      });
+      await page.getByRole("button", { name: "Use the dark theme" }).click();
+      await visit("settings-dark", async () => {});
+      await visit("chat-dark", async () => {
+        await page.goto("/#/chat");
+        await composer(page).waitFor();
+      });
+      check(problems.length === 0, `problems found:\n${problems.join("\n")}`);
+    },
+  })),
 ];
