@@ -159,4 +159,72 @@ export const tests = [
       check(await page.getByRole("button", { name: "Send" }).isDisabled(), "Send should be disabled");
     },
   },
+  {
+    name: "shell: each message has a Copy button that copies its text and says Copied",
+    async run({ page, context, baseURL }) {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+      await openChat(page);
+      await chat(page, '[[mock: reply="Copy **me** exactly"]] Question to copy');
+      const reply = page.locator('article.cq-message[data-role="assistant"]').last();
+      await reply.getByRole("button", { name: "Copy message" }).click();
+      await reply.getByRole("button", { name: "Copied" }).waitFor();
+      await reply
+        .getByRole("status")
+        .filter({ hasText: "Copied the message" })
+        .waitFor({ state: "attached" });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      check(copied === "Copy **me** exactly", `the clipboard holds: ${copied}`);
+      const question = page.locator('article.cq-message[data-role="user"]').last();
+      await question.getByRole("button", { name: "Copy message" }).click();
+      const copiedQuestion = await page.evaluate(() => navigator.clipboard.readText());
+      check(copiedQuestion.endsWith("Question to copy"), `the clipboard holds: ${copiedQuestion}`);
+    },
+  },
+  {
+    name: "shell: starter prompts on an empty conversation run a tool, thinking and markdown",
+    async run({ page }) {
+      await openChat(page);
+      const starters = page.getByRole("list", { name: "Starter prompts" });
+      await starters.getByRole("button", { name: "Use a tool: the calculator" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const tool = page.locator(".cq-message", { hasText: "84" });
+      check((await tool.count()) > 0, "the calculator's result (84) should be in the thread");
+
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await starters.getByRole("button", { name: "Think before answering" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await page.locator(".cq-thinking-block, [data-block='thinking']").first().waitFor();
+      check(
+        await page.getByRole("checkbox", { name: "Extended thinking" }).isChecked(),
+        "the thinking starter should switch extended thinking on",
+      );
+
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await starters.getByRole("button", { name: "A long markdown answer" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const reply = page.locator('article.cq-message[data-role="assistant"]').last();
+      await reply.getByRole("heading", { name: "Markdown in one minute" }).waitFor();
+      await reply.locator("table").waitFor();
+      await reply.locator(".cq-code-block").waitFor();
+    },
+  },
+  {
+    name: "shell: Ctrl+Shift+O starts a conversation and Shift+Escape focuses the message box",
+    async run({ page }) {
+      await openChat(page);
+      await chat(page, '[[mock: reply="Kept"]] Before the shortcut');
+      await page.locator(".chat-options h2").click();
+      await page.keyboard.press("Control+Shift+O");
+      await page.getByRole("heading", { level: 1, name: "New conversation" }).waitFor();
+      check(await isFocused(composer(page)), "the message box should have the focus in the new conversation");
+      await page.locator(".chat-options h2").click();
+      await page.keyboard.press("Shift+Escape");
+      check(await isFocused(composer(page)), "Shift+Escape should focus the message box");
+      await page.getByRole("button", { name: "Help", exact: true }).click();
+      const panel = page.getByRole("complementary", { name: "Mock API triggers" });
+      for (const keys of ["Ctrl+Shift+O", "Shift+Escape"]) {
+        check((await shownText(panel)).includes(keys), `Help should list ${keys}`);
+      }
+    },
+  },
 ];

@@ -105,7 +105,11 @@ export function App() {
           ) : connection.client ? (
             // A new client gets a fresh cache: batches and models of one API are not those of another.
             <AnthropicProvider key={connection.clientKey} client={connection.client}>
-              {route.page === "chat" ? <ChatPage needsKey={needsKey} /> : <BatchesPage batchId={route.id} />}
+              {route.page === "chat" ? (
+                <ChatPage needsKey={needsKey} mock={mode === "mock"} />
+              ) : (
+                <BatchesPage batchId={route.id} />
+              )}
             </AnthropicProvider>
           ) : (
             <p className="app-error" role="alert">

@@ -6,6 +6,27 @@ import { MessageView } from "./message-view.js";
 import { assistantMessage, citedTextBlock } from "./test-fixtures.js";
 
 describe("<MessageView>", () => {
+  it("copies a complete message's text and says so politely", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const message = {
+      role: "assistant" as const,
+      content: [
+        { type: "text" as const, text: "First part", citations: null },
+        { type: "text" as const, text: "Second part", citations: null },
+      ],
+    };
+    const { rerender } = renderStrict(<MessageView message={message} streaming />);
+    expect(screen.queryByRole("button", { name: "Copy message" })).toBeNull();
+    rerender(<MessageView message={message} />);
+    expect(screen.queryByRole("status")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Copy message" }));
+    expect(writeText).toHaveBeenCalledWith("First part\n\nSecond part");
+    expect(await screen.findByRole("status")).toHaveTextContent("Copied the message to the clipboard");
+    expect(screen.getByRole("button", { name: "Copied" })).toHaveAttribute("data-state", "copied");
+  });
+
   it("labels the role and renders string content as text", () => {
     renderStrict(<MessageView message={{ role: "user", content: "Hello **there**" }} />);
     const article = screen.getByRole("article", { name: "You" });

@@ -2,6 +2,7 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { ContentBlock } from "./content-block.js";
 import { cx } from "./internal/class-names.js";
+import { MessageCopyButton } from "./message-copy-button.js";
 import { blocksOf, type MessageLike } from "./message-types.js";
 import { StopReasonNotice } from "./stop-reason-notice.js";
 import type { ToolUseStatus } from "./tool-use-block.js";
@@ -28,6 +29,11 @@ export interface MessageViewProps extends Omit<ComponentPropsWithoutRef<"article
   onContinue?: (() => void) | undefined;
   /** Extra content after the blocks (actions, an error notice). */
   footer?: ReactNode;
+  /**
+   * Offer a Copy button for the message's text once it is complete (announced "Copied" politely).
+   * @default true
+   */
+  copyable?: boolean;
 }
 
 const roleLabel = { user: "You", assistant: "Claude", system: "System" } as const;
@@ -44,12 +50,17 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
     toolStatuses,
     onContinue,
     footer,
+    copyable = true,
     className,
     ...props
   },
   ref,
 ) {
   const blocks = blocksOf(message);
+  const text = blocks
+    .map((block) => (block.type === "text" ? block.text : ""))
+    .filter((part) => part.trim() !== "")
+    .join("\n\n");
   let citationCount = 0;
   const state = streaming ? "streaming" : message.interrupted ? "interrupted" : "complete";
   return (
@@ -95,6 +106,11 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
         />
       ) : null}
       {showUsage && message.usage ? <UsageMeter usage={message.usage} contextWindow={contextWindow} /> : null}
+      {copyable && !streaming && text !== "" ? (
+        <div className="cq-message-actions">
+          <MessageCopyButton text={text} />
+        </div>
+      ) : null}
       {footer}
     </article>
   );

@@ -12,7 +12,7 @@ export type ChatDrawer = "conversations" | "settings" | null;
  * The chat page: saved conversations on the left, the active one in the middle, its options on the right.
  * Below 900 px the two side panels become drawers opened from the page's header bar.
  */
-export function ChatPage({ needsKey = false }: { needsKey?: boolean }) {
+export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolean; mock?: boolean }) {
   const { store, conversations, activeId } = useConversations();
   const active = conversations.find((conversation) => conversation.id === activeId);
   const [drawer, setDrawer] = useState<ChatDrawer>(null);
@@ -24,6 +24,21 @@ export function ChatPage({ needsKey = false }: { needsKey?: boolean }) {
     index: number;
   } | null>(null);
 
+  // Shortcuts (listed in Help): Ctrl/⌘+Shift+O starts a conversation, Shift+Escape focuses the message box.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === "o") {
+        event.preventDefault();
+        startNewRef.current();
+      } else if (event.shiftKey && event.key === "Escape") {
+        event.preventDefault();
+        setFocusRequest((count) => count + 1);
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+
   const startNew = () => {
     // An untouched "New conversation" is reused rather than piling up.
     const empty = store
@@ -34,6 +49,10 @@ export function ChatPage({ needsKey = false }: { needsKey?: boolean }) {
     setDrawer(null);
     setFocusRequest((count) => count + 1);
   };
+  const startNewRef = useRef(startNew);
+  useEffect(() => {
+    startNewRef.current = startNew;
+  });
   const closeDrawer = () => setDrawer(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -115,6 +134,7 @@ export function ChatPage({ needsKey = false }: { needsKey?: boolean }) {
           optionsOpen={drawer === "settings"}
           onCloseOptions={closeDrawer}
           needsKey={needsKey}
+          mock={mock}
           focusRequest={focusRequest}
           notice={
             deleted ? (

@@ -21,6 +21,7 @@ import { routeHref } from "../shell/hash-route";
 import { demoTools } from "../tools/demo-tools";
 import { ChatOptionsPanel } from "./chat-options-panel";
 import { EditMessageForm, editableMessages } from "./edit-message-form";
+import { STARTER_PROMPTS, type StarterPrompt } from "./starter-prompts";
 
 export interface ConversationChatProps {
   conversation: StoredConversation<ChatMessage>;
@@ -34,6 +35,8 @@ export interface ConversationChatProps {
   focusRequest?: number;
   /** A notice shown above the composer (e.g. "Deleted …, Undo"). */
   notice?: ReactNode;
+  /** On the mock API, the starter prompts carry the directives that make the mock show each feature. */
+  mock?: boolean;
 }
 
 const BUSY = new Set(["connecting", "streaming", "running-tools", "awaiting-approval"]);
@@ -90,6 +93,7 @@ export function ConversationChat({
   needsKey = false,
   focusRequest = 0,
   notice,
+  mock = false,
 }: ConversationChatProps) {
   const requestOptions = chatRequestOptions(conversation.options);
   const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
@@ -135,12 +139,27 @@ export function ConversationChat({
     if (focusRequest > 0) textareaRef.current?.focus();
   }, [focusRequest]);
 
+  // A starter prompt may switch options on first (thinking, tools); it is sent once they apply, after the
+  // commit in which useChat receives them.
+  const [starter, setStarter] = useState<string | null>(null);
+  const { send } = chat;
+  useEffect(() => {
+    if (starter === null) return;
+    setStarter(null);
+    void send(starter);
+  }, [starter, send]);
+  const startWith = (prompt: StarterPrompt) => {
+    if (prompt.options) store.update(conversation.id, { options: prompt.options });
+    setStarter(mock ? prompt.mockText : prompt.text);
+  };
+
   // Escape stops a reply wherever the focus is (the composer handles it itself when focused).
   const { stop } = chat;
   useEffect(() => {
     if (!busy) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented) return;
+      // Shift+Escape is the shortcut to the message box, not a stop.
+      if (event.key !== "Escape" || event.shiftKey || event.defaultPrevented) return;
       stop();
       textareaRef.current?.focus();
     };
@@ -172,11 +191,26 @@ export function ConversationChat({
           toolStatuses={toolStatuses}
           emptyState={
             <div className="chat-empty">
-              <p>Ask Claude anything.</p>
-              <p className="chat-empty-hint">
-                On the mock API, try <code>[[mock: tool=calculator]] What is 12 * (3 + 4)?</code> or open Help
-                for every trigger.
-              </p>
+              <p>Ask Claude anything, or start with one of these:</p>
+              <ul className="chat-starters" aria-label="Starter prompts">
+                {STARTER_PROMPTS.map((prompt) => (
+                  <li key={prompt.label}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={needsKey}
+                      onClick={() => startWith(prompt)}
+                    >
+                      {prompt.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {mock ? (
+                <p className="chat-empty-hint">
+                  On the mock API, Help lists every trigger a message can carry.
+                </p>
+              ) : null}
             </div>
           }
           footer={

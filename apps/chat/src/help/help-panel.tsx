@@ -36,6 +36,8 @@ export interface HelpPanelProps {
 export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: "Enter", does: "send the message (Shift+Enter: a new line)" },
   { keys: "Escape", does: "stop the reply in progress; close Help or a drawer" },
+  { keys: "Ctrl+Shift+O (⌘+Shift+O)", does: "start a new conversation" },
+  { keys: "Shift+Escape", does: "put the focus in the message box" },
 ];
 
 /**
