@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, fn, userEvent, within } from "storybook/test";
 import { BatchResults } from "./batch-results.js";
 import { batchResults } from "./test-fixtures.js";
 
@@ -7,7 +7,7 @@ const meta = {
   title: "Batches/BatchResults",
   component: BatchResults,
   parameters: { layout: "padded" },
-  args: { results: batchResults },
+  args: { results: batchResults, onFilterChange: fn() },
 } satisfies Meta<typeof BatchResults>;
 
 export default meta;

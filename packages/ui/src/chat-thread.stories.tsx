@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, fn, userEvent, within } from "storybook/test";
 import { ChatThread } from "./chat-thread.js";
 import { conversation, longConversation } from "./test-fixtures.js";
 
 const meta = {
   title: "Chat/ChatThread",
   component: ChatThread,
-  args: { messages: conversation },
+  args: { messages: conversation, onContinue: fn() },
   decorators: [
     (Story) => (
       <div style={{ height: 480, display: "flex", flexDirection: "column" }}>

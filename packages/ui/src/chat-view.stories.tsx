@@ -6,7 +6,14 @@ import { conversation, longConversation, rateLimitError, serverError, usage } fr
 const meta = {
   title: "Chat/ChatView",
   component: ChatView,
-  args: { messages: conversation, onSend: fn(), onStop: fn(), onRetry: fn(), onContinue: fn() },
+  args: {
+    messages: conversation,
+    onSend: fn(),
+    onStop: fn(),
+    onRetry: fn(),
+    onContinue: fn(),
+    onDraftChange: fn(),
+  },
   decorators: [
     (Story) => (
       <div style={{ height: 560, display: "flex", flexDirection: "column" }}>

@@ -6,7 +6,7 @@ const meta = {
   title: "Chat/Composer",
   component: Composer,
   parameters: { layout: "padded" },
-  args: { onSend: fn(), onStop: fn() },
+  args: { onSend: fn(), onStop: fn(), onValueChange: fn() },
 } satisfies Meta<typeof Composer>;
 
 export default meta;

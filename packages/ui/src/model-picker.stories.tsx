@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, waitFor, within } from "storybook/test";
+import { expect, fn, waitFor, within } from "storybook/test";
 import { ModelPicker } from "./model-picker.js";
+import { models } from "./test-fixtures.js";
 import { withMockApi } from "./test-mock-provider.js";
 
 const meta = {
@@ -8,6 +9,9 @@ const meta = {
   component: ModelPicker,
   parameters: { layout: "padded" },
   decorators: [withMockApi],
+  args: { onValueChange: fn() },
+  // Pick the model from a list in the Controls panel rather than typing its id.
+  argTypes: { value: { control: "select", options: models.map((model) => model.id) } },
 } satisfies Meta<typeof ModelPicker>;
 
 export default meta;

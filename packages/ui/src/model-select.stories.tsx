@@ -8,6 +8,11 @@ const meta = {
   component: ModelSelect,
   parameters: { layout: "padded" },
   args: { models, onValueChange: fn() },
+  // Pick the model from a list in the Controls panel rather than editing JSON.
+  argTypes: {
+    value: { control: "select", options: models.map((model) => model.id) },
+    models: { control: false },
+  },
 } satisfies Meta<typeof ModelSelect>;
 
 export default meta;
