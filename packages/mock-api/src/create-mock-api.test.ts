@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMockApi } from "./create-mock-api.js";
+import { createMockApi, type MockApi } from "./create-mock-api.js";
 
 const headers = { "x-api-key": "k", "anthropic-version": "2023-06-01", "content-type": "application/json" };
 const messageRequest = (content: string, extra: Record<string, unknown> = {}) =>
@@ -13,6 +13,24 @@ const messageRequest = (content: string, extra: Record<string, unknown> = {}) =>
       ...extra,
     }),
   });
+
+/** `GET /v1/messages/batches/{path}` on the default origin. */
+const batchRequest = (path: string) =>
+  new Request(`https://api.anthropic.com/v1/messages/batches/${path}`, { headers });
+
+/** Creates a batch of one short request per custom id and returns the batch's JSON. */
+async function createBatch(api: MockApi, customIds: string[], origin = "https://api.anthropic.com") {
+  const params = { model: "claude-sonnet-4-6", max_tokens: 10, messages: [{ role: "user", content: "x" }] };
+  const requests = customIds.map((custom_id) => ({ custom_id, params }));
+  const response = await api.handle(
+    new Request(`${origin}/v1/messages/batches`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ requests }),
+    }),
+  );
+  return response.json();
+}
 
 describe("createMockApi", () => {
   it("gives the same ids and replies for the same seed and requests", async () => {
@@ -45,25 +63,7 @@ describe("createMockApi", () => {
 
   it("stamps batches with the injected clock", async () => {
     const api = createMockApi({ now: () => new Date("2026-11-26T10:00:00Z") });
-    const response = await api.handle(
-      new Request("https://api.anthropic.com/v1/messages/batches", {
-        method: "POST",
-        headers,
-        body: JSON.stringify({
-          requests: [
-            {
-              custom_id: "a",
-              params: {
-                model: "claude-sonnet-4-6",
-                max_tokens: 10,
-                messages: [{ role: "user", content: "x" }],
-              },
-            },
-          ],
-        }),
-      }),
-    );
-    const batch = await response.json();
+    const batch = await createBatch(api, ["a"]);
     expect(batch.created_at).toBe("2026-11-26T10:00:00.000Z");
     expect(batch.expires_at).toBe("2026-11-27T10:00:00.000Z");
   });
@@ -71,27 +71,9 @@ describe("createMockApi", () => {
   it("ends requests that outlive the 24 h window as expired, and archives results after 29 days", async () => {
     let time = Date.UTC(2026, 10, 1);
     const api = createMockApi({ now: () => time, batchProcessingMs: 48 * 3600 * 1000 });
-    const params = { model: "claude-sonnet-4-6", max_tokens: 10, messages: [{ role: "user", content: "x" }] };
-    const created = await (
-      await api.handle(
-        new Request("https://api.anthropic.com/v1/messages/batches", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            requests: [
-              { custom_id: "early", params },
-              { custom_id: "late", params },
-            ],
-          }),
-        }),
-      )
-    ).json();
+    const created = await createBatch(api, ["early", "late"]);
     time += 24 * 3600 * 1000;
-    const ended = await (
-      await api.handle(
-        new Request(`https://api.anthropic.com/v1/messages/batches/${created.id}`, { headers }),
-      )
-    ).json();
+    const ended = await (await api.handle(batchRequest(created.id))).json();
     expect(ended.processing_status).toBe("ended");
     expect(ended.request_counts).toEqual({
       processing: 0,
@@ -101,35 +83,19 @@ describe("createMockApi", () => {
       expired: 1,
     });
     time += 29 * 24 * 3600 * 1000;
-    const archived = await api.handle(
-      new Request(`https://api.anthropic.com/v1/messages/batches/${created.id}`, { headers }),
-    );
+    const archived = await api.handle(batchRequest(created.id));
     expect((await archived.json()).archived_at).not.toBeNull();
-    const results = await api.handle(
-      new Request(`https://api.anthropic.com/v1/messages/batches/${created.id}/results`, { headers }),
-    );
+    const results = await api.handle(batchRequest(`${created.id}/results`));
     expect(results.status).toBe(404);
   });
 
   it("moves request_counts as requests finish only with progressiveBatchCounts", async () => {
-    const params = { model: "claude-sonnet-4-6", max_tokens: 10, messages: [{ role: "user", content: "x" }] };
     const countsAtHalfTime = async (progressiveBatchCounts: boolean) => {
       let time = Date.UTC(2026, 10, 1);
       const api = createMockApi({ now: () => time, batchProcessingMs: 1000, progressiveBatchCounts });
-      const body = JSON.stringify({
-        requests: [
-          { custom_id: "a", params },
-          { custom_id: "b", params },
-        ],
-      });
-      const created = await (
-        await api.handle(
-          new Request("https://api.anthropic.com/v1/messages/batches", { method: "POST", headers, body }),
-        )
-      ).json();
+      const created = await createBatch(api, ["a", "b"]);
       time += 500;
-      const url = `https://api.anthropic.com/v1/messages/batches/${created.id}`;
-      return (await (await api.handle(new Request(url, { headers }))).json()).request_counts;
+      return (await (await api.handle(batchRequest(created.id))).json()).request_counts;
     };
     expect(await countsAtHalfTime(false)).toMatchObject({ processing: 2, succeeded: 0 });
     expect(await countsAtHalfTime(true)).toMatchObject({ processing: 1, succeeded: 1 });
@@ -137,26 +103,7 @@ describe("createMockApi", () => {
 
   it("uses baseURL for results_url when given", async () => {
     const api = createMockApi({ baseURL: "https://mock.example/anthropic/", batchProcessingMs: 0 });
-    const created = await (
-      await api.handle(
-        new Request("http://127.0.0.1:1234/v1/messages/batches", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            requests: [
-              {
-                custom_id: "a",
-                params: {
-                  model: "claude-sonnet-4-6",
-                  max_tokens: 10,
-                  messages: [{ role: "user", content: "x" }],
-                },
-              },
-            ],
-          }),
-        }),
-      )
-    ).json();
+    const created = await createBatch(api, ["a"], "http://127.0.0.1:1234");
     expect(created.results_url).toBe(
       `https://mock.example/anthropic/v1/messages/batches/${created.id}/results`,
     );

@@ -2,7 +2,7 @@ import type { ErrorDetails } from "@colloquy/client";
 import type { ErrorEnvelope, ErrorType } from "./types.js";
 
 /** The HTTP status the real API pairs with each `error.type`. */
-export const statusForErrorType: Record<ErrorType, number> = {
+export const statusForErrorType = {
   invalid_request_error: 400,
   authentication_error: 401,
   billing_error: 402,
@@ -14,7 +14,7 @@ export const statusForErrorType: Record<ErrorType, number> = {
   api_error: 500,
   timeout_error: 504,
   overloaded_error: 529,
-};
+} satisfies Record<string, number>;
 
 /** The `error.type` the real API pairs with an HTTP status. */
 export function errorTypeForStatus(status: number): ErrorType {

@@ -19,20 +19,10 @@ import type {
   ToolChoice as WireToolChoice,
   Usage as WireUsage,
 } from "@colloquy/client";
+import type { statusForErrorType } from "./errors.js";
 
-/** The `error.type` values the mock emits. */
-export type ErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "billing_error"
-  | "permission_error"
-  | "not_found_error"
-  | "conflict_error"
-  | "request_too_large"
-  | "rate_limit_error"
-  | "api_error"
-  | "timeout_error"
-  | "overloaded_error";
+/** The `error.type` values the mock emits: the keys of `statusForErrorType`, its one list. */
+export type ErrorType = keyof typeof statusForErrorType;
 
 /** The error body of every non-2xx response and of the SSE `error` event (always with `request_id`). */
 export type ErrorEnvelope = ErrorResponse & { request_id: string | null };

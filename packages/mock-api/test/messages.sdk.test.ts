@@ -268,7 +268,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("cites a document that enables citations", async () => {
-    const message = await client.messages.create({
+    const params: Anthropic.MessageCreateParamsNonStreaming = {
       model: MODEL,
       max_tokens: 512,
       messages: [
@@ -285,7 +285,8 @@ describe("POST /v1/messages through the official SDK", () => {
           ],
         },
       ],
-    });
+    };
+    const message = await client.messages.create(params);
     const cited = message.content.find((block) => block.type === "text" && block.citations);
     expect(cited).toMatchObject({
       text: "The sky is blue.",
@@ -301,26 +302,7 @@ describe("POST /v1/messages through the official SDK", () => {
       ],
     });
     const citations: unknown[] = [];
-    const stream = client.messages
-      .stream({
-        model: MODEL,
-        max_tokens: 512,
-        messages: [
-          {
-            role: "user",
-            content: [
-              {
-                type: "document",
-                source: { type: "text", media_type: "text/plain", data: "The sky is blue. Grass is green." },
-                title: "Facts",
-                citations: { enabled: true },
-              },
-              { type: "text", text: "What colour is the sky?" },
-            ],
-          },
-        ],
-      })
-      .on("citation", (citation) => citations.push(citation));
+    const stream = client.messages.stream(params).on("citation", (citation) => citations.push(citation));
     const streamed = await stream.finalMessage();
     expect(citations).toHaveLength(1);
     // Only the cited block carries `citations`, streamed or not.
