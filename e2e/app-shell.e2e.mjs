@@ -227,4 +227,38 @@ export const tests = [
       }
     },
   },
+  {
+    name: "shell: conversations can be renamed and searched by title or message text",
+    async run({ page }) {
+      await openChat(page);
+      await chat(page, '[[mock: reply="Paris is the capital"]] Geography question');
+      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await chat(page, '[[mock: reply="Use a loop"]] Programming question');
+      const list = conversationList(page);
+      await list.getByRole("button", { name: "Rename conversation: Geography question" }).click();
+      const field = list.getByRole("textbox", { name: "New title for Geography question" });
+      check(await isFocused(field), "the title field should take the focus");
+      await field.fill("Capitals of Europe");
+      await field.press("Enter");
+      await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
+      await page.reload();
+      await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
+
+      const search = list.getByRole("searchbox", { name: "Search conversations" });
+      await search.fill("loop");
+      await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor({ state: "detached" });
+      check(
+        (await list.getByRole("button", { name: /^Programming question/ }).count()) === 1,
+        "found by reply text",
+      );
+      await search.fill("capitals");
+      await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
+      check(
+        (await list.getByRole("button", { name: /^Programming question/ }).count()) === 0,
+        "filtered out",
+      );
+      await search.fill("nothing like this");
+      await list.getByRole("status").filter({ hasText: "No conversation matches" }).waitFor();
+    },
+  },
 ];

@@ -113,6 +113,7 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
         conversations={conversations}
         activeId={activeId}
         onNew={startNew}
+        onRename={(id, title) => store.rename(id, title)}
         onSelect={(id) => {
           store.select(id);
           closeDrawer();

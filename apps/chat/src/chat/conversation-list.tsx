@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import type { StoredConversation } from "../conversations/conversation-store";
 
 export interface ConversationListProps {
@@ -10,11 +11,41 @@ export interface ConversationListProps {
   onNew: () => void;
   onSelect: (id: string) => void;
   onDelete: (id: string) => void;
+  onRename: (id: string, title: string) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-/** The saved conversations: select one, start a new one, delete one. */
+/** The text of a stored conversation's messages (strings and text blocks), for searching. */
+function conversationText(conversation: StoredConversation): string {
+  const parts: string[] = [conversation.title];
+  for (const message of conversation.messages) {
+    const content = (message as { content?: unknown }).content;
+    if (typeof content === "string") parts.push(content);
+    else if (Array.isArray(content)) {
+      for (const block of content) {
+        if (block && typeof block === "object" && typeof (block as { text?: unknown }).text === "string")
+          parts.push((block as { text: string }).text);
+      }
+    }
+  }
+  return parts.join("\n").toLowerCase();
+}
+
+/** Conversations whose title or messages contain every word of the query (case-insensitive). */
+export function searchConversations<C extends StoredConversation>(
+  conversations: readonly C[],
+  query: string,
+): readonly C[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return conversations;
+  return conversations.filter((conversation) => {
+    const text = conversationText(conversation);
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/** The saved conversations: search, select, start, rename and delete them. */
 export function ConversationList({
   id,
   open = false,
@@ -24,7 +55,13 @@ export function ConversationList({
   onNew,
   onSelect,
   onDelete,
+  onRename,
 }: ConversationListProps) {
+  const [query, setQuery] = useState("");
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
+  const searchId = useId();
+  const shown = searchConversations(conversations, query);
+
   return (
     <nav id={id} className="conversation-list" data-open={open} aria-label="Conversations">
       {onClose ? (
@@ -35,9 +72,57 @@ export function ConversationList({
       <button type="button" className="conversation-new" onClick={onNew}>
         New conversation
       </button>
+      <label className="conversation-search" htmlFor={searchId}>
+        <span className="visually-hidden">Search conversations</span>
+        <input
+          id={searchId}
+          type="search"
+          placeholder="Search conversations"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </label>
+      {query.trim() !== "" && shown.length === 0 ? (
+        <p className="conversation-none" role="status">
+          No conversation matches “{query.trim()}”.
+        </p>
+      ) : null}
       <ul>
-        {conversations.map((conversation) => {
+        {shown.map((conversation) => {
           const active = conversation.id === activeId;
+          if (renaming?.id === conversation.id) {
+            const save = () => {
+              onRename(conversation.id, renaming.title);
+              setRenaming(null);
+            };
+            return (
+              <li key={conversation.id} data-state={active ? "active" : "inactive"}>
+                <form
+                  className="conversation-rename"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    save();
+                  }}
+                >
+                  <input
+                    type="text"
+                    aria-label={`New title for ${conversation.title}`}
+                    value={renaming.title}
+                    // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename
+                    autoFocus
+                    onChange={(event) => setRenaming({ id: conversation.id, title: event.target.value })}
+                    onKeyDown={(event) => {
+                      if (event.key !== "Escape") return;
+                      event.preventDefault();
+                      event.stopPropagation();
+                      setRenaming(null);
+                    }}
+                    onBlur={save}
+                  />
+                </form>
+              </li>
+            );
+          }
           return (
             <li key={conversation.id} data-state={active ? "active" : "inactive"}>
               <button
@@ -51,7 +136,16 @@ export function ConversationList({
               </button>
               <button
                 type="button"
-                className="conversation-delete"
+                className="conversation-action"
+                aria-label={`Rename conversation: ${conversation.title}`}
+                title="Rename"
+                onClick={() => setRenaming({ id: conversation.id, title: conversation.title })}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="conversation-action conversation-delete"
                 aria-label={`Delete conversation: ${conversation.title}`}
                 title="Delete"
                 onClick={() => onDelete(conversation.id)}

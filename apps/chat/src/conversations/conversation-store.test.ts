@@ -49,6 +49,17 @@ describe("ConversationStore", () => {
     });
   });
 
+  it("keeps a title the user chose when messages change; an empty one follows the messages again", () => {
+    const store = new ConversationStore(memoryStorage());
+    const conversation = store.create();
+    store.update(conversation.id, { messages: [{ role: "user", content: "First question" }] });
+    store.rename(conversation.id, "  My title ");
+    store.update(conversation.id, { messages: [{ role: "user", content: "Other question" }] });
+    expect(store.active?.title).toBe("My title");
+    store.rename(conversation.id, "");
+    expect(store.active?.title).toBe("Other question");
+  });
+
   it("notifies subscribers on every change", () => {
     const store = new ConversationStore(memoryStorage());
     let calls = 0;

@@ -23,6 +23,8 @@ export interface StoredConversation<Message = unknown> {
   updatedAt: number;
   messages: Message[];
   options: ChatOptions;
+  /** The title was set by the user: it no longer follows the first message. */
+  renamed?: boolean;
 }
 
 export interface ConversationState<Message = unknown> {
@@ -166,6 +168,19 @@ export class ConversationStore<Message = unknown> {
     this.#set({ conversations, activeId });
   }
 
+  /** Sets a conversation's title; an empty title goes back to the one from its first message. */
+  rename(id: string, title: string): void {
+    const trimmed = title.trim();
+    const conversations = this.#state.conversations.map((conversation) =>
+      conversation.id !== id
+        ? conversation
+        : trimmed === ""
+          ? { ...conversation, title: titleFromMessages(conversation.messages), renamed: false }
+          : { ...conversation, title: trimmed.slice(0, 120), renamed: true },
+    );
+    this.#set({ ...this.#state, conversations });
+  }
+
   /** Puts a removed conversation back at its place in the list (undo of `remove`) and makes it active. */
   restore(conversation: StoredConversation<Message>, index: number): void {
     const others = this.#state.conversations.filter((entry) => entry.id !== conversation.id);
@@ -184,7 +199,7 @@ export class ConversationStore<Message = unknown> {
       return {
         ...conversation,
         messages,
-        title: titleFromMessages(messages),
+        title: conversation.renamed ? conversation.title : titleFromMessages(messages),
         options: { ...conversation.options, ...change.options },
         updatedAt: change.messages ? this.#now() : conversation.updatedAt,
       };
