@@ -1,7 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMockApi } from "../src/node.js";
-import { MODEL, manualClock, rawHeaders, startWithClient } from "./helpers.js";
+import { MODEL, manualClock, rawHeaders, requestCounts, startWithClient } from "./helpers.js";
 
 const clock = manualClock();
 let server: RunningMockApi;
@@ -16,6 +16,14 @@ const request = (customId: string, content = "Hello batch") => ({
   custom_id: customId,
   params: { model: MODEL, max_tokens: 100, messages: [{ role: "user" as const, content }] },
 });
+
+/** Retrieves a batch, expects it ended with these request counts (the others 0) and returns it. */
+async function retrieveEnded(id: string, counts: Partial<Anthropic.Messages.MessageBatchRequestCounts>) {
+  const batch = await client.messages.batches.retrieve(id);
+  expect(batch.processing_status).toBe("ended");
+  expect(batch.request_counts).toEqual(requestCounts(counts));
+  return batch;
+}
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -56,15 +64,7 @@ describe("Message Batches through the official SDK (GA path)", () => {
     expect(halfway.request_counts.processing).toBe(4);
 
     clock.advance(30_000);
-    const ended = await client.messages.batches.retrieve(created.id);
-    expect(ended.processing_status).toBe("ended");
-    expect(ended.request_counts).toEqual({
-      processing: 0,
-      succeeded: 2,
-      errored: 2,
-      canceled: 0,
-      expired: 0,
-    });
+    const ended = await retrieveEnded(created.id, { succeeded: 2, errored: 2 });
     expect(ended.ended_at).not.toBeNull();
     expect(ended.results_url).toBe(`${server.url}/v1/messages/batches/${created.id}/results`);
 
@@ -104,15 +104,7 @@ describe("Message Batches through the official SDK (GA path)", () => {
     );
 
     clock.advance(60_000);
-    const ended = await client.messages.batches.retrieve(created.id);
-    expect(ended.processing_status).toBe("ended");
-    expect(ended.request_counts).toEqual({
-      processing: 0,
-      succeeded: 1,
-      errored: 0,
-      canceled: 3,
-      expired: 0,
-    });
+    await retrieveEnded(created.id, { succeeded: 1, canceled: 3 });
     const results = await collect(await client.messages.batches.results(created.id));
     expect(results.filter((line) => line.result.type === "canceled")).toHaveLength(3);
     await expect(client.messages.batches.cancel(created.id)).rejects.toBeInstanceOf(

@@ -24,6 +24,11 @@ export async function startWithClient(
   return { server, client };
 }
 
+/** A batch's full `request_counts`: the counts given, every other one 0. */
+export function requestCounts(counts: Partial<Anthropic.Messages.MessageBatchRequestCounts>) {
+  return { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0, ...counts };
+}
+
 /** Headers for raw fetch calls in the classic form (x-api-key, 2023-06-01). */
 export const rawHeaders = {
   "x-api-key": "test-key",
