@@ -1,5 +1,12 @@
 import { invalidRequest } from "./errors.js";
-import { expectArray, expectObject, expectString, type Json } from "./internal/field-checks.js";
+import {
+  expectArray,
+  expectObject,
+  expectString,
+  expectTag,
+  type Json,
+  unknownTag,
+} from "./internal/field-checks.js";
 import type { CacheControl, RequestBlock, RequestMessage } from "./types.js";
 import { CURRENT_VERSION, type ValidationContext } from "./validation-context.js";
 
@@ -97,13 +104,8 @@ export class BreakpointCounter {
 
 function validateSource(block: Json, path: string, kind: "image" | "document"): void {
   const source = expectObject(block.source, `${path}.source`);
-  const type = source.type;
   const allowed = kind === "image" ? ["base64", "url", "file"] : ["base64", "text", "content", "url", "file"];
-  if (typeof type !== "string" || !allowed.includes(type)) {
-    throw invalidRequest(
-      `${path}.source: Input tag '${String(type)}' found using 'type' does not match any of the expected tags: ${allowed.map((tag) => `'${tag}'`).join(", ")}`,
-    );
-  }
+  const type = expectTag(source.type, `${path}.source`, allowed);
   if (type === "base64") {
     const mediaTypes = kind === "image" ? imageMediaTypes : ["application/pdf"];
     if (typeof source.media_type !== "string" || !mediaTypes.includes(source.media_type)) {
@@ -153,11 +155,7 @@ function validateBlock(
   const type = block.type;
   const allowed = role === "user" ? userBlockTypes : role === "assistant" ? assistantBlockTypes : ["text"];
   const everyType = new Set([...userBlockTypes, ...assistantBlockTypes]);
-  if (typeof type !== "string" || !everyType.has(type)) {
-    throw invalidRequest(
-      `${path}: Input tag '${String(type)}' found using 'type' does not match any of the expected tags: ${allowed.map((tag) => `'${tag}'`).join(", ")}`,
-    );
-  }
+  if (typeof type !== "string" || !everyType.has(type)) throw unknownTag(type, path, allowed);
   if (!allowed.includes(type)) {
     throw invalidRequest(`${path}.type: '${type}' blocks are not allowed in ${role} messages`);
   }

@@ -5,31 +5,30 @@ const items = ["e", "d", "c", "b", "a"].map((id) => ({ id }));
 const page = (query: string) => paginate(items, new URLSearchParams(query));
 
 describe("ID-cursor pagination", () => {
-  it("returns the first page with has_more, first_id and last_id", () => {
-    expect(page("limit=2")).toEqual({
-      data: [{ id: "e" }, { id: "d" }],
-      has_more: true,
-      first_id: "e",
-      last_id: "d",
+  it.each([
+    { name: "returns the first page with has_more", query: "limit=2", ids: ["e", "d"], hasMore: true },
+    {
+      name: "continues after after_id and stops at the end",
+      query: "limit=2&after_id=c",
+      ids: ["b", "a"],
+      hasMore: false,
+    },
+    {
+      name: "returns the items just before before_id",
+      query: "limit=2&before_id=b",
+      ids: ["d", "c"],
+      hasMore: true,
+    },
+  ])("$name, with first_id and last_id", ({ query, ids, hasMore }) => {
+    expect(page(query)).toEqual({
+      data: ids.map((id) => ({ id })),
+      has_more: hasMore,
+      first_id: ids[0],
+      last_id: ids[1],
     });
   });
 
-  it("continues after after_id and stops at the end", () => {
-    expect(page("limit=2&after_id=c")).toEqual({
-      data: [{ id: "b" }, { id: "a" }],
-      has_more: false,
-      first_id: "b",
-      last_id: "a",
-    });
-  });
-
-  it("returns the items just before before_id", () => {
-    expect(page("limit=2&before_id=b")).toEqual({
-      data: [{ id: "d" }, { id: "c" }],
-      has_more: true,
-      first_id: "d",
-      last_id: "c",
-    });
+  it("has nothing more before the first item", () => {
     expect(page("before_id=d").has_more).toBe(false);
   });
 

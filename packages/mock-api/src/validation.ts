@@ -6,7 +6,9 @@ import {
   expectNumber,
   expectObject,
   expectString,
+  expectTag,
   type Json,
+  unknownTag,
 } from "./internal/field-checks.js";
 import { BreakpointCounter, validateMessages, validateSystem } from "./message-validation.js";
 import { type CatalogModel, findModel } from "./models-catalog.js";
@@ -80,9 +82,7 @@ function validateTools(value: unknown, breakpoints: BreakpointCounter): RequestT
       if (schema.type !== "object")
         throw invalidRequest(`${path}.input_schema.type: Input should be 'object'`);
     } else if (typeof type !== "string" || !/^[a-z_]+(_\d{8})?$/.test(type)) {
-      throw invalidRequest(
-        `${path}: Input tag '${String(type)}' found using 'type' does not match any of the expected tags`,
-      );
+      throw unknownTag(type, path, []);
     }
     const name = typeof tool.name === "string" ? tool.name : String(type);
     if (names.has(name)) throw invalidRequest(`tools: Tool names must be unique (duplicate '${name}')`);
@@ -95,12 +95,7 @@ function validateTools(value: unknown, breakpoints: BreakpointCounter): RequestT
 function validateToolChoice(value: unknown, tools: RequestTool[]): ToolChoice | null {
   if (value === undefined || value === null) return null;
   const choice = expectObject(value, "tool_choice");
-  const type = choice.type;
-  if (type !== "auto" && type !== "any" && type !== "tool" && type !== "none") {
-    throw invalidRequest(
-      `tool_choice: Input tag '${String(type)}' found using 'type' does not match any of the expected tags: 'auto', 'any', 'tool', 'none'`,
-    );
-  }
+  const type = expectTag(choice.type, "tool_choice", ["auto", "any", "tool", "none"]);
   if ((type === "any" || type === "tool") && tools.length === 0) {
     throw invalidRequest("tool_choice: tool_choice may only be specified while providing tools");
   }
@@ -121,12 +116,7 @@ function validateThinking(
 ): ThinkingConfig | null {
   if (value === undefined || value === null) return null;
   const thinking = expectObject(value, "thinking");
-  const type = thinking.type;
-  if (type !== "enabled" && type !== "adaptive" && type !== "disabled" && type !== "between_tools") {
-    throw invalidRequest(
-      `thinking: Input tag '${String(type)}' found using 'type' does not match any of the expected tags: 'enabled', 'adaptive', 'disabled', 'between_tools'`,
-    );
-  }
+  const type = expectTag(thinking.type, "thinking", ["enabled", "adaptive", "disabled", "between_tools"]);
   if (type === "enabled") {
     const budget = expectInteger(thinking.budget_tokens, "thinking.enabled.budget_tokens", 1024);
     if (maxTokens !== null && budget >= maxTokens) {
@@ -167,11 +157,7 @@ function validateOutputConfig(value: unknown): void {
   }
   if (config.format === undefined || config.format === null) return;
   const format = expectObject(config.format, "output_config.format");
-  if (format.type !== "json_schema") {
-    throw invalidRequest(
-      `output_config.format: Input tag '${String(format.type)}' found using 'type' does not match any of the expected tags: 'json_schema'`,
-    );
-  }
+  expectTag(format.type, "output_config.format", ["json_schema"]);
   expectObject(format.schema, "output_config.format.schema");
 }
 

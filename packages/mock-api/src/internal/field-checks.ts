@@ -1,5 +1,5 @@
 /** Small JSON field checks shared by the validators; each throws a 400 naming the field's path. */
-import { invalidRequest } from "../errors.js";
+import { invalidRequest, type MockApiError } from "../errors.js";
 
 export type Json = Record<string, unknown>;
 
@@ -47,6 +47,21 @@ export function expectInteger(value: unknown, path: string, min: number): number
   }
   if (value < min) throw invalidRequest(`${path}: Input should be greater than or equal to ${min}`);
   return value;
+}
+
+/** The 400 for a `type` tag a tagged union does not have, listing the tags it expects (if any are named). */
+export function unknownTag(value: unknown, path: string, tags: readonly string[]): MockApiError {
+  const expected = tags.length > 0 ? `: ${tags.map((tag) => `'${tag}'`).join(", ")}` : "";
+  return invalidRequest(
+    `${path}: Input tag '${String(value)}' found using 'type' does not match any of the expected tags${expected}`,
+  );
+}
+
+/** Reads the `type` tag of a tagged union; throws `unknownTag` unless it is one of `tags`. */
+export function expectTag<Tag extends string>(value: unknown, path: string, tags: readonly Tag[]): Tag {
+  if (typeof value !== "string" || !(tags as readonly string[]).includes(value))
+    throw unknownTag(value, path, tags);
+  return value as Tag;
 }
 
 /** Counts `cache_control` breakpoints so the request can be checked against the limit of 4. */
