@@ -11,12 +11,13 @@ export interface RunningCloudMock<Face> extends ListeningServer {
   mock: Face;
 }
 
-async function listenFace<Face>(
-  mock: Face,
-  handle: (request: Request) => Promise<Response>,
-  options: ListenOptions,
+/** Creates a mock face from its options and serves its `handle` on loopback. */
+async function listenFace<Face extends { handle(request: Request): Promise<Response> }, Options>(
+  create: (options: Options) => Face,
+  { port, host, ...mockOptions }: Options & ListenOptions,
 ): Promise<RunningCloudMock<Face>> {
-  return { ...(await listenFetchHandler(handle, options)), mock };
+  const mock = create(mockOptions as Options);
+  return { ...(await listenFetchHandler((request) => mock.handle(request), { port, host })), mock };
 }
 
 /**
@@ -28,9 +29,7 @@ async function listenFace<Face>(
 export function startBedrockMockApi(
   options: BedrockMockOptions & ListenOptions = {},
 ): Promise<RunningCloudMock<BedrockMock>> {
-  const { port, host, ...mockOptions } = options;
-  const mock = createBedrockMock(mockOptions);
-  return listenFace(mock, (request) => mock.handle(request), { port, host });
+  return listenFace(createBedrockMock, options);
 }
 
 /**
@@ -42,7 +41,5 @@ export function startBedrockMockApi(
 export function startVertexMockApi(
   options: VertexMockOptions & ListenOptions = {},
 ): Promise<RunningCloudMock<VertexMock>> {
-  const { port, host, ...mockOptions } = options;
-  const mock = createVertexMock(mockOptions);
-  return listenFace(mock, (request) => mock.handle(request), { port, host });
+  return listenFace(createVertexMock, options);
 }
