@@ -267,32 +267,54 @@ export const tests = [
     },
   },
   {
-    name: "chat: editing an earlier message resends from there",
+    name: "chat: editing a message in place resends from there and keeps the old version as a branch",
     async run({ page, mockUrl }) {
       await openChat(page);
       await send(page, '[[mock: reply="Answer A"]] Original question');
       await assistant(page).filter({ hasText: "Answer A" }).waitFor();
       await send(page, '[[mock: reply="Answer B"]] Follow-up');
       await assistant(page).filter({ hasText: "Answer B" }).waitFor();
-      await page.getByRole("button", { name: "Edit a message" }).click();
-      await page.getByLabel("Message to edit").selectOption({ index: 0 });
-      await page.getByLabel("New text").fill('[[mock: reply="Edited answer"]] Edited question');
+      const first = page.locator('article.cq-message[data-role="user"]').first();
+      await first.getByRole("button", { name: "Edit message 1" }).click();
+      const field = first.getByRole("textbox", { name: "Edited message" });
+      check(
+        await field.evaluate((element) => element === document.activeElement),
+        "the edit field takes the focus",
+      );
+      check((await field.inputValue()).includes("Original question"), "the field starts with the message");
+      await field.fill('[[mock: reply="Edited answer"]] Edited question');
       const request = page.waitForRequest(
         (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
       );
-      await page.getByRole("button", { name: "Save and resend" }).click();
+      await first.getByRole("button", { name: "Save and resend" }).click();
       const body = (await request).postDataJSON();
       check(
         body.messages.length === 1,
         `the edit should resend from the edited message (${body.messages.length} messages)`,
       );
       await assistant(page).filter({ hasText: "Edited answer" }).waitFor();
-      const users = await page.locator('article.cq-message[data-role="user"]').allInnerTexts();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const users = await page
+        .locator('article.cq-message[data-role="user"] .cq-message-content')
+        .allInnerTexts();
       check(
         users.length === 1 && users[0].includes("Edited question"),
         `unexpected user turns: ${users.join(" | ")}`,
       );
       check((await assistant(page).count()) === 1, "later replies should be replaced");
+
+      // "‹ 2/2 ›": the earlier version, with both its turns, is one click away, and back.
+      const versions = page.getByRole("group", { name: "Versions of message 1" });
+      check((await shownText(versions)).includes("2/2"), `expected 2/2, got ${await shownText(versions)}`);
+      await versions.getByRole("button", { name: "Previous version" }).click();
+      await assistant(page).filter({ hasText: "Answer B" }).waitFor();
+      check((await assistant(page).count()) === 2, "the first version has both replies");
+      check((await shownText(versions)).includes("1/2"), "now on version 1/2");
+      await page.reload();
+      await assistant(page).filter({ hasText: "Answer B" }).waitFor();
+      await versions.getByRole("button", { name: "Next version" }).click();
+      await assistant(page).filter({ hasText: "Edited answer" }).waitFor();
+      check((await assistant(page).count()) === 1, "back on the edited version");
     },
   },
   {

@@ -20,7 +20,9 @@ import type { ChatOptions, ConversationStore, StoredConversation } from "../conv
 import { routeHref } from "../shell/hash-route";
 import { demoTools } from "../tools/demo-tools";
 import { ChatOptionsPanel } from "./chat-options-panel";
-import { EditMessageForm, editableMessages } from "./edit-message-form";
+import { editableMessages } from "./editable-messages";
+import { InlineMessageEdit } from "./inline-message-edit";
+import { branchForEdit, switchBranch } from "./message-branches";
 import { STARTER_PROMPTS, type StarterPrompt } from "./starter-prompts";
 
 export interface ConversationChatProps {
@@ -98,7 +100,8 @@ export function ConversationChat({
   const requestOptions = chatRequestOptions(conversation.options);
   const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
   const [draft, setDraft] = useState("");
-  const [editing, setEditing] = useState(false);
+  // The user message being edited in place, by its index.
+  const [editing, setEditing] = useState<number | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const models = useModels();
   const model = models.data?.find((entry) => entry.id === conversation.options.model);
@@ -176,7 +179,76 @@ export function ConversationChat({
         };
   const draftCount = useCountTokens(countParams, { debounceMs: 250 });
 
-  const canEdit = editableMessages(chat.messages).length > 0;
+  const editable = useMemo(() => editableMessages(chat.messages), [chat.messages]);
+  const canEdit = editable.length > 0;
+  const branches = conversation.branches ?? {};
+
+  const saveEdit = (index: number, text: string) => {
+    setEditing(null);
+    store.update(conversation.id, { branches: branchForEdit(branches, chat.messages, index) });
+    void chat.edit(index, text);
+  };
+  const showVersion = (index: number, target: number) => {
+    const switched = switchBranch(branches, chat.messages, index, target);
+    if (!switched) return;
+    chat.setMessages(switched.messages);
+    store.update(conversation.id, switched);
+  };
+
+  /** Under each message the user typed: Edit, and "‹ 2/3 ›" once it has several versions. */
+  const messageFooter = (_message: unknown, index: number) => {
+    const position = editable.findIndex((entry) => entry.index === index);
+    const entry = editable[position];
+    if (!entry) return null;
+    if (editing === index) {
+      return (
+        <InlineMessageEdit
+          initialText={entry.text}
+          onCancel={() => setEditing(null)}
+          onSave={(text) => saveEdit(index, text)}
+        />
+      );
+    }
+    const record = branches[index];
+    const count = record?.versions.length ?? 1;
+    const current = record?.current ?? 0;
+    return (
+      <div className="message-tools">
+        {record && count > 1 ? (
+          // biome-ignore lint/a11y/useSemanticElements: a small group of buttons, not a form's fieldset
+          <div className="message-versions" role="group" aria-label={`Versions of message ${position + 1}`}>
+            <button
+              type="button"
+              aria-label="Previous version"
+              disabled={busy || current === 0}
+              onClick={() => showVersion(index, current - 1)}
+            >
+              ‹
+            </button>
+            <span>
+              {current + 1}/{count}
+            </span>
+            <button
+              type="button"
+              aria-label="Next version"
+              disabled={busy || current === count - 1}
+              onClick={() => showVersion(index, current + 1)}
+            >
+              ›
+            </button>
+          </div>
+        ) : null}
+        <button
+          type="button"
+          aria-label={`Edit message ${position + 1}`}
+          disabled={busy}
+          onClick={() => setEditing(index)}
+        >
+          Edit
+        </button>
+      </div>
+    );
+  };
 
   return (
     <div className="conversation">
@@ -189,6 +261,7 @@ export function ConversationChat({
           budgetTokens={conversation.options.thinking ? conversation.options.thinkingBudget : undefined}
           onContinue={() => void chat.continue()}
           toolStatuses={toolStatuses}
+          renderMessageFooter={messageFooter}
           emptyState={
             <div className="chat-empty">
               <p>Ask Claude anything, or start with one of these:</p>
@@ -223,28 +296,10 @@ export function ConversationChat({
           <button type="button" onClick={() => void chat.regenerate()} disabled={busy || !canEdit}>
             Regenerate
           </button>
-          <button
-            type="button"
-            onClick={() => setEditing(true)}
-            disabled={busy || !canEdit}
-            aria-expanded={editing}
-          >
-            Edit a message
-          </button>
           <span className="chat-status" data-state={chat.status}>
             {statusLabel(chat.status)}
           </span>
         </div>
-        {editing ? (
-          <EditMessageForm
-            messages={chat.messages}
-            onCancel={() => setEditing(false)}
-            onSubmit={(index, text) => {
-              setEditing(false);
-              void chat.edit(index, text);
-            }}
-          />
-        ) : null}
         {notice}
         {needsKey ? (
           <p className="chat-notice" role="note">

@@ -25,6 +25,16 @@ export interface StoredConversation<Message = unknown> {
   options: ChatOptions;
   /** The title was set by the user: it no longer follows the first message. */
   renamed?: boolean;
+  /** Earlier versions of the conversation from an edited user message on, by that message's index. */
+  branches?: Record<string, MessageBranches<Message>>;
+}
+
+/** The versions of a conversation from one user message on: each edit of that message adds one. */
+export interface MessageBranches<Message = unknown> {
+  /** Each version: its messages from the edited one on, and the branches recorded inside it. */
+  versions: { messages: Message[]; branches: Record<string, MessageBranches<Message>> }[];
+  /** The version shown now (its stored `messages` may be stale: the chat holds the live ones). */
+  current: number;
 }
 
 export interface ConversationState<Message = unknown> {
@@ -190,7 +200,14 @@ export class ConversationStore<Message = unknown> {
   }
 
   /** Saves new messages and/or options of a conversation; the title follows the first user message. */
-  update(id: string, change: { messages?: Message[]; options?: Partial<ChatOptions> }): void {
+  update(
+    id: string,
+    change: {
+      messages?: Message[];
+      options?: Partial<ChatOptions>;
+      branches?: Record<string, MessageBranches<Message>>;
+    },
+  ): void {
     let changed = false;
     const conversations = this.#state.conversations.map((conversation) => {
       if (conversation.id !== id) return conversation;
@@ -201,6 +218,7 @@ export class ConversationStore<Message = unknown> {
         messages,
         title: conversation.renamed ? conversation.title : titleFromMessages(messages),
         options: { ...conversation.options, ...change.options },
+        branches: change.branches ?? conversation.branches,
         updatedAt: change.messages ? this.#now() : conversation.updatedAt,
       };
     });
