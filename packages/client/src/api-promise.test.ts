@@ -1,5 +1,12 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { errorResponse, jsonResponse, message, params, scriptedFetch } from "../test/scripted-fetch.js";
+import {
+  errorResponse,
+  jsonResponse,
+  message,
+  params,
+  scriptedClient,
+  scriptedFetch,
+} from "../test/scripted-fetch.js";
 import Anthropic, { APIPromise, BadRequestError, type Page } from "./index.js";
 
 describe("APIPromise", () => {
@@ -52,11 +59,10 @@ describe("APIPromise", () => {
   });
 
   it("withResponse also gives the anthropic-workspace-id header, null when absent", async () => {
-    const fetch = scriptedFetch(
+    const { client } = scriptedClient([
       jsonResponse(message, 200, { "anthropic-workspace-id": "wrkspc_01" }),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     expect((await client.messages.create(params).withResponse()).workspace_id).toBe("wrkspc_01");
     expect((await client.messages.create(params).withResponse()).workspace_id).toBeNull();
   });

@@ -6,6 +6,7 @@ import {
   jsonResponse,
   message,
   params,
+  scriptedClient,
   scriptedFetch,
 } from "../test/scripted-fetch.js";
 import * as Exports from "./index.js";
@@ -54,8 +55,9 @@ describe("configuration", () => {
   });
 
   it("sends the default headers, the version and a JSON body", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, defaultHeaders: { "x-team": "web" } });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], {
+      defaultHeaders: { "x-team": "web" },
+    });
     await client.messages.create(params);
     const request = fetch.requests[0]!;
     expect(request.method).toBe("POST");
@@ -68,17 +70,13 @@ describe("configuration", () => {
   });
 
   it("lets a request override the version header", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(message)]);
     await client.messages.create(params, { headers: { "anthropic-version": "My-Custom-Value" } });
     expect(fetch.requests[0]!.headers.get("anthropic-version")).toBe("My-Custom-Value");
   });
 
   it("lets defaultHeaders send the official 1.x version and the key as a bearer token", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({
-      apiKey: "k",
-      fetch,
+    const { client, fetch } = scriptedClient([jsonResponse(message)], {
       defaultHeaders: { "anthropic-version": "2026-10-21", "x-api-key": null, authorization: "Bearer k" },
     });
     await client.messages.create(params);
@@ -89,8 +87,7 @@ describe("configuration", () => {
   });
 
   it("removes a header given as null", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", authToken: "t", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], { authToken: "t" });
     await client.messages.create(params, { headers: { authorization: null } });
     expect(fetch.requests[0]!.headers.has("authorization")).toBe(false);
     expect(fetch.requests[0]!.headers.get("x-api-key")).toBe("k");
@@ -106,8 +103,7 @@ describe("configuration", () => {
   });
 
   it("merges default and per-call query parameters, with bracketed arrays", async () => {
-    const fetch = scriptedFetch(jsonResponse({ ok: true }));
-    const client = new Anthropic({ apiKey: "k", fetch, defaultQuery: { team: "web" } });
+    const { client, fetch } = scriptedClient([jsonResponse({ ok: true })], { defaultQuery: { team: "web" } });
     await client.get("/v1/things", { query: { limit: 2, ids: ["a", "b"], skip: undefined } });
     const url = new URL(fetch.requests[0]!.url);
     expect(url.searchParams.get("team")).toBe("web");
@@ -117,15 +113,16 @@ describe("configuration", () => {
   });
 
   it("sends the idempotency key on every attempt", async () => {
-    const fetch = scriptedFetch(errorResponse(500, "api_error", "x", fast), jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      errorResponse(500, "api_error", "x", fast),
+      jsonResponse(message),
+    ]);
     await client.messages.create(params, { idempotencyKey: "idem-1" });
     expect(fetch.requests.map((r) => r.headers.get("idempotency-key"))).toEqual(["idem-1", "idem-1"]);
   });
 
   it("withOptions makes a copy with some options replaced", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 5 });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], { maxRetries: 5 });
     const copy = client.withOptions({ baseURL: "http://other.example" });
     expect(copy).toBeInstanceOf(Anthropic);
     expect(copy.maxRetries).toBe(5);
@@ -144,8 +141,7 @@ describe("browser guard", () => {
   it("with the opt-in, sends the direct-browser-access header", async () => {
     vi.stubGlobal("window", { document: {} });
     vi.stubGlobal("navigator", { userAgent: "test" });
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, dangerouslyAllowBrowser: true });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], { dangerouslyAllowBrowser: true });
     await client.messages.create(params);
     expect(fetch.requests[0]!.headers.get("anthropic-dangerous-direct-browser-access")).toBe("true");
   });
@@ -163,16 +159,14 @@ describe("browser guard", () => {
 
 describe("responses", () => {
   it("parses the message and exposes the request id", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client } = scriptedClient([jsonResponse(message)]);
     const result = await client.messages.create(params);
     expect(result).toEqual(message);
     expect((result as unknown as { _request_id: string })._request_id).toBe("req_test");
   });
 
   it("asResponse returns the raw Response with its body unread", async () => {
-    const fetch = scriptedFetch(jsonResponse(message, 200, { "x-my-header": "yes" }));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client } = scriptedClient([jsonResponse(message, 200, { "x-my-header": "yes" })]);
     const response = await client.messages.create(params).asResponse();
     expect(response.headers.get("X-My-Header")).toBe("yes");
     expect(response.bodyUsed).toBe(false);
@@ -180,8 +174,7 @@ describe("responses", () => {
   });
 
   it("withResponse returns the data, the raw Response and the request id", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client } = scriptedClient([jsonResponse(message)]);
     const { data, response, request_id } = await client.messages.create(params).withResponse();
     expect(data.content).toEqual(message.content);
     expect(response.status).toBe(200);
@@ -189,20 +182,18 @@ describe("responses", () => {
   });
 
   it("rejects a 200 whose body is not JSON with a typed error", async () => {
-    const fetch = scriptedFetch(
+    const { client } = scriptedClient([
       new Response("<html>hi</html>", { status: 200, headers: { "content-type": "text/html" } }),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnthropicError);
     expect((error as Error).message).toMatch(/Expected a JSON body.*text\/html/);
-    const empty = new Anthropic({ apiKey: "k", fetch: scriptedFetch(new Response("")) });
+    const { client: empty } = scriptedClient([new Response("")]);
     await expect(empty.messages.create(params)).rejects.toThrow(/Expected a JSON body/);
   });
 
   it("sends undocumented requests with client.post and its options", async () => {
-    const fetch = scriptedFetch(jsonResponse({ done: true }));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse({ done: true })]);
     const result = await client.post("/some/path", {
       body: { some_prop: "foo" },
       query: { some_query_arg: "bar" },
@@ -213,8 +204,7 @@ describe("responses", () => {
   });
 
   it("sends extra undocumented params as they are", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(message)]);
     // @ts-expect-error baz is not yet public
     await client.messages.create({ ...params, baz: "undocumented option" });
     expect(await fetch.requests[0]!.json()).toMatchObject({ baz: "undocumented option" });
@@ -223,8 +213,9 @@ describe("responses", () => {
 
 describe("errors", () => {
   it("raises the class of the status with status, headers, body and request id", async () => {
-    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error", "max_tokens: Field required"));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      errorResponse(400, "invalid_request_error", "max_tokens: Field required"),
+    ]);
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error).toBeInstanceOf(BadRequestError);
@@ -238,8 +229,9 @@ describe("errors", () => {
   });
 
   it("reports an HTML error page from a proxy as the status's class with its text", async () => {
-    const fetch = scriptedFetch(new Response("<html>502 Bad Gateway</html>", { status: 502 }));
-    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
+    const { client } = scriptedClient([new Response("<html>502 Bad Gateway</html>", { status: 502 })], {
+      maxRetries: 0,
+    });
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as Error).message).toContain("502 Bad Gateway");
@@ -271,10 +263,7 @@ describe("errors", () => {
     vi.stubEnv("DEBUG", "true");
     const lines: string[] = [];
     const log = (...args: unknown[]) => lines.push(String(args[0]));
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({
-      apiKey: "k",
-      fetch,
+    const { client } = scriptedClient([jsonResponse(message)], {
       logger: { debug: log, info: log, warn: log, error: log },
     });
     await client.messages.create(params);
@@ -285,10 +274,7 @@ describe("errors", () => {
   it("is quiet below warn by default", async () => {
     const lines: string[] = [];
     const log = (...args: unknown[]) => lines.push(String(args[0]));
-    const fetch = scriptedFetch(errorResponse(500, "api_error", "x", fast), jsonResponse(message));
-    const client = new Anthropic({
-      apiKey: "k",
-      fetch,
+    const { client } = scriptedClient([errorResponse(500, "api_error", "x", fast), jsonResponse(message)], {
       logger: { debug: log, info: log, warn: log, error: log },
     });
     await client.messages.create(params);
@@ -305,19 +291,17 @@ describe("retries", () => {
     [503, "api_error"],
     [529, "overloaded_error"],
   ])("retries a %i and then succeeds", async (status, type) => {
-    const fetch = scriptedFetch(errorResponse(status, type, "x", fast), jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([errorResponse(status, type, "x", fast), jsonResponse(message)]);
     await expect(client.messages.create(params)).resolves.toEqual(message);
     expect(fetch.requests.map((r) => r.headers.get("x-stainless-retry-count"))).toEqual(["0", "1"]);
   });
 
   it("gives up after maxRetries with the last error", async () => {
-    const fetch = scriptedFetch(
+    const { client, fetch } = scriptedClient([
       errorResponse(529, "overloaded_error", "a", fast),
       errorResponse(529, "overloaded_error", "b", fast),
       errorResponse(529, "overloaded_error", "c", fast),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OverloadedError);
     expect((error as Error).message).toContain("c");
@@ -325,43 +309,40 @@ describe("retries", () => {
   });
 
   it("honours a per-request maxRetries", async () => {
-    const fetch = scriptedFetch(
-      ...Array.from({ length: 6 }, () => errorResponse(500, "api_error", "x", fast)),
-      jsonResponse(message),
+    const { client, fetch } = scriptedClient(
+      [...Array.from({ length: 6 }, () => errorResponse(500, "api_error", "x", fast)), jsonResponse(message)],
+      { maxRetries: 0 },
     );
-    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
     await expect(client.messages.create(params, { maxRetries: 6 })).resolves.toEqual(message);
     expect(fetch.requests).toHaveLength(7);
   });
 
   it("does not retry a 400", async () => {
-    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error"));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([errorResponse(400, "invalid_request_error")]);
     await expect(client.messages.create(params)).rejects.toBeInstanceOf(BadRequestError);
     expect(fetch.requests).toHaveLength(1);
   });
 
   it("does not retry when the server says x-should-retry: false", async () => {
-    const fetch = scriptedFetch(errorResponse(429, "rate_limit_error", "x", { "x-should-retry": "false" }));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      errorResponse(429, "rate_limit_error", "x", { "x-should-retry": "false" }),
+    ]);
     await expect(client.messages.create(params)).rejects.toBeInstanceOf(RateLimitError);
     expect(fetch.requests).toHaveLength(1);
   });
 
   it("retries a 400 when the server says x-should-retry: true", async () => {
-    const fetch = scriptedFetch(
+    const { client } = scriptedClient([
       errorResponse(400, "invalid_request_error", "x", { "x-should-retry": "true", ...fast }),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     await expect(client.messages.create(params)).resolves.toEqual(message);
   });
 
   it("retries a connection error and keeps the cause when out of retries", async () => {
     vi.useFakeTimers();
     const failure = new TypeError("fetch failed");
-    const fetch = scriptedFetch(failure, failure, failure);
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([failure, failure, failure]);
     const result = client.messages.create(params).catch((caught: unknown) => caught);
     await vi.runAllTimersAsync();
     const error = await result;
@@ -372,11 +353,10 @@ describe("retries", () => {
 
   it("waits the retry-after delay before the next attempt", async () => {
     vi.useFakeTimers();
-    const fetch = scriptedFetch(
+    const { client, fetch } = scriptedClient([
       errorResponse(429, "rate_limit_error", "x", { "retry-after": "3" }),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const result = client.messages.create(params);
     await vi.advanceTimersByTimeAsync(2_900);
     expect(fetch.requests).toHaveLength(1);
@@ -387,11 +367,10 @@ describe("retries", () => {
 
   it("never retries after the user aborts during the retry sleep", async () => {
     vi.useFakeTimers();
-    const fetch = scriptedFetch(
+    const { client, fetch } = scriptedClient([
       errorResponse(529, "overloaded_error", "x", { "retry-after": "5" }),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const controller = new AbortController();
     const result = client.messages
       .create(params, { signal: controller.signal })
@@ -428,16 +407,20 @@ describe("timeouts and aborts", () => {
 
   it("covers a body that stalls after the headers of a non-streaming call", async () => {
     vi.useFakeTimers();
-    const fetch = scriptedFetch((request) => {
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"id":'));
-          request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+    const { client } = scriptedClient(
+      [
+        (request) => {
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"id":'));
+              request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+            },
+          });
+          return new Response(body, { headers: { "content-type": "application/json" } });
         },
-      });
-      return new Response(body, { headers: { "content-type": "application/json" } });
-    });
-    const client = new Anthropic({ apiKey: "k", fetch, timeout: 2_000, maxRetries: 0 });
+      ],
+      { timeout: 2_000, maxRetries: 0 },
+    );
     const result = client.messages.create(params).catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
@@ -461,8 +444,7 @@ describe("timeouts and aborts", () => {
   });
 
   it("a signal aborted before sending sends nothing", async () => {
-    const fetch = scriptedFetch();
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([]);
     await expect(client.messages.create(params, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
@@ -470,8 +452,7 @@ describe("timeouts and aborts", () => {
   });
 
   it("refuses a non-streaming call that could run past 10 minutes", () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(message)]);
     expect(() => client.messages.create({ ...params, max_tokens: 64_000 })).toThrow(/Streaming is required/);
     expect(fetch.requests).toHaveLength(0);
     return expect(
@@ -573,10 +554,9 @@ describe("secrets in errors", () => {
 
   it("keeps raw response headers out of inspection output", async () => {
     const { inspect } = await import("node:util");
-    const fetch = scriptedFetch(
+    const { client } = scriptedClient([
       errorResponse(400, "invalid_request_error", "bad", { "set-cookie": "session=abc123" }),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const error = (await client.messages
       .create(params)
       .catch((caught: unknown) => caught)) as BadRequestError;
@@ -647,8 +627,10 @@ describe("buildRequest, as in the official SDK", () => {
     const { req } = await client.buildRequest({ method: "post", path: "/v1/upload", body });
     expect(req.body).toBe(body);
     expect((req as { duplex?: string }).duplex).toBe("half");
-    const fetch = scriptedFetch(errorResponse(500, "api_error", "down", fast), jsonResponse({ ok: true }));
-    const sender = new Anthropic({ apiKey: "k", fetch });
+    const { client: sender, fetch } = scriptedClient([
+      errorResponse(500, "api_error", "down", fast),
+      jsonResponse({ ok: true }),
+    ]);
     await expect(sender.post("/v1/upload", { body: stream() })).rejects.toBeInstanceOf(InternalServerError);
     expect(fetch.requests).toHaveLength(1);
   });
@@ -667,8 +649,7 @@ describe("buildRequest, as in the official SDK", () => {
     expect(req.body).toBeInstanceOf(ReadableStream);
     expect(req.headers.has("content-type")).toBe(false);
     expect(await new Response(req.body).text()).toBe("a\nb\n");
-    const fetch = scriptedFetch(errorResponse(500, "api_error", "down", fast));
-    const sender = new Anthropic({ apiKey: "k", fetch });
+    const { client: sender, fetch } = scriptedClient([errorResponse(500, "api_error", "down", fast)]);
     await expect(sender.post("/v1/upload", { body: makeBody() })).rejects.toBeInstanceOf(InternalServerError);
     expect(fetch.requests).toHaveLength(1);
   });
@@ -702,8 +683,11 @@ describe("buildRequest, as in the official SDK", () => {
 
 describe("the x-stainless-timeout header", () => {
   it("sends each attempt's timeout in whole seconds, as the official SDK does", async () => {
-    const fetch = scriptedFetch(jsonResponse(message), jsonResponse(message), jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      jsonResponse(message),
+      jsonResponse(message),
+      jsonResponse(message),
+    ]);
     await client.messages.create(params);
     await client.messages.create(params, { timeout: 2_500 });
     await client.withOptions({ timeout: 90_000 }).messages.create(params);
@@ -737,8 +721,10 @@ describe("URLs and paths", () => {
   });
 
   it("the path option overrides a method's path", async () => {
-    const fetch = scriptedFetch(jsonResponse(message), jsonResponse({ data: [], has_more: false }));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      jsonResponse(message),
+      jsonResponse({ data: [], has_more: false }),
+    ]);
     await client.messages.create(params, { path: "/v2/messages" });
     await client.models.list({}, { path: "/v2/models" });
     expect(fetch.requests.map((request) => new URL(request.url).pathname)).toEqual([
@@ -750,8 +736,7 @@ describe("URLs and paths", () => {
 
 describe("withOptions", () => {
   it("starts from the client's current properties, not only the options it was made with", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 5 });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], { maxRetries: 5 });
     client.baseURL = "http://changed.example/";
     client.apiKey = "k2";
     client.timeout = 1_000;
@@ -773,10 +758,7 @@ describe("withOptions", () => {
 
 describe("defaultHeaders", () => {
   it("skips an entry set to undefined and removes the client's header for one set to null", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({
-      apiKey: "k",
-      fetch,
+    const { client, fetch } = scriptedClient([jsonResponse(message)], {
       defaultHeaders: { "x-skipped": undefined, "x-stainless-retry-count": null, accept: null },
     });
     await client.messages.create(params);
@@ -788,8 +770,7 @@ describe("defaultHeaders", () => {
   });
 
   it("lets a call's header bring back one the defaults removed", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, defaultHeaders: { "x-team": null } });
+    const { client, fetch } = scriptedClient([jsonResponse(message)], { defaultHeaders: { "x-team": null } });
     await client.messages.create(params, { headers: { "x-team": "web" } });
     expect(fetch.requests[0]!.headers.get("x-team")).toBe("web");
   });
@@ -797,11 +778,10 @@ describe("defaultHeaders", () => {
 
 describe("response metadata", () => {
   it("puts _request_id and _workspace_id on results, out of JSON", async () => {
-    const fetch = scriptedFetch(
+    const { client } = scriptedClient([
       jsonResponse(message, 200, { "request-id": "req_9", "anthropic-workspace-id": "wrkspc_9" }),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     const result = (await client.messages.create(params)) as typeof message & {
       _request_id: string | null;
       _workspace_id: string | null;
@@ -863,8 +843,7 @@ describe("log level", () => {
   it("warns once through the logger about an ANTHROPIC_LOG that is no level, naming the valid ones", async () => {
     vi.stubEnv("ANTHROPIC_LOG", "verbose");
     const { lines, logger } = collect();
-    const fetch = scriptedFetch(jsonResponse(message), jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch, logger });
+    const { client } = scriptedClient([jsonResponse(message), jsonResponse(message)], { logger });
     await client.messages.create(params);
     await client.messages.create(params);
     expect(lines).toEqual([
@@ -911,14 +890,13 @@ describe("the caller's signal after a call", () => {
   it("keeps no listener once calls have settled, failed, been retried, timed out or been taken raw", async () => {
     const session = new AbortController();
     const options = { signal: session.signal };
-    const fetch = scriptedFetch(
+    const { client, fetch } = scriptedClient([
       jsonResponse(message),
       errorResponse(400, "invalid_request_error", "bad"),
       errorResponse(529, "overloaded_error", "busy", fast),
       jsonResponse(message),
       jsonResponse(message),
-    );
-    const client = new Anthropic({ apiKey: "k", fetch });
+    ]);
     await client.messages.create(params, options);
     await expect(client.messages.create(params, options)).rejects.toBeInstanceOf(BadRequestError);
     await client.messages.create(params, options);
@@ -951,8 +929,7 @@ describe("bad timeout and maxRetries values", () => {
     ["maxRetries", Number.NaN],
     ["maxRetries", "2"],
   ])("a %s of %o rejects with a typed error naming it, before anything is sent", async (name, value) => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const fromClient = new Anthropic({ apiKey: "k", fetch, [name]: value });
+    const { client: fromClient, fetch } = scriptedClient([jsonResponse(message)], { [name]: value });
     await expect(fromClient.messages.create(params)).rejects.toThrow(
       new RegExp(`^${name} must be a whole number of at least 0`),
     );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, scriptedFetch } from "../test/scripted-fetch.js";
+import { jsonResponse, scriptedClient } from "../test/scripted-fetch.js";
 import Anthropic, { AnthropicError } from "./index.js";
 
 const batch = (id: string) => ({ id, type: "message_batch", processing_status: "ended" });
@@ -13,8 +13,11 @@ const page = (ids: string[], hasMore: boolean) =>
 
 describe("pagination", () => {
   it("for await over a list call walks every page with after_id", async () => {
-    const fetch = scriptedFetch(page(["b5", "b4"], true), page(["b3", "b2"], true), page(["b1"], false));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([
+      page(["b5", "b4"], true),
+      page(["b3", "b2"], true),
+      page(["b1"], false),
+    ]);
     const ids: string[] = [];
     for await (const item of client.beta.messages.batches.list({ limit: 2 })) ids.push(item.id);
     expect(ids).toEqual(["b5", "b4", "b3", "b2", "b1"]);
@@ -24,8 +27,7 @@ describe("pagination", () => {
   });
 
   it("pages by hand with hasNextPage and getNextPage", async () => {
-    const fetch = scriptedFetch(page(["m3", "m2"], true), page(["m1"], false));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client } = scriptedClient([page(["m3", "m2"], true), page(["m1"], false)]);
     let current = await client.models.list({ limit: 2 });
     expect(current.data.map((item) => item.id)).toEqual(["m3", "m2"]);
     expect(current.first_id).toBe("m3");
@@ -41,8 +43,7 @@ describe("pagination", () => {
   });
 
   it("pages backwards with before_id when the walk started with before_id", async () => {
-    const fetch = scriptedFetch(page(["b8", "b7"], true), page(["b10", "b9"], false));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([page(["b8", "b7"], true), page(["b10", "b9"], false)]);
     const ids: string[] = [];
     for await (const item of client.messages.batches.list({ before_id: "b6", limit: 2 })) ids.push(item.id);
     expect(ids).toEqual(["b8", "b7", "b10", "b9"]);
@@ -51,8 +52,7 @@ describe("pagination", () => {
   });
 
   it("stops on an empty page even if has_more is true", async () => {
-    const fetch = scriptedFetch(page([], true));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([page([], true)]);
     const items = [];
     for await (const item of client.models.list()) items.push(item);
     expect(items).toEqual([]);
@@ -60,8 +60,7 @@ describe("pagination", () => {
   });
 
   it("has no next page after an empty page, by hand too", async () => {
-    const fetch = scriptedFetch(page([], true));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([page([], true)]);
     const empty = await client.models.list();
     expect(empty.hasNextPage()).toBe(false);
     await expect(empty.getNextPage()).rejects.toThrow(/No next page/);
@@ -69,8 +68,7 @@ describe("pagination", () => {
   });
 
   it("iterPages yields each page once", async () => {
-    const fetch = scriptedFetch(page(["a"], true), page(["b"], false));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client } = scriptedClient([page(["a"], true), page(["b"], false)]);
     const first = await client.models.list();
     const sizes: number[] = [];
     for await (const each of first.iterPages()) sizes.push(each.data.length);
@@ -78,10 +76,10 @@ describe("pagination", () => {
   });
 
   it("reads a page like any JSON response: a body that is not JSON rejects with AnthropicError", async () => {
-    const fetch = scriptedFetch(
-      new Response("<html>proxy error</html>", { status: 200, headers: { "content-type": "text/html" } }),
+    const { client } = scriptedClient(
+      [new Response("<html>proxy error</html>", { status: 200, headers: { "content-type": "text/html" } })],
+      { maxRetries: 0 },
     );
-    const client = new Anthropic({ apiKey: "k", fetch, maxRetries: 0 });
     const error = await client.models.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnthropicError);
     expect((error as Error).message).toMatch(/Expected a JSON body.*text\/html/);

@@ -1,3 +1,5 @@
+import { Anthropic, type ClientOptions } from "../src/index.js";
+
 /** One scripted answer: a Response, a function making one, or an error to throw (a connection failure). */
 export type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
 
@@ -25,6 +27,19 @@ export function scriptedFetch(...steps: Step[]): ScriptedFetch {
   }) as ScriptedFetch;
   fetch.requests = requests;
   return fetch;
+}
+
+/**
+ * An `Anthropic` client (key "k", or the `options` given) whose fetch answers from `steps`, with that
+ * fetch to read the requests made.
+ * @example const { client, fetch } = scriptedClient([jsonResponse(message)], { maxRetries: 0 });
+ */
+export function scriptedClient(
+  steps: Step[],
+  options: Omit<ClientOptions, "fetch"> = {},
+): { client: Anthropic; fetch: ScriptedFetch } {
+  const fetch = scriptedFetch(...steps);
+  return { client: new Anthropic({ apiKey: "k", ...options, fetch }), fetch };
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonResponse, message, params, scriptedFetch } from "../../test/scripted-fetch.js";
-import Anthropic from "../index.js";
+import { jsonResponse, message, params, scriptedClient } from "../../test/scripted-fetch.js";
 
 const batch = {
   id: "msgbatch_1",
@@ -11,15 +10,13 @@ const batch = {
 
 describe("call shapes of both official SDK generations", () => {
   it("takes (id, options) as in 0.x", async () => {
-    const fetch = scriptedFetch(jsonResponse(batch));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(batch)]);
     await client.messages.batches.retrieve("msgbatch_1", { headers: { "x-trace": "a" } });
     expect(fetch.requests[0]!.headers.get("x-trace")).toBe("a");
   });
 
   it("takes (id, params, options) as in 1.x, with betas as the anthropic-beta header", async () => {
-    const fetch = scriptedFetch(jsonResponse(batch), jsonResponse(batch));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(batch), jsonResponse(batch)]);
     await client.messages.batches.cancel(
       "msgbatch_1",
       { betas: ["b-1", "b-2"] },
@@ -33,15 +30,13 @@ describe("call shapes of both official SDK generations", () => {
   });
 
   it("takes a lone params object with betas in the two-argument form", async () => {
-    const fetch = scriptedFetch(jsonResponse(batch));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(batch)]);
     await client.messages.batches.retrieve("msgbatch_1", { betas: ["b-3"] });
     expect(fetch.requests[0]!.headers.get("anthropic-beta")).toBe("b-3");
   });
 
   it("moves betas out of a message body into the header", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const client = new Anthropic({ apiKey: "k", fetch });
+    const { client, fetch } = scriptedClient([jsonResponse(message)]);
     await client.beta.messages.create({ ...params, betas: ["interleaved-thinking-2025-05-14"] });
     expect(fetch.requests[0]!.headers.get("anthropic-beta")).toBe("interleaved-thinking-2025-05-14");
     expect(await fetch.requests[0]!.json()).toEqual(params);
