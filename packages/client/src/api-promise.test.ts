@@ -1,18 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  errorResponse,
-  jsonResponse,
-  message,
-  params,
-  scriptedClient,
-  scriptedFetch,
-} from "../test/scripted-fetch.js";
+import { errorResponse, jsonResponse, message, params, scriptedClient } from "../test/scripted-fetch.js";
 import Anthropic, { APIPromise, BadRequestError, type Page } from "./index.js";
 
 describe("APIPromise", () => {
   it("parses the body once however often it is awaited, caught or finalised", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const promise = new Anthropic({ apiKey: "k", fetch }).messages.create(params);
+    const { client, fetch } = scriptedClient([jsonResponse(message)]);
+    const promise = client.messages.create(params);
     const first = await promise;
     const caught = await promise.catch(() => "failed");
     let finalised = false;
@@ -27,8 +20,8 @@ describe("APIPromise", () => {
   });
 
   it("routes a failure through catch and finally, which return plain promises", async () => {
-    const fetch = scriptedFetch(errorResponse(400, "invalid_request_error", "bad"));
-    const promise = new Anthropic({ apiKey: "k", fetch }).messages.create(params);
+    const { client } = scriptedClient([errorResponse(400, "invalid_request_error", "bad")]);
+    const promise = client.messages.create(params);
     const caught = promise.catch((error: unknown) => error);
     expect(caught.constructor).toBe(Promise);
     expect(await caught).toBeInstanceOf(BadRequestError);
@@ -42,18 +35,16 @@ describe("APIPromise", () => {
   });
 
   it("withResponse gives the data, the raw Response and its request-id", async () => {
-    const fetch = scriptedFetch(jsonResponse(message, 200, { "request-id": "req_42" }));
-    const { data, response, request_id } = await new Anthropic({ apiKey: "k", fetch }).messages
-      .create(params)
-      .withResponse();
+    const { client } = scriptedClient([jsonResponse(message, 200, { "request-id": "req_42" })]);
+    const { data, response, request_id } = await client.messages.create(params).withResponse();
     expect(data).toEqual(message);
     expect(response.status).toBe(200);
     expect(request_id).toBe("req_42");
   });
 
   it("asResponse leaves the body unread for the caller", async () => {
-    const fetch = scriptedFetch(jsonResponse(message));
-    const response = await new Anthropic({ apiKey: "k", fetch }).messages.create(params).asResponse();
+    const { client } = scriptedClient([jsonResponse(message)]);
+    const response = await client.messages.create(params).asResponse();
     expect(response.bodyUsed).toBe(false);
     expect(await response.json()).toEqual(message);
   });
@@ -112,8 +103,8 @@ describe("APIPromise", () => {
     )._thenUnwrap((body) => body.data);
     expect(unwrapped).toEqual({ foo: "bar" });
     expect(unwrapped._request_id).toBe("req_env");
-    const fetch = scriptedFetch(jsonResponse({ data: [{ id: "m" }], has_more: false }));
-    const page = await new Anthropic({ apiKey: "k", fetch }).models.list();
+    const { client: lister } = scriptedClient([jsonResponse({ data: [{ id: "m" }], has_more: false })]);
+    const page = await lister.models.list();
     expect(page.data).toEqual([{ id: "m" }]);
     expect((page as unknown as { _request_id?: string })._request_id).toBeUndefined();
   });
