@@ -1,6 +1,6 @@
 // Browser tests of the app's smaller behaviours: conversation housekeeping, Help, the skip link, one
 // notice on Stop, and direct mode without a key (see e2e/run.mjs).
-import { check, shownText } from "./app-harness.mjs";
+import { check, screenshotPath, shownText } from "./app-harness.mjs";
 
 const composer = (page) => page.getByRole("textbox", { name: "Message" });
 const conversationList = (page) => page.getByRole("navigation", { name: "Conversations" });
@@ -259,6 +259,75 @@ export const tests = [
       );
       await search.fill("nothing like this");
       await list.getByRole("status").filter({ hasText: "No conversation matches" }).waitFor();
+    },
+  },
+  {
+    name: "shell: images and PDFs attach by picker, paste and drop, are checked, and go as image/document blocks",
+    async run({ page, mockUrl }) {
+      await openChat(page);
+      const png = Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "base64",
+      );
+      const picker = page.getByLabel("Attach images or PDFs");
+      await picker.setInputFiles([
+        { name: "dot.png", mimeType: "image/png", buffer: png },
+        { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") },
+        { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(6 * 1024 * 1024, 1) },
+      ]);
+      const attached = page.getByRole("list", { name: "Attached files" });
+      await attached.getByText("dot.png").waitFor();
+      const errors = await shownText(page.getByRole("alert").filter({ hasText: "notes.txt" }));
+      check(
+        errors.includes("only JPEG, PNG, GIF and WebP images and PDF documents"),
+        `type error: ${errors}`,
+      );
+      check(errors.includes("huge.jpg is 6 MB; an image may be at most 5 MB."), `size error: ${errors}`);
+
+      // Paste a PDF into the message box, and drop a second image on the conversation.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(["%PDF-1.4 demo"], "report.pdf", { type: "application/pdf" }));
+        const box = document.querySelector("textarea");
+        box?.dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      });
+      await attached.getByText("report.pdf").waitFor();
+      await page.evaluate(
+        (bytes) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], "second.png", { type: "image/png" }));
+          const target = document.querySelector(".conversation-main");
+          target?.dispatchEvent(
+            new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+        },
+        [...png],
+      );
+      await attached.getByText("second.png").waitFor();
+      await attached.getByRole("button", { name: "Remove second.png" }).click();
+      await attached.getByText("second.png").waitFor({ state: "detached" });
+
+      const request = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
+      );
+      await composer(page).fill("What do these show?");
+      await composer(page).press("Enter");
+      const body = (await request).postDataJSON();
+      const types = body.messages.at(-1).content.map((block) => block.type);
+      check(JSON.stringify(types) === JSON.stringify(["image", "document", "text"]), `blocks sent: ${types}`);
+      check(body.messages.at(-1).content[0].source.data === png.toString("base64"), "the image's bytes");
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const question = page.locator('article.cq-message[data-role="user"]').last();
+      const thumbnail = question.locator(".cq-image-block img");
+      await thumbnail.waitFor();
+      check(await thumbnail.evaluate((image) => image.naturalWidth === 1), "the thumbnail shows the image");
+      await question.locator(".cq-document-block", { hasText: "report.pdf" }).waitFor();
+      const reply = await shownText(page.locator('article.cq-message[data-role="assistant"]').last());
+      check(/1 image \(PNG\) and 1 PDF document/.test(reply), `the mock should acknowledge both: ${reply}`);
+      check((await attached.count()) === 0, "the tray empties once sent");
+      await page.screenshot({ path: screenshotPath("chat-attachments-1280") });
     },
   },
 ];

@@ -19,6 +19,8 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { ChatOptions, ConversationStore, StoredConversation } from "../conversations/conversation-store";
 import { routeHref } from "../shell/hash-route";
 import { demoTools } from "../tools/demo-tools";
+import { AttachmentTray } from "./attachment-tray";
+import { type Attachment, MAX_ATTACHMENTS, readAttachment } from "./attachments";
 import { ChatOptionsPanel } from "./chat-options-panel";
 import { editableMessages } from "./editable-messages";
 import { InlineMessageEdit } from "./inline-message-edit";
@@ -100,6 +102,28 @@ export function ConversationChat({
   const requestOptions = chatRequestOptions(conversation.options);
   const chat = useChat({ ...requestOptions, initialMessages: conversation.messages });
   const [draft, setDraft] = useState("");
+  // Files waiting to go with the next message, and why refused ones were refused.
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [attachmentErrors, setAttachmentErrors] = useState<string[]>([]);
+  const addFiles = async (files: readonly File[]) => {
+    if (files.length === 0) return;
+    const errors: string[] = [];
+    const read: Attachment[] = [];
+    for (const file of files) {
+      if (attachments.length + read.length >= MAX_ATTACHMENTS) {
+        errors.push(`At most ${MAX_ATTACHMENTS} files can go with one message.`);
+        break;
+      }
+      try {
+        read.push(await readAttachment(file));
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    setAttachmentErrors(errors);
+    if (read.length > 0) setAttachments((current) => [...current, ...read]);
+  };
+
   // The user message being edited in place, by its index.
   const [editing, setEditing] = useState<number | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -252,7 +276,25 @@ export function ConversationChat({
 
   return (
     <div className="conversation">
-      <section className="conversation-main" aria-label="Chat with Claude" data-state={status}>
+      <section
+        className="conversation-main"
+        aria-label="Chat with Claude"
+        data-state={status}
+        onPaste={(event) => {
+          const files = [...event.clipboardData.files];
+          if (files.length === 0) return;
+          event.preventDefault();
+          void addFiles(files);
+        }}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          if (event.dataTransfer.files.length === 0) return;
+          event.preventDefault();
+          void addFiles([...event.dataTransfer.files]);
+        }}
+      >
         <ChatThread
           messages={messages}
           status={status}
@@ -306,11 +348,25 @@ export function ConversationChat({
             Direct mode needs your API key to send: <a href={routeHref("settings")}>type it in Settings</a>.
           </p>
         ) : null}
+        <AttachmentTray
+          attachments={attachments}
+          errors={attachmentErrors}
+          disabled={needsKey}
+          onFiles={(files) => void addFiles(files)}
+          onRemove={(id) => setAttachments((current) => current.filter((attachment) => attachment.id !== id))}
+        />
         <Composer
           disabled={needsKey}
           onSend={(text) => {
             setDraft("");
-            void chat.send(text);
+            if (attachments.length === 0) {
+              void chat.send(text);
+              return;
+            }
+            // Files first, then the question about them (as the API's documentation advises).
+            void chat.send([...attachments.map((attachment) => attachment.block), { type: "text", text }]);
+            setAttachments([]);
+            setAttachmentErrors([]);
           }}
           onStop={chat.stop}
           streaming={busy}
