@@ -261,20 +261,13 @@ export interface ThinkingBlockParam {
 }
 
 /** A redacted thinking block echoed back unmodified. */
-export interface RedactedThinkingBlockParam {
-  type: "redacted_thinking";
-  data: string;
-}
+export type RedactedThinkingBlockParam = RedactedThinkingBlock;
 
-/** A client tool call echoed back in an assistant turn. */
-export interface ToolUseBlockParam {
-  type: "tool_use";
-  id: string;
-  name: string;
-  input: unknown;
-  caller?: ToolUseCaller;
-  /** `null` as in the response block, so that `message.content` can be sent back as it came. */
-  toolset_name?: string | null;
+/**
+ * A client tool call echoed back in an assistant turn: the response block (its `toolset_name` may be
+ * `null`, so that `message.content` can be sent back as it came) with a cache breakpoint.
+ */
+export interface ToolUseBlockParam extends ToolUseBlock {
   cache_control?: CacheControlEphemeral | null;
 }
 
