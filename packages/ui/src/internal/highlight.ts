@@ -18,6 +18,22 @@ interface Grammar {
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
+/** A language commented as C is: `//` to the end of the line and `/* … *\/`. */
+const cStyle = (keywords: string, literals: string): Grammar => ({
+  keywords: words(keywords),
+  literals: words(literals),
+  lineComments: ["//"],
+  blockComments: true,
+});
+
+/** A language commented by `#` to the end of the line, with no block comments. */
+const hashStyle = (keywords: string, literals: string): Grammar => ({
+  keywords: words(keywords),
+  literals: words(literals),
+  lineComments: ["#"],
+  blockComments: false,
+});
+
 const javascriptKeywords =
   "async await break case catch class const continue debugger default delete do else export extends finally for " +
   "from function if import in instanceof let new of return static super switch this throw try typeof var void " +
@@ -26,12 +42,7 @@ const cKeywords =
   "auto break case char const continue default do double else enum extern float for goto if inline int long " +
   "register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while";
 
-const javascript: Grammar = {
-  keywords: words(javascriptKeywords),
-  literals: words("true false null undefined NaN Infinity"),
-  lineComments: ["//"],
-  blockComments: true,
-};
+const javascript = cStyle(javascriptKeywords, "true false null undefined NaN Infinity");
 const typescript: Grammar = {
   ...javascript,
   keywords: words(
@@ -39,60 +50,35 @@ const typescript: Grammar = {
       "private protected public readonly satisfies type",
   ),
 };
-const python: Grammar = {
+const python = hashStyle(
   // `match`, `case` and `type` are soft keywords: a variable may bear the name, so they stay plain.
-  keywords: words(
-    "and as assert async await break class continue def del elif else except finally for from global if " +
-      "import in is lambda nonlocal not or pass raise return try while with yield",
-  ),
-  literals: words("True False None"),
-  lineComments: ["#"],
-  blockComments: false,
-};
-const shell: Grammar = {
-  keywords: words(
-    "if then else elif fi case esac for select while until do done in function time return exit break " +
-      "continue local export readonly declare unset shift source",
-  ),
-  literals: words("true false"),
-  lineComments: ["#"],
-  blockComments: false,
-};
-const rust: Grammar = {
-  keywords: words(
-    "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move " +
-      "mut pub ref return self Self static struct super trait type unsafe use where while",
-  ),
-  literals: words("true false None Some Ok Err"),
-  lineComments: ["//"],
-  blockComments: true,
-};
-const go: Grammar = {
-  keywords: words(
-    "break case chan const continue default defer else fallthrough for func go goto if import interface map " +
-      "package range return select struct switch type var",
-  ),
-  literals: words("true false nil iota"),
-  lineComments: ["//"],
-  blockComments: true,
-};
-const java: Grammar = {
-  keywords: words(
-    "abstract assert boolean break byte case catch char class const continue default do double else enum " +
-      "extends final finally float for goto if implements import instanceof int interface long native new " +
-      "package private protected public record return sealed short static super switch synchronized this " +
-      "throw throws transient try var void volatile while yield",
-  ),
-  literals: words("true false null"),
-  lineComments: ["//"],
-  blockComments: true,
-};
-const c: Grammar = {
-  keywords: words(cKeywords),
-  literals: words("NULL true false"),
-  lineComments: ["//"],
-  blockComments: true,
-};
+  "and as assert async await break class continue def del elif else except finally for from global if " +
+    "import in is lambda nonlocal not or pass raise return try while with yield",
+  "True False None",
+);
+const shell = hashStyle(
+  "if then else elif fi case esac for select while until do done in function time return exit break " +
+    "continue local export readonly declare unset shift source",
+  "true false",
+);
+const rust = cStyle(
+  "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move " +
+    "mut pub ref return self Self static struct super trait type unsafe use where while",
+  "true false None Some Ok Err",
+);
+const go = cStyle(
+  "break case chan const continue default defer else fallthrough for func go goto if import interface map " +
+    "package range return select struct switch type var",
+  "true false nil iota",
+);
+const java = cStyle(
+  "abstract assert boolean break byte case catch char class const continue default do double else enum " +
+    "extends final finally float for goto if implements import instanceof int interface long native new " +
+    "package private protected public record return sealed short static super switch synchronized this " +
+    "throw throws transient try var void volatile while yield",
+  "true false null",
+);
+const c = cStyle(cKeywords, "NULL true false");
 const cpp: Grammar = {
   ...c,
   keywords: words(
@@ -101,27 +87,19 @@ const cpp: Grammar = {
   ),
   literals: words("NULL nullptr true false"),
 };
-const csharp: Grammar = {
-  keywords: words(
-    "abstract as async await base bool break byte case catch char checked class const continue decimal default " +
-      "delegate do double else enum event explicit extern finally fixed float for foreach goto if implicit in " +
-      "int interface internal is lock long namespace new object operator out override params private " +
-      "protected public readonly record ref return sealed short sizeof static string struct switch this throw " +
-      "try typeof uint ulong unsafe ushort using var virtual void volatile while",
-  ),
-  literals: words("true false null"),
-  lineComments: ["//"],
-  blockComments: true,
-};
-const ruby: Grammar = {
-  keywords: words(
-    "alias and begin break case class def do else elsif end ensure for if in module next not or redo rescue " +
-      "retry return self super then undef unless until when while yield",
-  ),
-  literals: words("true false nil"),
-  lineComments: ["#"],
-  blockComments: false,
-};
+const csharp = cStyle(
+  "abstract as async await base bool break byte case catch char checked class const continue decimal default " +
+    "delegate do double else enum event explicit extern finally fixed float for foreach goto if implicit in " +
+    "int interface internal is lock long namespace new object operator out override params private " +
+    "protected public readonly record ref return sealed short sizeof static string struct switch this throw " +
+    "try typeof uint ulong unsafe ushort using var virtual void volatile while",
+  "true false null",
+);
+const ruby = hashStyle(
+  "alias and begin break case class def do else elsif end ensure for if in module next not or redo rescue " +
+    "retry return self super then undef unless until when while yield",
+  "true false nil",
+);
 const php: Grammar = {
   keywords: words(
     "abstract and as break case catch class clone const continue declare default do echo else elseif extends " +
@@ -145,27 +123,19 @@ const sql: Grammar = {
   blockComments: true,
   caseInsensitive: true,
 };
-const swift: Grammar = {
-  keywords: words(
-    "as associatedtype async await break case catch class continue default defer deinit do else enum extension " +
-      "fileprivate for func guard if import in init inout internal is let open operator private protocol " +
-      "public repeat rethrows return self Self static struct subscript super switch throw throws try " +
-      "typealias var where while",
-  ),
-  literals: words("true false nil"),
-  lineComments: ["//"],
-  blockComments: true,
-};
-const kotlin: Grammar = {
-  keywords: words(
-    "as break by catch class companion constructor continue data do else enum finally for fun if import in " +
-      "init interface internal is object open override package private protected public return sealed super " +
-      "suspend this throw try typealias val var when while",
-  ),
-  literals: words("true false null"),
-  lineComments: ["//"],
-  blockComments: true,
-};
+const swift = cStyle(
+  "as associatedtype async await break case catch class continue default defer deinit do else enum extension " +
+    "fileprivate for func guard if import in init inout internal is let open operator private protocol " +
+    "public repeat rethrows return self Self static struct subscript super switch throw throws try " +
+    "typealias var where while",
+  "true false nil",
+);
+const kotlin = cStyle(
+  "as break by catch class companion constructor continue data do else enum finally for fun if import in " +
+    "init interface internal is object open override package private protected public return sealed super " +
+    "suspend this throw try typealias val var when while",
+  "true false null",
+);
 const lua: Grammar = {
   keywords: words(
     "and break do else elseif end for function goto if in local not or repeat return then until while",
