@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const user = (content: string) => ({ role: "user" as const, content });
+/** A request body for MODEL with max_tokens 10 and these messages. */
+const bodyWith = (...messages: unknown[]) => ({ model: MODEL, max_tokens: 10, messages });
 
 /** Sends a body the SDK types would not allow, and returns the error it throws. */
 async function createError(
@@ -46,57 +48,42 @@ describe("validation errors surface as the official error classes", () => {
 
   it("rejects missing and empty messages", async () => {
     expectInvalid(await createError({ model: MODEL, max_tokens: 10 }), /messages: Field required/);
-    expectInvalid(await createError({ model: MODEL, max_tokens: 10, messages: [] }), /at least one message/);
+    expectInvalid(await createError(bodyWith()), /at least one message/);
   });
 
   it("rejects a conversation that does not start with a user message", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [{ role: "assistant", content: "hi" }],
-    });
+    const error = await createError(bodyWith({ role: "assistant", content: "hi" }));
     expectInvalid(error, /first message must use the "user" role/);
   });
 
   it("rejects an unknown content block type", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [{ role: "user", content: [{ type: "hologram", text: "x" }] }],
-    });
+    const error = await createError(bodyWith({ role: "user", content: [{ type: "hologram", text: "x" }] }));
     expectInvalid(error, /messages\.0\.content\.0: Input tag 'hologram'/);
   });
 
   it("rejects empty user content", async () => {
-    expectInvalid(
-      await createError({ model: MODEL, max_tokens: 10, messages: [user("")] }),
-      /non-empty content/,
-    );
+    expectInvalid(await createError(bodyWith(user(""))), /non-empty content/);
   });
 
   it("rejects a tool_result without a matching tool_use before it", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [
+    const error = await createError(
+      bodyWith(
         user("hi"),
         { role: "assistant", content: "hello" },
         { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_missing", content: "x" }] },
-      ],
-    });
+      ),
+    );
     expectInvalid(error, /unexpected `tool_use_id` found in `tool_result` blocks: toolu_missing/);
   });
 
   it("rejects a tool_use that the next user turn does not answer", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [
+    const error = await createError(
+      bodyWith(
         user("hi"),
         { role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "t", input: {} }] },
         user("never mind"),
-      ],
-    });
+      ),
+    );
     expectInvalid(error, /`tool_use` ids were found without `tool_result` blocks immediately after: toolu_1/);
   });
 
@@ -118,12 +105,7 @@ describe("validation errors surface as the official error classes", () => {
   });
 
   it("rejects temperature under 2026-10-21 but accepts it under 2023-06-01", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      temperature: 0.5,
-      messages: [user("hi")],
-    });
+    const error = await createError({ ...bodyWith(user("hi")), temperature: 0.5 });
     expectInvalid(error, /temperature: Extra inputs are not permitted/);
     const response = await fetch(`${server.url}/v1/messages`, {
       method: "POST",
@@ -134,18 +116,16 @@ describe("validation errors surface as the official error classes", () => {
   });
 
   it("rejects a document in an assistant turn under 2026-10-21", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [
+    const error = await createError(
+      bodyWith(
         user("hi"),
         {
           role: "assistant",
           content: [{ type: "document", source: { type: "text", media_type: "text/plain", data: "x" } }],
         },
         user("and?"),
-      ],
-    });
+      ),
+    );
     expectInvalid(error, /document blocks are not allowed in assistant messages/);
   });
 
@@ -174,7 +154,7 @@ describe("validation errors surface as the official error classes", () => {
 
   it("answers a body over 32 MB with 413 request_too_large", async () => {
     const huge = "x".repeat(33 * 1024 * 1024);
-    const error = await createError({ model: MODEL, max_tokens: 10, messages: [user(huge)] });
+    const error = await createError(bodyWith(user(huge)));
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error.status).toBe(413);
     expect(error.type).toBe("request_too_large");
@@ -225,31 +205,20 @@ describe("authentication", () => {
 
 describe("error triggers", () => {
   it("answers error=429 with RateLimitError and a retry-after header", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [user("hi [[mock: error=429]]")],
-    });
+    const error = await createError(bodyWith(user("hi [[mock: error=429]]")));
     expect(error).toBeInstanceOf(Anthropic.RateLimitError);
     expect(error.headers?.get("retry-after")).toBe("1");
     expect(error.type).toBe("rate_limit_error");
   });
 
   it("answers error=500 with InternalServerError", async () => {
-    const error = await createError(
-      { model: MODEL, max_tokens: 10, messages: [user("hi")] },
-      { headers: { "x-mock-trigger": "error=500" } },
-    );
+    const error = await createError(bodyWith(user("hi")), { headers: { "x-mock-trigger": "error=500" } });
     expect(error).toBeInstanceOf(Anthropic.InternalServerError);
     expect(error.type).toBe("api_error");
   });
 
   it("answers error=529 with an overloaded_error", async () => {
-    const error = await createError({
-      model: MODEL,
-      max_tokens: 10,
-      messages: [user("hi [[ MOCK error=529 ]]")],
-    });
+    const error = await createError(bodyWith(user("hi [[ MOCK error=529 ]]")));
     expect(error).toBeInstanceOf(Anthropic.InternalServerError);
     expect(error.status).toBe(529);
     expect(error.type).toBe("overloaded_error");
