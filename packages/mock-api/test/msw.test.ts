@@ -14,10 +14,31 @@ afterEach(() => api.reset());
 afterAll(() => server.close());
 
 // msw patches globalThis.fetch in listen(); resolving it per call makes the SDK use the patched one.
-const client = new Anthropic({
-  apiKey: "test-key",
-  maxRetries: 0,
-  fetch: (input, init) => globalThis.fetch(input, init),
+const mswClient = (options: { apiKey: string; baseURL?: string }) =>
+  new Anthropic({ ...options, maxRetries: 0, fetch: (input, init) => globalThis.fetch(input, init) });
+const client = mswClient({ apiKey: "test-key" });
+
+/** A raw streaming `POST /v1/messages` with these `x-mock-trigger` directives. */
+const rawStream = (trigger: string) =>
+  fetch("https://api.anthropic.com/v1/messages", {
+    method: "POST",
+    headers: { ...rawHeaders, "x-mock-trigger": trigger },
+    body: JSON.stringify({
+      model: MODEL,
+      max_tokens: 100,
+      stream: true,
+      messages: [{ role: "user", content: "hi" }],
+    }),
+  });
+
+/** A batch of one short request. */
+const oneRequestBatch = (customId: string) => ({
+  requests: [
+    {
+      custom_id: customId,
+      params: { model: MODEL, max_tokens: 50, messages: [{ role: "user" as const, content: "hi" }] },
+    },
+  ],
 });
 
 describe("msw handlers", () => {
@@ -39,16 +60,7 @@ describe("msw handlers", () => {
   });
 
   it("delivers stream events before the stream has finished", async () => {
-    const response = await fetch("https://api.anthropic.com/v1/messages", {
-      method: "POST",
-      headers: { ...rawHeaders, "x-mock-trigger": "delay=5" },
-      body: JSON.stringify({
-        model: MODEL,
-        max_tokens: 100,
-        stream: true,
-        messages: [{ role: "user", content: "hi" }],
-      }),
-    });
+    const response = await rawStream("delay=5");
     const reader = response.body?.getReader();
     const chunks: string[] = [];
     const decoder = new TextDecoder();
@@ -64,20 +76,8 @@ describe("msw handlers", () => {
   });
 
   it("serves a custom base URL with a path prefix, and batch results_url on that prefix", async () => {
-    const proxied = new Anthropic({
-      apiKey: "k",
-      baseURL: "http://localhost:5173/api/anthropic",
-      maxRetries: 0,
-      fetch: (input, init) => globalThis.fetch(input, init),
-    });
-    const batch = await proxied.messages.batches.create({
-      requests: [
-        {
-          custom_id: "one",
-          params: { model: MODEL, max_tokens: 50, messages: [{ role: "user", content: "hi" }] },
-        },
-      ],
-    });
+    const proxied = mswClient({ apiKey: "k", baseURL: "http://localhost:5173/api/anthropic" });
+    const batch = await proxied.messages.batches.create(oneRequestBatch("one"));
     clock.advance(1000);
     const ended = await proxied.messages.batches.retrieve(batch.id);
     expect(ended.results_url).toBe(
@@ -89,30 +89,14 @@ describe("msw handlers", () => {
   });
 
   it("reports a mid-stream error event", async () => {
-    const response = await fetch("https://api.anthropic.com/v1/messages", {
-      method: "POST",
-      headers: { ...rawHeaders, "x-mock-trigger": "stream-error=api_error after=2" },
-      body: JSON.stringify({
-        model: MODEL,
-        max_tokens: 100,
-        stream: true,
-        messages: [{ role: "user", content: "hi" }],
-      }),
-    });
+    const response = await rawStream("stream-error=api_error after=2");
     const events = parseSse(await response.text());
     expect(events.map((event) => event.event)).toEqual(["message_start", "content_block_start", "error"]);
     expect(events[2]?.data).toMatchObject({ type: "error", error: { type: "api_error" } });
   });
 
   it("reset() forgets batches", async () => {
-    const batch = await client.messages.batches.create({
-      requests: [
-        {
-          custom_id: "x",
-          params: { model: MODEL, max_tokens: 50, messages: [{ role: "user", content: "hi" }] },
-        },
-      ],
-    });
+    const batch = await client.messages.batches.create(oneRequestBatch("x"));
     api.reset();
     await expect(client.messages.batches.retrieve(batch.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
