@@ -238,6 +238,28 @@ export const tests = [
     },
   },
   {
+    name: "chat: Regenerate on the mock API gets a different reply",
+    async run({ page }) {
+      await openChat(page);
+      await send(page, "Tell me something");
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const first = await shownText(assistant(page).last().locator(".cq-message-content"));
+      await page.getByRole("button", { name: "Regenerate" }).click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await page.waitForFunction(
+        (before) =>
+          document.querySelector('article.cq-message[data-role="assistant"] .cq-message-content')
+            ?.textContent !== before,
+        first,
+      );
+      const second = await shownText(assistant(page).last().locator(".cq-message-content"));
+      check(
+        second !== first && second.length > 0,
+        `the regenerated reply should differ: ${first} / ${second}`,
+      );
+    },
+  },
+  {
     name: "chat: Regenerate replaces the last reply without repeating the question",
     async run({ page, mockUrl }) {
       await openChat(page);
