@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createMockApi } from "../src/create-mock-api.js";
-import { MODEL, rawHeaders } from "./helpers.js";
+import { oneTurn, rawHeaders } from "./helpers.js";
 
 const api = createMockApi();
 const url = "https://api.anthropic.com/v1/messages";
-const body = JSON.stringify({ model: MODEL, max_tokens: 10, messages: [{ role: "user", content: "hi" }] });
+const body = JSON.stringify(oneTurn("hi", 10));
 
 describe("CORS", () => {
   it("answers a preflight with the requested headers allowed", async () => {

@@ -3,6 +3,11 @@ import { type RunningMockApi, type StartMockApiOptions, startMockApi } from "../
 
 export const MODEL = "claude-sonnet-4-6";
 
+/** A request body for MODEL: one user turn saying `content`, answered in at most `maxTokens`. */
+export function oneTurn(content: string, maxTokens: number) {
+  return { model: MODEL, max_tokens: maxTokens, messages: [{ role: "user" as const, content }] };
+}
+
 /** A clock tests move by hand. */
 export function manualClock(start = Date.UTC(2026, 10, 26, 8, 0, 0)) {
   let time = start;

@@ -4,7 +4,7 @@ import { APIConnectionTimeoutError, APIUserAbortError } from "@anthropic-ai/sdk"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockApi } from "../src/create-mock-api.js";
 import type { RunningMockApi } from "../src/node.js";
-import { MODEL, startWithClient } from "./helpers.js";
+import { oneTurn, startWithClient } from "./helpers.js";
 
 let server: RunningMockApi;
 let client: Awaited<ReturnType<typeof startWithClient>>["client"];
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const hello = { model: MODEL, max_tokens: 64, messages: [{ role: "user" as const, content: "Hello" }] };
+const hello = oneTurn("Hello", 64);
 
 describe("latency through the official SDK", () => {
   it("times a non-streaming request out when the latency is longer than the client's timeout", async () => {

@@ -1,7 +1,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMockApi } from "../src/node.js";
-import { MODEL, parseSse, rawHeaders, startWithClient } from "./helpers.js";
+import { MODEL, oneTurn, parseSse, rawHeaders, startWithClient } from "./helpers.js";
 
 let server: RunningMockApi;
 let client: Anthropic;
@@ -36,11 +36,7 @@ const weatherTool = {
 
 describe("POST /v1/messages through the official SDK", () => {
   it("returns a complete Message with every field, nulls included", async () => {
-    const message = await client.messages.create({
-      model: MODEL,
-      max_tokens: 256,
-      messages: [{ role: "user", content: "Hello, Claude" }],
-    });
+    const message = await client.messages.create(oneTurn("Hello, Claude", 256));
     expect(message).toMatchObject({
       type: "message",
       role: "assistant",
@@ -73,11 +69,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("answers a repeated request with its next variant, the same sequence on every run", async () => {
-    const params = {
-      model: MODEL,
-      max_tokens: 256,
-      messages: [{ role: "user" as const, content: "Repeat me" }],
-    };
+    const params = oneTurn("Repeat me", 256);
     const first = await client.messages.create(params);
     const second = await client.messages.create(params);
     expect(second.content).not.toEqual(first.content);
@@ -102,11 +94,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("does not count a request refused with an HTTP error as a repeat", async () => {
-    const params = {
-      model: MODEL,
-      max_tokens: 256,
-      messages: [{ role: "user" as const, content: "Retry me" }],
-    };
+    const params = oneTurn("Retry me", 256);
     const failing = await startWithClient(
       {},
       { maxRetries: 1, defaultHeaders: { "x-mock-fail-times": "1", "x-mock-trigger": "retry-after-ms=1" } },
@@ -122,11 +110,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("streams with the messages.stream helper into the same message as create", async () => {
-    const params = {
-      model: MODEL,
-      max_tokens: 256,
-      messages: [{ role: "user" as const, content: "Stream this" }],
-    };
+    const params = oneTurn("Stream this", 256);
     const created = await client.messages.create(params);
     const texts: string[] = [];
     const stream = client.messages.stream(params).on("text", (text) => texts.push(text));
@@ -316,11 +300,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("truncates at max_tokens with stop_reason max_tokens", async () => {
-    const message = await client.messages.create({
-      model: MODEL,
-      max_tokens: 5,
-      messages: [{ role: "user", content: "Tell me a long story [[mock: words=200]]" }],
-    });
+    const message = await client.messages.create(oneTurn("Tell me a long story [[mock: words=200]]", 5));
     expect(message.stop_reason).toBe("max_tokens");
     expect(message.usage.output_tokens).toBe(5);
     expect((message.content[0] as { text: string }).text.length).toBeLessThanOrEqual(20);
@@ -339,11 +319,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("replies with exactly N words when asked with words=N", async () => {
-    const message = await client.messages.create({
-      model: MODEL,
-      max_tokens: 4096,
-      messages: [{ role: "user", content: "[[mock: words=500]] write" }],
-    });
+    const message = await client.messages.create(oneTurn("[[mock: words=500]] write", 4096));
     const text = (message.content[0] as { text: string }).text;
     expect(text.split(/\s+/).filter(Boolean)).toHaveLength(500);
   });
@@ -399,11 +375,7 @@ describe("POST /v1/messages through the official SDK", () => {
   });
 
   it("accepts x-api-key with 2023-06-01 as well as Bearer with 2026-10-21", async () => {
-    const body = JSON.stringify({
-      model: MODEL,
-      max_tokens: 50,
-      messages: [{ role: "user", content: "hi" }],
-    });
+    const body = JSON.stringify(oneTurn("hi", 50));
     const classic = await fetch(`${server.url}/v1/messages`, { method: "POST", headers: rawHeaders, body });
     const bearer = await fetch(`${server.url}/v1/messages`, {
       method: "POST",
@@ -422,7 +394,7 @@ describe("POST /v1/messages through the official SDK", () => {
     const response = await fetch(`${server.url}/v1/messages?beta=true`, {
       method: "POST",
       headers: { ...rawHeaders, "anthropic-beta": "interleaved-thinking-2025-05-14, unknown-beta" },
-      body: JSON.stringify({ model: MODEL, max_tokens: 50, messages: [{ role: "user", content: "hi" }] }),
+      body: JSON.stringify(oneTurn("hi", 50)),
     });
     expect(response.status).toBe(200);
   });

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMockApi } from "../src/create-mock-api.js";
 import { createMockApiHandlers } from "../src/msw.js";
-import { MODEL, manualClock, parseSse, rawHeaders } from "./helpers.js";
+import { MODEL, manualClock, oneTurn, parseSse, rawHeaders } from "./helpers.js";
 
 const clock = manualClock();
 const api = createMockApi({ now: clock.now, batchProcessingMs: 1000 });
@@ -36,26 +36,20 @@ const oneRequestBatch = (customId: string) => ({
   requests: [
     {
       custom_id: customId,
-      params: { model: MODEL, max_tokens: 50, messages: [{ role: "user" as const, content: "hi" }] },
+      params: oneTurn("hi", 50),
     },
   ],
 });
 
 describe("msw handlers", () => {
   it("answers the official SDK at https://api.anthropic.com", async () => {
-    const message = await client.messages.create({
-      model: MODEL,
-      max_tokens: 100,
-      messages: [{ role: "user", content: "hi msw" }],
-    });
+    const message = await client.messages.create(oneTurn("hi msw", 100));
     expect(message.type).toBe("message");
     expect(message._request_id).toMatch(/^req_/);
   });
 
   it("streams through the SDK helper", async () => {
-    const final = await client.messages
-      .stream({ model: MODEL, max_tokens: 100, messages: [{ role: "user", content: "stream via msw" }] })
-      .finalMessage();
+    const final = await client.messages.stream(oneTurn("stream via msw", 100)).finalMessage();
     expect(final.stop_reason).toBe("end_turn");
   });
 

@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMockApi } from "../src/create-mock-api.js";
 import { createMockApiHandlers } from "../src/msw.js";
 import { startMockApi } from "../src/node.js";
-import { MODEL, rawHeaders } from "./helpers.js";
+import { oneTurn, rawHeaders } from "./helpers.js";
 
-const hello = { model: MODEL, max_tokens: 64, messages: [{ role: "user", content: "Hello" }] };
+const hello = oneTurn("Hello", 64);
 
 async function post(api: ReturnType<typeof createMockApi>, url: string) {
   const response = await api.handle(
