@@ -19,6 +19,33 @@ const usage = `Usage: colloquy-mock-api [options]
   --same-reply-on-repeat        answer identical requests identically (default: the next variant)
   --help                        show this help`;
 
+/** Flags taking a whole number, and the option each sets. */
+const numberFlags = {
+  "--port": "port",
+  "--stream-delay-ms": "streamDelayMs",
+  "--batch-processing-ms": "batchProcessingMs",
+  "--latency-ms": "latencyMs",
+  "--latency-jitter-ms": "latencyJitterMs",
+} as const;
+/** Flags taking text, and the option each sets. */
+const textFlags = {
+  "--host": "host",
+  "--api-key": "apiKey",
+  "--seed": "seed",
+  "--base-path": "basePath",
+} as const;
+/** Flags taking a per-minute budget, and the budget of `rateLimits` each sets. */
+const rateFlags = {
+  "--requests-per-minute": "requestsPerMinute",
+  "--input-tokens-per-minute": "inputTokensPerMinute",
+  "--output-tokens-per-minute": "outputTokensPerMinute",
+} as const;
+
+/** What `table` maps the flag `name` to, if it has it. */
+function lookUp<Table extends object>(table: Table, name: string): Table[keyof Table] | undefined {
+  return Object.hasOwn(table, name) ? table[name as keyof Table] : undefined;
+}
+
 /** Parses the command line; throws on an unknown option or a bad number. */
 function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?: boolean } {
   const options: StartMockApiOptions & { help?: boolean } = {
@@ -35,58 +62,18 @@ function parseArguments(argv: readonly string[]): StartMockApiOptions & { help?:
   };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? "";
-    const [name, inline] = argument.includes("=") ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+    const [name = "", inline] = argument.includes("=") ? argument.split(/=(.*)/s, 2) : [argument, undefined];
     const value = () => inline ?? argv[++index];
-    switch (name) {
-      case "--port":
-        options.port = numberOf(name, value());
-        break;
-      case "--host":
-        options.host = value();
-        break;
-      case "--stream-delay-ms":
-        options.streamDelayMs = numberOf(name, value());
-        break;
-      case "--batch-processing-ms":
-        options.batchProcessingMs = numberOf(name, value());
-        break;
-      case "--progressive-batch-counts":
-        options.progressiveBatchCounts = true;
-        break;
-      case "--api-key":
-        options.apiKey = value();
-        break;
-      case "--seed":
-        options.seed = value();
-        break;
-      case "--base-path":
-        options.basePath = value();
-        break;
-      case "--latency-ms":
-        options.latencyMs = numberOf(name, value());
-        break;
-      case "--latency-jitter-ms":
-        options.latencyJitterMs = numberOf(name, value());
-        break;
-      case "--requests-per-minute":
-        options.rateLimits = { ...options.rateLimits, requestsPerMinute: numberOf(name, value()) };
-        break;
-      case "--input-tokens-per-minute":
-        options.rateLimits = { ...options.rateLimits, inputTokensPerMinute: numberOf(name, value()) };
-        break;
-      case "--output-tokens-per-minute":
-        options.rateLimits = { ...options.rateLimits, outputTokensPerMinute: numberOf(name, value()) };
-        break;
-      case "--same-reply-on-repeat":
-        options.varyRepeatedRequests = false;
-        break;
-      case "--help":
-      case "-h":
-        options.help = true;
-        break;
-      default:
-        throw new Error(`unknown option ${argument}`);
-    }
+    const numberOption = lookUp(numberFlags, name);
+    const textOption = lookUp(textFlags, name);
+    const rate = lookUp(rateFlags, name);
+    if (numberOption) options[numberOption] = numberOf(name, value());
+    else if (textOption) options[textOption] = value();
+    else if (rate) options.rateLimits = { ...options.rateLimits, [rate]: numberOf(name, value()) };
+    else if (name === "--progressive-batch-counts") options.progressiveBatchCounts = true;
+    else if (name === "--same-reply-on-repeat") options.varyRepeatedRequests = false;
+    else if (name === "--help" || name === "-h") options.help = true;
+    else throw new Error(`unknown option ${argument}`);
   }
   return options;
 }
