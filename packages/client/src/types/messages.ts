@@ -395,21 +395,33 @@ export type ToolAllowedCaller =
   | "code_execution_20260120"
   | "code_execution_20260521";
 
-/** A tool defined and executed by the client. */
-export interface Tool {
-  /** Matches `^[a-zA-Z0-9_-]{1,64}$`. */
-  name: string;
-  input_schema: ToolInputSchema;
-  description?: string;
-  type?: "custom" | null;
+/** The fields the client tool and the server-run tools share. */
+interface ToolOptions {
   cache_control?: CacheControlEphemeral | null;
   /** Guarantee inputs match the schema. */
   strict?: boolean;
   /** Load only when found by a tool-search tool. */
   defer_loading?: boolean;
+  allowed_callers?: ToolAllowedCaller[];
+}
+
+/** The limits of the server-run web tools. */
+interface WebToolOptions extends ToolOptions {
+  /** Maximum uses in one request. */
+  max_uses?: number | null;
+  allowed_domains?: string[] | null;
+  blocked_domains?: string[] | null;
+}
+
+/** A tool defined and executed by the client. */
+export interface Tool extends ToolOptions {
+  /** Matches `^[a-zA-Z0-9_-]{1,64}$`. */
+  name: string;
+  input_schema: ToolInputSchema;
+  description?: string;
+  type?: "custom" | null;
   input_examples?: Array<Record<string, unknown>>;
   eager_input_streaming?: boolean | null;
-  allowed_callers?: ToolAllowedCaller[];
 }
 
 /** Approximate user location that tunes web search results. */
@@ -424,50 +436,31 @@ export interface UserLocation {
 }
 
 /** The server-run web search tool. */
-export interface WebSearchTool {
+export interface WebSearchTool extends WebToolOptions {
   type: "web_search_20250305" | "web_search_20260209" | "web_search_20260318";
   name: "web_search";
-  /** Maximum searches in one request. */
-  max_uses?: number | null;
-  allowed_domains?: string[] | null;
-  blocked_domains?: string[] | null;
   user_location?: UserLocation | null;
-  cache_control?: CacheControlEphemeral | null;
-  allowed_callers?: ToolAllowedCaller[];
-  defer_loading?: boolean;
-  strict?: boolean;
   /** Only for `web_search_20260318`. */
   response_inclusion?: unknown;
 }
 
 /** The server-run web fetch tool. */
-export interface WebFetchTool {
+export interface WebFetchTool extends WebToolOptions {
   type: "web_fetch_20250910" | "web_fetch_20260209" | "web_fetch_20260309" | "web_fetch_20260318";
   name: "web_fetch";
-  max_uses?: number | null;
-  allowed_domains?: string[] | null;
-  blocked_domains?: string[] | null;
   citations?: CitationsConfigParam | null;
   max_content_tokens?: number | null;
-  cache_control?: CacheControlEphemeral | null;
-  allowed_callers?: ToolAllowedCaller[];
-  defer_loading?: boolean;
-  strict?: boolean;
   [field: string]: unknown;
 }
 
 /** The server-run code execution tool. */
-export interface CodeExecutionTool {
+export interface CodeExecutionTool extends ToolOptions {
   type:
     | "code_execution_20250522"
     | "code_execution_20250825"
     | "code_execution_20260120"
     | "code_execution_20260521";
   name: "code_execution";
-  cache_control?: CacheControlEphemeral | null;
-  allowed_callers?: ToolAllowedCaller[];
-  defer_loading?: boolean;
-  strict?: boolean;
 }
 
 /**
