@@ -1,48 +1,56 @@
 import { describe, expect, it } from "vitest";
 import { closeUnfinished } from "./close-unfinished.js";
 
+/** Each rule of `closeUnfinished`, with the texts it must turn into the expected ones. */
+const rules: Array<[rule: string, cases: Array<[text: string, expected: string]>]> = [
+  [
+    "closes unfinished strong, emphasis, strikethrough and code",
+    [
+      ["some **bold", "some **bold**"],
+      ["some *em", "some *em*"],
+      ["some ~~gone", "some ~~gone~~"],
+      ["run `npm te", "run `npm te`"],
+      ["**bold and *both", "**bold and *both***"],
+    ],
+  ],
+  ["trims trailing spaces before the closer so the closer counts", [["**bold ", "**bold**"]]],
+  [
+    "drops a dangling opener at the very end",
+    [
+      ["Hello **", "Hello "],
+      ["Hello `", "Hello "],
+    ],
+  ],
+  [
+    "does not close a marker inside a word, which is rarely emphasis",
+    [
+      ["2*3 is", "2*3 is"],
+      ["a**b and", "a**b and"],
+      ["x = 2*", "x = 2*"],
+      ["(*note", "(*note*"],
+    ],
+  ],
+  [
+    "leaves finished text untouched",
+    [
+      ["**a** and *b* and `c`", "**a** and *b* and `c`"],
+      ["- item\n- *second*", "- item\n- *second*"],
+    ],
+  ],
+  [
+    "shows the label of a half-written link without its target",
+    [
+      ["see [the docs](https://exa", "see the docs"],
+      ["see [the do", "see the do"],
+      ["a ![diagram](https://x.y/d", "a diagram"],
+    ],
+  ],
+  ["does not touch an open code fence", [["```js\nconst a = `x", "```js\nconst a = `x"]]],
+  ["closes prose after a closed fence", [["```\ncode\n```\nthen **bo", "```\ncode\n```\nthen **bo**"]]],
+];
+
 describe("closeUnfinished", () => {
-  it("closes unfinished strong, emphasis, strikethrough and code", () => {
-    expect(closeUnfinished("some **bold")).toBe("some **bold**");
-    expect(closeUnfinished("some *em")).toBe("some *em*");
-    expect(closeUnfinished("some ~~gone")).toBe("some ~~gone~~");
-    expect(closeUnfinished("run `npm te")).toBe("run `npm te`");
-    expect(closeUnfinished("**bold and *both")).toBe("**bold and *both***");
-  });
-
-  it("trims trailing spaces before the closer so the closer counts", () => {
-    expect(closeUnfinished("**bold ")).toBe("**bold**");
-  });
-
-  it("drops a dangling opener at the very end", () => {
-    expect(closeUnfinished("Hello **")).toBe("Hello ");
-    expect(closeUnfinished("Hello `")).toBe("Hello ");
-  });
-
-  it("does not close a marker inside a word, which is rarely emphasis", () => {
-    expect(closeUnfinished("2*3 is")).toBe("2*3 is");
-    expect(closeUnfinished("a**b and")).toBe("a**b and");
-    expect(closeUnfinished("x = 2*")).toBe("x = 2*");
-    expect(closeUnfinished("(*note")).toBe("(*note*");
-  });
-
-  it("leaves finished text untouched", () => {
-    expect(closeUnfinished("**a** and *b* and `c`")).toBe("**a** and *b* and `c`");
-    expect(closeUnfinished("- item\n- *second*")).toBe("- item\n- *second*");
-  });
-
-  it("shows the label of a half-written link without its target", () => {
-    expect(closeUnfinished("see [the docs](https://exa")).toBe("see the docs");
-    expect(closeUnfinished("see [the do")).toBe("see the do");
-    expect(closeUnfinished("a ![diagram](https://x.y/d")).toBe("a diagram");
-  });
-
-  it("does not touch an open code fence", () => {
-    const source = "```js\nconst a = `x";
-    expect(closeUnfinished(source)).toBe(source);
-  });
-
-  it("closes prose after a closed fence", () => {
-    expect(closeUnfinished("```\ncode\n```\nthen **bo")).toBe("```\ncode\n```\nthen **bo**");
+  it.each(rules)("%s", (_rule, cases) => {
+    for (const [text, expected] of cases) expect(closeUnfinished(text), text).toBe(expected);
   });
 });
