@@ -23,6 +23,7 @@ const mainStories = [
   "chat-chat--error",
   "chat-chatview--default",
   "chat-chatview--rate-limited",
+  "chat-chatview--long-line",
   "chat-messageview--all-block-kinds",
   "blocks-markdown--default",
   "blocks-contentblock--text-with-citations",

@@ -37,8 +37,8 @@ export interface ChatThreadProps extends Omit<ComponentPropsWithoutRef<"div">, "
   toolStatuses?: ReadonlyMap<string, ToolUseStatus> | undefined;
   /** Content after the last message (e.g. an error notice). */
   footer?: ReactNode;
-  /** Content at the end of one message (e.g. Edit and branch buttons on the user's messages). */
-  renderMessageFooter?: ((message: MessageLike, index: number) => ReactNode) | undefined;
+  /** Buttons at the end of one message, beside Copy (e.g. Edit and versions on the user's messages). */
+  renderMessageActions?: ((message: MessageLike, index: number) => ReactNode) | undefined;
   /** Accessible name of the conversation. @default "Conversation" */
   label?: string;
 }
@@ -59,7 +59,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
     onContinue,
     toolStatuses,
     footer,
-    renderMessageFooter,
+    renderMessageActions,
     label = "Conversation",
     className,
     onScroll,
@@ -172,7 +172,7 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
                   toolNames={toolNames}
                   toolStatuses={toolStatuses}
                   onContinue={index === messages.length - 1 && !busy ? onContinue : undefined}
-                  footer={renderMessageFooter?.(message, index)}
+                  actions={renderMessageActions?.(message, index)}
                 />
               </li>
             ))}

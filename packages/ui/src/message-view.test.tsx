@@ -6,6 +6,21 @@ import { MessageView } from "./message-view.js";
 import { assistantMessage, citedTextBlock } from "./test-fixtures.js";
 
 describe("<MessageView>", () => {
+  it("shows actions in one row with Copy, even while Copy is not offered", () => {
+    const message = { role: "user" as const, content: "Edit me" };
+    const { rerender } = renderStrict(
+      <MessageView message={message} actions={<button type="button">Edit</button>} />,
+    );
+    const row = screen.getByRole("button", { name: "Edit" }).parentElement;
+    expect(row).toHaveClass("cq-message-actions");
+    expect(row).toContainElement(screen.getByRole("button", { name: "Copy message" }));
+    rerender(
+      <MessageView message={message} copyable={false} actions={<button type="button">Edit</button>} />,
+    );
+    expect(screen.queryByRole("button", { name: "Copy message" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Edit" })).toBeInTheDocument();
+  });
+
   it("copies a complete message's text and says so politely", async () => {
     const user = userEvent.setup();
     const writeText = vi.fn(() => Promise.resolve());

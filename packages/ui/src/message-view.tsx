@@ -29,6 +29,8 @@ export interface MessageViewProps extends Omit<ComponentPropsWithoutRef<"article
   onContinue?: (() => void) | undefined;
   /** Extra content after the blocks (actions, an error notice). */
   footer?: ReactNode;
+  /** Buttons at the end of the message, in one row with Copy (e.g. Edit). */
+  actions?: ReactNode;
   /**
    * Offer a Copy button for the message's text once it is complete (announced "Copied" politely).
    * @default true
@@ -51,6 +53,7 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
     onContinue,
     footer,
     copyable = true,
+    actions,
     className,
     ...props
   },
@@ -106,9 +109,10 @@ export const MessageView = forwardRef<HTMLElement, MessageViewProps>(function Me
         />
       ) : null}
       {showUsage && message.usage ? <UsageMeter usage={message.usage} contextWindow={contextWindow} /> : null}
-      {copyable && !streaming && text !== "" ? (
+      {actions || (copyable && !streaming && text !== "") ? (
         <div className="cq-message-actions">
-          <MessageCopyButton text={text} />
+          {actions}
+          {copyable && !streaming && text !== "" ? <MessageCopyButton text={text} /> : null}
         </div>
       ) : null}
       {footer}

@@ -220,7 +220,7 @@ export function ConversationChat({
   };
 
   /** Under each message the user typed: Edit, and "‹ 2/3 ›" once it has several versions. */
-  const messageFooter = (_message: unknown, index: number) => {
+  const messageActions = (_message: unknown, index: number) => {
     const position = editable.findIndex((entry) => entry.index === index);
     const entry = editable[position];
     if (!entry) return null;
@@ -303,7 +303,7 @@ export function ConversationChat({
           budgetTokens={conversation.options.thinking ? conversation.options.thinkingBudget : undefined}
           onContinue={() => void chat.continue()}
           toolStatuses={toolStatuses}
-          renderMessageFooter={messageFooter}
+          renderMessageActions={messageActions}
           emptyState={
             <div className="chat-empty">
               <p>Ask Claude anything, or start with one of these:</p>
