@@ -21,26 +21,16 @@ describe("<BatchTable>", () => {
   });
 
   it("offers Cancel only in progress and Delete and Results only when ended", async () => {
-    const onCancel = vi.fn();
-    const onDelete = vi.fn();
-    const onSelect = vi.fn();
-    renderStrict(
-      <BatchTable
-        batches={batches}
-        now={fixedNow}
-        onCancel={onCancel}
-        onDelete={onDelete}
-        onSelect={onSelect}
-      />,
-    );
+    const actions = { onCancel: vi.fn(), onDelete: vi.fn(), onSelect: vi.fn() };
+    renderStrict(<BatchTable batches={batches} now={fixedNow} {...actions} />);
     expect(screen.getAllByRole("button", { name: /^Cancel/ })).toHaveLength(1);
     expect(screen.getAllByRole("button", { name: /^Delete/ })).toHaveLength(1);
     await userEvent.click(screen.getByRole("button", { name: `Cancel ${batches[0]!.id}` }));
     await userEvent.click(screen.getByRole("button", { name: `Delete ${batches[2]!.id}` }));
     await userEvent.click(screen.getByRole("button", { name: `Results of ${batches[2]!.id}` }));
-    expect(onCancel).toHaveBeenCalledWith(batches[0]);
-    expect(onDelete).toHaveBeenCalledWith(batches[2]);
-    expect(onSelect).toHaveBeenCalledWith(batches[2]);
+    expect(actions.onCancel).toHaveBeenCalledWith(batches[0]);
+    expect(actions.onDelete).toHaveBeenCalledWith(batches[2]);
+    expect(actions.onSelect).toHaveBeenCalledWith(batches[2]);
   });
 
   it("disables the actions of a batch with a request in flight", () => {
