@@ -69,7 +69,7 @@ export const tests = [
       await page.goto("/#/chat");
       await composer(page).waitFor();
       check((await horizontalOverflow(page)) <= 0, "the chat page overflows sideways");
-      for (const name of ["Use the dark theme", "Help", "Conversations", "Settings"]) {
+      for (const name of ["Use the dark theme", "Help", "Conversations", "Conversation settings"]) {
         await checkInsideWindow(page, page.getByRole("button", { name, exact: true }), `the ${name} button`);
       }
       const list = page.getByRole("navigation", { name: "Conversations" });
@@ -112,7 +112,7 @@ export const tests = [
       await page.screenshot({ path: screenshotPath("chat-390") });
 
       // The settings drawer; Escape closes it and gives the focus back.
-      const settingsButton = page.getByRole("button", { name: "Settings", exact: true });
+      const settingsButton = page.getByRole("button", { name: "Conversation settings", exact: true });
       await settingsButton.click();
       await settings.waitFor();
       await checkInsideWindow(page, settings, "the settings drawer");
@@ -164,7 +164,7 @@ export const tests = [
         });
         await page.keyboard.press("Escape");
         await visit("chat-settings-drawer", async () => {
-          await page.getByRole("button", { name: "Settings", exact: true }).click();
+          await page.getByRole("button", { name: "Conversation settings", exact: true }).click();
           await page.getByRole("complementary", { name: "Conversation settings" }).waitFor();
         });
         await page.keyboard.press("Escape");

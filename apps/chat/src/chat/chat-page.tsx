@@ -101,6 +101,7 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
           className="chat-drawer-button"
           aria-expanded={drawer === "settings"}
           aria-controls="chat-options"
+          aria-label="Conversation settings"
           onClick={(event) => toggle("settings", event.currentTarget)}
         >
           Settings
