@@ -2,18 +2,11 @@
 // acknowledged in the reply.
 import type Anthropic from "@anthropic-ai/sdk";
 import { BadRequestError } from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_IMAGE_BYTES } from "../src/message-validation.js";
-import type { RunningMockApi } from "../src/node.js";
-import { MODEL, startWithClient } from "./helpers.js";
+import { MODEL, startForFile } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient());
-});
-afterAll(() => server.close());
+const { client } = await startForFile();
 
 const base64 = (bytes: number[], padTo = 0) => {
   const all = Uint8Array.from([...bytes, ...new Array(Math.max(0, padTo - bytes.length)).fill(0)]);

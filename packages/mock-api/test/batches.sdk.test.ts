@@ -1,16 +1,9 @@
 import Anthropic from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningMockApi } from "../src/node.js";
-import { MODEL, manualClock, rawHeaders, requestCounts, startWithClient } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { MODEL, manualClock, rawHeaders, requestCounts, startForFile } from "./helpers.js";
 
 const clock = manualClock();
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient({ now: clock.now, batchProcessingMs: 60_000 }));
-});
-afterAll(() => server.close());
+const { server, client } = await startForFile({ now: clock.now, batchProcessingMs: 60_000 });
 
 const request = (customId: string, content = "Hello batch") => ({
   custom_id: customId,

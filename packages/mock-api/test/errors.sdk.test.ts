@@ -1,15 +1,8 @@
 import Anthropic, { type APIError } from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningMockApi } from "../src/node.js";
-import { MODEL, rawHeaders, startWithClient } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { MODEL, rawHeaders, startForFile, startWithClient } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient());
-});
-afterAll(() => server.close());
+const { server, client } = await startForFile();
 
 const user = (content: string) => ({ role: "user" as const, content });
 /** A request body for MODEL with max_tokens 10 and these messages. */

@@ -1,4 +1,5 @@
 import Anthropic from "@anthropic-ai/sdk";
+import { afterAll } from "vitest";
 import { type RunningMockApi, type StartMockApiOptions, startMockApi } from "../src/node.js";
 
 export const MODEL = "claude-sonnet-4-6";
@@ -32,6 +33,16 @@ export async function startWithClient(
 /** A batch's full `request_counts`: the counts given, every other one 0. */
 export function requestCounts(counts: Partial<Anthropic.Messages.MessageBatchRequestCounts>) {
   return { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0, ...counts };
+}
+
+/**
+ * Starts a mock server and an official SDK client for the tests of one file, and closes the server after
+ * them: `const { server, client } = await startForFile();` at the top of the file.
+ */
+export async function startForFile(...args: Parameters<typeof startWithClient>) {
+  const started = await startWithClient(...args);
+  afterAll(() => started.server.close());
+  return started;
 }
 
 /** Headers for raw fetch calls in the classic form (x-api-key, 2023-06-01). */

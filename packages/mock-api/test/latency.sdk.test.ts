@@ -1,18 +1,11 @@
 // The latency model as a client meets it: a request slower than the client's timeout fails the way a
 // slow real API makes it fail. (Times are asserted only in src/latency.test.ts, on fake timers.)
 import { APIConnectionTimeoutError, APIUserAbortError } from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMockApi } from "../src/create-mock-api.js";
-import type { RunningMockApi } from "../src/node.js";
-import { oneTurn, startWithClient } from "./helpers.js";
+import { oneTurn, startForFile } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Awaited<ReturnType<typeof startWithClient>>["client"];
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient({ latencyMs: 60_000 }));
-});
-afterAll(() => server.close());
+const { client } = await startForFile({ latencyMs: 60_000 });
 
 const hello = oneTurn("Hello", 64);
 

@@ -1,15 +1,8 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningMockApi } from "../src/node.js";
-import { MODEL, oneTurn, parseSse, rawHeaders, startWithClient } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { MODEL, oneTurn, parseSse, rawHeaders, startForFile, startWithClient } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient());
-});
-afterAll(() => server.close());
+const { server, client } = await startForFile();
 
 const weatherTool = {
   name: "get_weather",

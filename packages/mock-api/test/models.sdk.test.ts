@@ -1,16 +1,9 @@
 import Anthropic from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultModels } from "../src/models-catalog.js";
-import type { RunningMockApi } from "../src/node.js";
-import { startWithClient } from "./helpers.js";
+import { startForFile, startWithClient } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient());
-});
-afterAll(() => server.close());
+const { client } = await startForFile();
 
 const listed = defaultModels().filter((model) => model.lifecycle !== "retired");
 

@@ -1,17 +1,8 @@
-// Structured outputs (`output_config.format`) through the newest official SDK (`messages.parse()`).
-import type Anthropic from "@anthropic-ai/sdk";
 import { jsonSchemaOutputFormat } from "@anthropic-ai/sdk/helpers/json-schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningMockApi } from "../src/node.js";
-import { MODEL, rawHeaders, startWithClient } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { MODEL, rawHeaders, startForFile } from "./helpers.js";
 
-let server: RunningMockApi;
-let client: Anthropic;
-
-beforeAll(async () => {
-  ({ server, client } = await startWithClient());
-});
-afterAll(() => server.close());
+const { server, client } = await startForFile();
 
 const filmSchema = {
   type: "object",
