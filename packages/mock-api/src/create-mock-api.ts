@@ -96,6 +96,11 @@ export interface MockApiOptions {
 export interface HandleOptions {
   /** Serves this request under this path prefix instead of the instance's `basePath` (msw uses it per base URL). */
   basePath?: string | undefined;
+  /**
+   * When the request reached the server (`Date.now()` time). The latency counts from here, so time the
+   * request spent queued behind others, or reading its body, is part of it. Default: when `handle` is called.
+   */
+  receivedAt?: number | undefined;
 }
 
 /** A mock Anthropic API: a fetch handler with its own state (batches, prompt cache, retry counters). */
@@ -311,7 +316,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   return {
     async handle(request, handleOptions = {}) {
       // The latency counts from arrival, so the time spent answering is part of it, not added to it.
-      const arrivedAt = Date.now();
+      const arrivedAt = handleOptions.receivedAt ?? Date.now();
       const requestNumber = requestCount++;
       const requestId = state.ids.next("request");
       const basePath =

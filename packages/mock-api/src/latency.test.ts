@@ -118,3 +118,20 @@ describe("latency model", () => {
     expect(() => createMockApi({ latencyJitterMs: Number.NaN })).toThrow(/latencyJitterMs/);
   });
 });
+
+describe("latency counted from arrival", () => {
+  it("counts from receivedAt, so time queued before the core got to the request is part of it", async () => {
+    const api = createMockApi({ latencyMs: 300 });
+    const queued = api.handle(new Request("https://api.anthropic.com/v1/models", { headers }), {
+      receivedAt: Date.now() - 120,
+    });
+    let answered = false;
+    void queued.then(() => {
+      answered = true;
+    });
+    await vi.advanceTimersByTimeAsync(179);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(true);
+  });
+});

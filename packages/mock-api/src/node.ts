@@ -57,11 +57,12 @@ function waitForDrain(response: ServerResponse): Promise<void> {
 
 /** Bridges one Node request to the fetch-style core, streaming the response and propagating disconnects. */
 async function serve(
-  handle: (request: Request) => Promise<Response>,
+  handle: FetchHandler,
   message: IncomingMessage,
   response: ServerResponse,
   fallbackHost: string,
 ) {
+  const receivedAt = Date.now();
   const controller = new AbortController();
   response.on("close", () => {
     if (!response.writableFinished) controller.abort();
@@ -75,7 +76,7 @@ async function serve(
       signal: controller.signal,
       duplex: "half",
     } as RequestInit);
-    const answer = await handle(request);
+    const answer = await handle(request, { receivedAt });
     const headers: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       headers[name] = value;
@@ -143,7 +144,9 @@ async function serve(
 export async function startMockApi(options: StartMockApiOptions = {}): Promise<RunningMockApi> {
   const { port, host, ...apiOptions } = options;
   const api = createMockApi(apiOptions);
-  return { ...(await listenFetchHandler((request) => api.handle(request), { port, host })), api };
+  // The latency counts from the request's arrival at the server, not from when the core gets to it.
+  const handle: FetchHandler = (request, { receivedAt }) => api.handle(request, { receivedAt });
+  return { ...(await listenFetchHandler(handle, { port, host })), api };
 }
 
 /** Where a server listens. */
@@ -163,9 +166,15 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A fetch-style handler as the server calls it: with the request, and when it reached the server
+ * (`Date.now()` time, taken as node:http hands the request over, before its body is read).
+ */
+export type FetchHandler = (request: Request, info: { receivedAt: number }) => Promise<Response>;
+
 /** Serves any fetch-style handler (the core, or a cloud face) over node:http, on loopback by default. */
 export async function listenFetchHandler(
-  handle: (request: Request) => Promise<Response>,
+  handle: FetchHandler,
   { port = 0, host = "127.0.0.1" }: ListenOptions = {},
 ): Promise<ListeningServer> {
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
