@@ -12,13 +12,14 @@ export interface CopyButtonProps {
   className?: string | undefined;
 }
 
-type CopyState = "idle" | "copied" | "failed";
+/** Where a copy button is: idle, or showing the result of the last click. */
+export type CopyState = "idle" | "copied" | "failed";
 
 /**
- * Copies `text` with the Clipboard API. The result ("Copied" or "Copy failed") is announced through a
- * polite live region, and the button shows it for two seconds (`data-state="copied"`/`"failed"`).
+ * The state of a copy button and its click handler: `copy()` puts `text` on the clipboard (Clipboard
+ * API) and the state reads `"copied"` or `"failed"` for two seconds, then `"idle"` again.
  */
-export function CopyButton({ text, what = "text", className }: CopyButtonProps) {
+export function useClipboardCopy(text: string): { state: CopyState; copy: () => void } {
   const [state, setState] = useState<CopyState>("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -36,6 +37,15 @@ export function CopyButton({ text, what = "text", className }: CopyButtonProps) 
       () => setState("failed"),
     );
   };
+  return { state, copy };
+}
+
+/**
+ * Copies `text` with the Clipboard API. The result ("Copied" or "Copy failed") is announced through a
+ * polite live region, and the button shows it for two seconds (`data-state="copied"`/`"failed"`).
+ */
+export function CopyButton({ text, what = "text", className }: CopyButtonProps) {
+  const { state, copy } = useClipboardCopy(text);
   return (
     <>
       <button type="button" className={cx("cq-copy-button", className)} data-state={state} onClick={copy}>
