@@ -126,7 +126,7 @@ export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 
   let passed = 0;
   let failed = 0;
   for (const test of tests) {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const pageErrors = [];
