@@ -27,6 +27,10 @@ const body = (type: string, message = "boom") => ({
   request_id: "req_body",
 });
 
+/** The error `APIError.generate` makes of a JSON error body of this type, without headers. */
+const fromBody = (status: number | undefined, type: string, message?: string) =>
+  APIError.generate(status, body(type, message), undefined, undefined);
+
 describe("error classes", () => {
   it("each is named after itself, first line of its stack included", () => {
     for (const [name, Class] of Object.entries(errorClasses)) {
@@ -71,7 +75,7 @@ describe("APIError.generate", () => {
   });
 
   it("an overloaded_error event without a status becomes a 529-like OverloadedError", () => {
-    const error = APIError.generate(undefined, body("overloaded_error", "Overloaded"), undefined, undefined);
+    const error = fromBody(undefined, "overloaded_error", "Overloaded");
     expect(error).toBeInstanceOf(OverloadedError);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.status).toBe(529);
@@ -90,7 +94,7 @@ describe("APIError.generate", () => {
   ])(
     "an error event of type %s without a status becomes %o with that type's status",
     (type, Class, status) => {
-      const error = APIError.generate(undefined, body(type), undefined, undefined);
+      const error = fromBody(undefined, type);
       expect(error.constructor).toBe(Class);
       expect(error.status).toBe(status);
     },
@@ -100,9 +104,7 @@ describe("APIError.generate", () => {
     expect(APIError.generate(502, undefined, "<html>Bad gateway</html>", undefined).type).toBeNull();
     expect(APIError.generate(400, { error: { message: "no type" } }, undefined, undefined).type).toBeNull();
     expect(new APIConnectionError().type).toBeNull();
-    expect(APIError.generate(400, body("invalid_request_error"), undefined, undefined).type).toBe(
-      "invalid_request_error",
-    );
+    expect(fromBody(400, "invalid_request_error").type).toBe("invalid_request_error");
   });
 
   it("reads the workspace of the request from the anthropic-workspace-id header", () => {
@@ -114,19 +116,14 @@ describe("APIError.generate", () => {
   });
 
   it("an unknown error type without a status stays a plain APIError", () => {
-    const error = APIError.generate(undefined, body("brand_new_error"), undefined, undefined);
+    const error = fromBody(undefined, "brand_new_error");
     expect(error.constructor).toBe(APIError);
     expect(error.status).toBeUndefined();
     expect(error.type).toBe("brand_new_error");
   });
 
   it("puts the body's type and message in the error message", () => {
-    const error = APIError.generate(
-      400,
-      body("invalid_request_error", "max_tokens: Field required"),
-      undefined,
-      undefined,
-    );
+    const error = fromBody(400, "invalid_request_error", "max_tokens: Field required");
     expect(error.message).toBe("400 invalid_request_error: max_tokens: Field required");
   });
 
@@ -137,12 +134,7 @@ describe("APIError.generate", () => {
   });
 
   it("redacts keys and bearer tokens that appear in a message", () => {
-    const error = APIError.generate(
-      401,
-      body("authentication_error", "invalid x-api-key sk-ant-api03-abcdefSECRET"),
-      undefined,
-      undefined,
-    );
+    const error = fromBody(401, "authentication_error", "invalid x-api-key sk-ant-api03-abcdefSECRET");
     expect(error.message).not.toContain("SECRET");
     expect(JSON.stringify(error)).not.toContain("SECRET");
     const bearer = APIError.generate(400, undefined, "header was Bearer tok_SECRET123", undefined);
