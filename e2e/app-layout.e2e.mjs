@@ -1,5 +1,5 @@
 // Browser tests of the app's layout at desktop and phone sizes (see e2e/run.mjs).
-import { axeViolations, check, screenshotPath } from "./app-harness.mjs";
+import { axeViolations, check, screenshotPath, shownText } from "./app-harness.mjs";
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -195,4 +195,48 @@ export const tests = [
       check(problems.length === 0, `problems found:\n${problems.join("\n")}`);
     },
   })),
+  {
+    name: "layout: at 390×844 the chat's features work: starter, Stop, edit in place, versions, attach, totals",
+    async run({ page }) {
+      await page.setViewportSize(PHONE);
+      await page.goto("/#/chat");
+      await page
+        .getByRole("list", { name: "Starter prompts" })
+        .getByRole("button", { name: "Use a tool: the calculator" })
+        .click();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await composer(page).fill("[[mock: words=600 slow=30]] Long one");
+      await composer(page).press("Enter");
+      await page.locator('article.cq-message[data-role="assistant"] .cq-text-block').last().waitFor();
+      await page.getByRole("button", { name: "Stop" }).click();
+      await page.locator(".chat-status", { hasText: "Stopped" }).waitFor();
+
+      const question = page.locator('article.cq-message[data-role="user"]', { hasText: "Long one" });
+      await question.getByRole("button", { name: /^Edit message/ }).click();
+      await question
+        .getByRole("textbox", { name: "Edited message" })
+        .fill('[[mock: reply="Short now"]] Short one');
+      await question.getByRole("button", { name: "Save and resend" }).click();
+      await page.locator('article.cq-message[data-role="assistant"]', { hasText: "Short now" }).waitFor();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      const versions = page.getByRole("group", { name: /^Versions of message/ });
+      await checkInsideWindow(page, versions, "the versions control");
+      await versions.getByRole("button", { name: "Previous version" }).click();
+      await page.locator('article.cq-message[data-role="user"]', { hasText: "Long one" }).waitFor();
+
+      await page.getByLabel("Attach images or PDFs").setInputFiles({
+        name: "a-rather-long-file-name-for-a-small-phone-screen.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4 phone"),
+      });
+      await page.getByRole("list", { name: "Attached files" }).waitFor();
+      check((await horizontalOverflow(page)) <= 0, "the page overflows sideways with an attachment");
+      await checkInsideWindow(page, page.getByRole("button", { name: "Send" }), "Send");
+
+      await page.getByRole("button", { name: "Conversation settings", exact: true }).click();
+      const totals = page.locator(".chat-options .cq-usage-meter dd").first();
+      check(Number((await shownText(totals)).replace(/\D/g, "")) > 0, "the totals count the stored replies");
+      await page.screenshot({ path: screenshotPath("chat-features-390") });
+    },
+  },
 ];
