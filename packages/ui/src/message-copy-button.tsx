@@ -1,32 +1,13 @@
-import { useEffect, useState } from "react";
+import { useClipboardCopy } from "./internal/copy-button.js";
 
-/** How long the button reads "Copied" before it offers to copy again. */
-const COPIED_FOR_MS = 2000;
-
-type CopyState = "idle" | "copied" | "failed";
+const BUTTON_TEXT = { idle: "Copy", copied: "Copied", failed: "Copy failed" } as const;
 
 /**
  * Copies a message's text. The button reads "Copied" (or "Copy failed") for two seconds, and that result is
  * announced politely; a thread of many messages has no idle live regions (the status exists only then).
  */
 export function MessageCopyButton({ text }: { text: string }) {
-  const [state, setState] = useState<CopyState>("idle");
-  useEffect(() => {
-    if (state === "idle") return;
-    const timer = setTimeout(() => setState("idle"), COPIED_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
-  const copy = () => {
-    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
-    if (!clipboard) {
-      setState("failed");
-      return;
-    }
-    clipboard.writeText(text).then(
-      () => setState("copied"),
-      () => setState("failed"),
-    );
-  };
+  const { state, copy } = useClipboardCopy(text);
   return (
     <>
       <button
@@ -36,7 +17,7 @@ export function MessageCopyButton({ text }: { text: string }) {
         aria-label={state === "idle" ? "Copy message" : undefined}
         onClick={copy}
       >
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}
+        {BUTTON_TEXT[state]}
       </button>
       {state === "idle" ? null : (
         <span className="cq-visually-hidden" role="status">
