@@ -4,7 +4,7 @@ import { workspaceAliases } from "../vitest.shared.ts";
 
 const config: StorybookConfig = {
   stories: ["../packages/ui/src/**/*.stories.@(ts|tsx)"],
-  addons: ["@storybook/addon-vitest"],
+  addons: ["@storybook/addon-docs", "@storybook/addon-vitest"],
   // StrictMode everywhere, as in our component tests.
   framework: { name: "@storybook/react-vite", options: { strictMode: true } },
   core: { disableTelemetry: true },

@@ -31,11 +31,14 @@ const preview: Preview = {
       },
     },
   },
+  // A docs page (props table, every story) for every component.
+  tags: ["autodocs"],
   initialGlobals: { theme: "light" },
   decorators: [withTheme],
   parameters: {
     layout: "fullscreen",
-    controls: { matchers: { date: /Date$/i } },
+    // Callback props (onSend, onStop, ...) are actions (fn() in each meta), never controls to edit as JSON.
+    controls: { matchers: { date: /Date$/i }, exclude: /^on[A-Z]/ },
   },
 };
 

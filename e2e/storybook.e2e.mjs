@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the static Storybook (storybook-static/, from `npm run build-storybook`), opens the main
 // stories in headless chromium in the light and the dark theme, waits for each to finish rendering
-// (play functions included) and saves screenshots to test-results/screenshots/.
+// (play functions included), opens every component's docs page, and saves screenshots to
+// test-results/screenshots/.
 // Prints `e2e: N passed, N failed`.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -147,6 +148,39 @@ try {
         console.log(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+  }
+  // Every component has a docs page (autodocs): each stories file gets one, and it renders the
+  // component's props table and its stories without an error.
+  try {
+    const titles = new Set(Object.values(index.entries).map((entry) => entry.title));
+    const docs = Object.values(index.entries).filter((entry) => entry.type === "docs");
+    const missing = [...titles].filter((title) => !docs.some((entry) => entry.title === title));
+    if (missing.length > 0) throw new Error(`no docs page for ${missing.join(", ")}`);
+    for (const entry of docs) {
+      const errors = [];
+      const onError = (error) => errors.push(error.message);
+      page.on("pageerror", onError);
+      await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=docs`);
+      const table = page.locator(".docblock-argstable").first();
+      await table.waitFor({ state: "visible", timeout: 20_000 });
+      // Callback props are actions: none is offered as a JSON control.
+      const callbackControls = await table
+        .locator("textarea, input, select")
+        .evaluateAll((controls) =>
+          controls.map((control) => control.name).filter((name) => /^on[A-Z]/.test(name)),
+        );
+      if (callbackControls.length > 0)
+        throw new Error(`${entry.id}: callback props with a control: ${callbackControls.join(", ")}`);
+      page.off("pageerror", onError);
+      if (errors.length > 0) throw new Error(`${entry.id}: page errors: ${errors.join("; ")}`);
+      if (entry.id === "chat-composer--docs")
+        await page.screenshot({ path: join(outDir, "docs-composer.png"), fullPage: true });
+    }
+    passed += 1;
+    console.log(`ok   docs pages (${docs.length})`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL docs pages: ${error instanceof Error ? error.message : String(error)}`);
   }
   // The manager UI around the preview, once, as a smoke check of the whole Storybook.
   try {
