@@ -66,6 +66,15 @@ describe("<ErrorNotice>", () => {
     renderStrict(<ErrorNotice error={serverError()} />);
     expect(screen.queryByRole("button")).toBeNull();
   });
+
+  it("offers Dismiss for any error when onDismiss is given, a bad request included", async () => {
+    const onDismiss = vi.fn();
+    const badRequest = new BadRequestError(400, undefined, "max_tokens: too large", new Headers());
+    renderStrict(<ErrorNotice error={badRequest} onRetry={() => {}} onDismiss={onDismiss} />);
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe("ErrorNotice follows the client's retry rules", () => {

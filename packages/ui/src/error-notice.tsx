@@ -15,6 +15,8 @@ export interface ErrorNoticeProps extends Omit<ComponentPropsWithoutRef<"div">, 
    * the client itself would retry (`x-should-retry`, then 408, 409, 429, 5xx).
    */
   retryable?: boolean | undefined;
+  /** Called by the Dismiss button, which shows whenever this is given (whatever the error). */
+  onDismiss?: (() => void) | undefined;
   /** Overrides the wait read from the `retry-after-ms` / `retry-after` headers. */
   retryAfterMs?: number | null | undefined;
   /** Fixed current time in ms (stories, tests); the countdown then does not tick. */
@@ -79,7 +81,7 @@ function fieldsOf(error: unknown): ErrorFields {
  * button when the error is one worth retrying (the client's `isRetryableError`).
  */
 export const ErrorNotice = forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
-  { error, onRetry, retryable, retryAfterMs, now, className, ...props },
+  { error, onRetry, retryable, onDismiss, retryAfterMs, now, className, ...props },
   ref,
 ) {
   const fields = fieldsOf(error);
@@ -121,6 +123,11 @@ export const ErrorNotice = forwardRef<HTMLDivElement, ErrorNoticeProps>(function
         {offersRetry ? (
           <button type="button" className="cq-button" onClick={onRetry}>
             Retry
+          </button>
+        ) : null}
+        {onDismiss ? (
+          <button type="button" className="cq-button" onClick={onDismiss}>
+            Dismiss
           </button>
         ) : null}
       </div>

@@ -150,7 +150,7 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
           {parsed.errors.length > 10 ? <li>…and {parsed.errors.length - 10} more</li> : null}
         </ul>
       ) : null}
-      {create.error ? <ErrorNotice error={create.error} onRetry={() => create.reset()} /> : null}
+      {create.error ? <ErrorNotice error={create.error} onDismiss={() => create.reset()} /> : null}
       <button
         type="submit"
         disabled={create.isPending || parsed.requests.length === 0 || parsed.errors.length > 0}

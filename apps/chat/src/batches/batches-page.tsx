@@ -42,8 +42,8 @@ export function BatchesPage({ batchId }: { batchId: string | null }) {
       <section className="batches-list" aria-labelledby="batches-title">
         <h2 id="batches-title">Batches</h2>
         {list.error ? <ErrorNotice error={list.error} onRetry={() => void refetch()} /> : null}
-        {cancel.error ? <ErrorNotice error={cancel.error} onRetry={() => cancel.reset()} /> : null}
-        {remove.error ? <ErrorNotice error={remove.error} onRetry={() => remove.reset()} /> : null}
+        {cancel.error ? <ErrorNotice error={cancel.error} onDismiss={() => cancel.reset()} /> : null}
+        {remove.error ? <ErrorNotice error={remove.error} onDismiss={() => remove.reset()} /> : null}
         <BatchTable
           batches={batches}
           loading={list.isPending}
