@@ -262,7 +262,7 @@ export const tests = [
     },
   },
   {
-    name: "shell: images and PDFs attach by picker, paste and drop, are checked, and go as image/document blocks",
+    name: "shell: images and PDFs attach by picker, paste and drop, are checked, go as image/document blocks, and stay on edit",
     async run({ page, mockUrl }) {
       await openChat(page);
       const png = Buffer.from(
@@ -328,6 +328,31 @@ export const tests = [
       check(/1 image \(PNG\) and 1 PDF document/.test(reply), `the mock should acknowledge both: ${reply}`);
       check((await attached.count()) === 0, "the tray empties once sent");
       await page.screenshot({ path: screenshotPath("chat-attachments-1280") });
+
+      // Editing the message keeps its files: they show in the edit form and go again with the new text.
+      await question.getByRole("button", { name: "Edit message 1" }).click();
+      const form = question.getByRole("form", { name: "Edit message" });
+      const kept = form.getByRole("list", { name: "Files sent with this message" });
+      check(
+        (await kept.locator("img").evaluate((image) => image.naturalWidth)) === 1,
+        "the edit form shows the image's thumbnail",
+      );
+      await kept.getByText("report.pdf").waitFor();
+      await form.getByRole("textbox", { name: "Edited message" }).fill("And what about now?");
+      const resent = page.waitForRequest(
+        (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
+      );
+      await form.getByRole("button", { name: "Save and resend" }).click();
+      const edited = (await resent).postDataJSON().messages.at(-1).content;
+      check(
+        JSON.stringify(edited.map((block) => block.type)) === JSON.stringify(["image", "document", "text"]),
+        `blocks resent after the edit: ${edited.map((block) => block.type)}`,
+      );
+      check(edited[0].source.data === png.toString("base64"), "the same image goes again");
+      check(edited[2].text === "And what about now?", `the new text: ${edited[2].text}`);
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
+      await question.locator(".cq-image-block img").waitFor();
+      await question.locator(".cq-document-block", { hasText: "report.pdf" }).waitFor();
     },
   },
 ];

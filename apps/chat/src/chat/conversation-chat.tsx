@@ -1,3 +1,4 @@
+import type { ContentBlockParam } from "@colloquy/client";
 import {
   addUsage,
   type ChatMessage,
@@ -22,7 +23,7 @@ import { demoTools } from "../tools/demo-tools";
 import { AttachmentTray } from "./attachment-tray";
 import { type Attachment, MAX_ATTACHMENTS, readAttachment } from "./attachments";
 import { ChatOptionsPanel } from "./chat-options-panel";
-import { editableMessages } from "./editable-messages";
+import { editableMessages, editedContent } from "./editable-messages";
 import { InlineMessageEdit } from "./inline-message-edit";
 import { branchForEdit, switchBranch } from "./message-branches";
 import { STARTER_PROMPTS, type StarterPrompt } from "./starter-prompts";
@@ -207,10 +208,11 @@ export function ConversationChat({
   const canEdit = editable.length > 0;
   const branches = conversation.branches ?? {};
 
-  const saveEdit = (index: number, text: string) => {
+  // The edited version keeps the files the message was sent with (those not removed while editing).
+  const saveEdit = (index: number, text: string, attachments: ContentBlockParam[]) => {
     setEditing(null);
     store.update(conversation.id, { branches: branchForEdit(branches, chat.messages, index) });
-    void chat.edit(index, text);
+    void chat.edit(index, editedContent(attachments, text));
   };
   const showVersion = (index: number, target: number) => {
     const switched = switchBranch(branches, chat.messages, index, target);
@@ -228,8 +230,9 @@ export function ConversationChat({
       return (
         <InlineMessageEdit
           initialText={entry.text}
+          attachments={entry.attachments}
           onCancel={() => setEditing(null)}
-          onSave={(text) => saveEdit(index, text)}
+          onSave={(text, attachments) => saveEdit(index, text, attachments)}
         />
       );
     }
