@@ -228,10 +228,13 @@ export const tests = [
     },
   },
   {
-    name: "shell: conversations can be renamed and searched by title or message text",
+    name: "shell: conversations can be renamed and searched by title or message text; titles are plain text",
     async run({ page }) {
       await openChat(page);
-      await chat(page, '[[mock: reply="Paris is the capital"]] Geography question');
+      await chat(page, '[[mock: reply="Paris is the capital"]] Geography **question**');
+      // The title shows the first message as plain text, without its markdown markers.
+      const h1 = page.getByRole("heading", { level: 1 });
+      check((await shownText(h1)) === "Geography question", `plain-text title: ${await shownText(h1)}`);
       await page.getByRole("button", { name: "New conversation", exact: true }).click();
       await chat(page, '[[mock: reply="Use a loop"]] Programming question');
       const list = conversationList(page);

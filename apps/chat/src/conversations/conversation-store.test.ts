@@ -99,4 +99,54 @@ describe("titleFromMessages", () => {
     expect(titleFromMessages([{ role: "user", content: "x".repeat(60) }])).toHaveLength(48);
     expect(titleFromMessages([])).toBe("New conversation");
   });
+
+  it("shows the first message's markdown as plain text, skipping a code fence line", () => {
+    expect(
+      titleFromMessages([{ role: "user", content: "Explain **markdown** with a `code` sample\nMore" }]),
+    ).toBe("Explain markdown with a code sample");
+    expect(
+      titleFromMessages([
+        {
+          role: "user",
+          content: [{ type: "text", text: "[[mock: words=5]]\n# A [linked](https://x.test) *title*" }],
+        },
+      ]),
+    ).toBe("A linked title");
+    expect(
+      titleFromMessages([
+        { role: "user", content: '[[mock: reply="## Heading\n\nText"]] Teach me *Markdown*' },
+      ]),
+    ).toBe("Teach me Markdown");
+    expect(titleFromMessages([{ role: "user", content: "```ts\nconst answer = 42;\n```" }])).toBe(
+      "const answer = 42;",
+    );
+  });
+});
+
+describe("conversation titles", () => {
+  it("derive plain text from the first message, but keep a renamed title exactly as typed", () => {
+    const store = new ConversationStore(memoryStorage());
+    const { id } = store.create();
+    store.update(id, { messages: [{ role: "user", content: "Explain **markdown** with a `code` sample" }] });
+    expect(store.active?.title).toBe("Explain markdown with a code sample");
+    store.rename(id, "My **bold** _title_");
+    store.update(id, { messages: [{ role: "user", content: "Other *question*" }] });
+    expect(store.active?.title).toBe("My **bold** _title_");
+  });
+
+  it("derive again on load a title saved with its markdown, unless the user chose it", () => {
+    const messages = [{ role: "user", content: "Explain **markdown**" }];
+    const stored = JSON.stringify({
+      activeId: "a",
+      conversations: [
+        { id: "a", title: "Explain **markdown**", messages, options: {} },
+        { id: "b", title: "Mine **as typed**", renamed: true, messages, options: {} },
+      ],
+    });
+    const state = loadConversationState(memoryStorage({ [CONVERSATIONS_STORAGE_KEY]: stored }));
+    expect(state.conversations.map((conversation) => conversation.title)).toEqual([
+      "Explain markdown",
+      "Mine **as typed**",
+    ]);
+  });
 });

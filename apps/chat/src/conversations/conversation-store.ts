@@ -1,3 +1,5 @@
+import { plainTitleText } from "./plain-title";
+
 /** Per-conversation request options, edited in the chat's side panel. */
 export interface ChatOptions {
   model: string;
@@ -64,7 +66,15 @@ function newId(): string {
     : `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** A title from the first user message: its first line, cut to 48 characters. */
+/** Code fence lines (```ts, ~~~) say nothing a title could use. */
+const FENCE = /^\s*(?:```|~~~)/;
+/** A mock API directive, `[[mock: …]]`, on one line or several. */
+const MOCK_DIRECTIVE = /\[\[mock:[^\]]*\]\]/g;
+
+/**
+ * A title from the first user message: its first line with text, as plain text (markdown markers and mock
+ * directives removed, see {@link plainTitleText}), cut to 48 characters.
+ */
 export function titleFromMessages(messages: readonly unknown[]): string {
   for (const message of messages) {
     if (typeof message !== "object" || message === null) continue;
@@ -79,13 +89,12 @@ export function titleFromMessages(messages: readonly unknown[]): string {
       );
       text = block?.text ?? "";
     }
-    const firstLine =
-      text
-        .replace(/\[\[mock:[^\]]*\]\]/g, "")
-        .trim()
-        .split("\n")[0]
-        ?.trim() ?? "";
-    if (firstLine) return firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
+    // A directive may span lines (a scripted reply), so directives go before the text is split.
+    for (const line of text.replace(MOCK_DIRECTIVE, "").split("\n")) {
+      if (FENCE.test(line)) continue;
+      const plain = plainTitleText(line);
+      if (plain) return plain.length > 48 ? `${plain.slice(0, 47)}…` : plain;
+    }
   }
   return UNTITLED;
 }
@@ -108,7 +117,12 @@ export function loadConversationState<Message>(storage: Storage_ | undefined): C
         .filter(isConversation)
         .map((conversation) => ({
           ...conversation,
-          title: typeof conversation.title === "string" ? conversation.title : UNTITLED,
+          // A title the user chose stays; one from the first message is derived again (older versions
+          // kept its markdown).
+          title:
+            conversation.renamed === true && typeof conversation.title === "string"
+              ? conversation.title
+              : titleFromMessages(conversation.messages),
           options: { ...DEFAULT_CHAT_OPTIONS, ...conversation.options },
         })) as StoredConversation<Message>[];
       const activeId =
