@@ -342,6 +342,7 @@ export const tests = [
       );
       await kept.getByText("report.pdf").waitFor();
       await form.getByRole("textbox", { name: "Edited message" }).fill("And what about now?");
+      await page.screenshot({ path: screenshotPath("chat-edit-attachments-1280") });
       const resent = page.waitForRequest(
         (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
       );
