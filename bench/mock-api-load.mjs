@@ -8,10 +8,10 @@
 //
 //   node bench/mock-api-load.mjs        (needs packages/mock-api/dist: `npx tsc -b packages/mock-api/tsconfig.build.json`)
 //   BENCH_STREAMS=500 BENCH_DELAY_MS=10 BENCH_WORDS=200 node bench/mock-api-load.mjs
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
+import { giveUpAfter, startChildServer } from "./_child-server.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${root}packages/mock-api/dist`;
@@ -53,35 +53,10 @@ for (let index = 0; index < streams; index++) {
   expected.push(maskIds(await response.text()));
 }
 
-const server = spawn(
-  process.execPath,
-  [`${dist}/cli.js`, "--port", "0", "--stream-delay-ms", String(delayMs)],
-  {
-    stdio: ["ignore", "pipe", "inherit"],
-  },
-);
-const stopServer = () =>
-  new Promise((resolve) => {
-    if (server.exitCode !== null) return resolve(server.exitCode);
-    server.once("exit", (code) => resolve(code));
-    server.kill("SIGTERM");
-  });
-const deadline = setTimeout(async () => {
-  console.error(`mock-api-load: gave up after ${timeoutMs} ms`);
-  await stopServer();
-  process.exit(1);
-}, timeoutMs);
-
-const url = await new Promise((resolve, reject) => {
-  let output = "";
-  server.stdout.setEncoding("utf8");
-  server.stdout.on("data", (chunk) => {
-    output += chunk;
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match) resolve(match[1]);
-  });
-  server.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-});
+const server = startChildServer([`${dist}/cli.js`, "--port", "0", "--stream-delay-ms", String(delayMs)]);
+const stopServer = server.stop;
+const deadline = giveUpAfter("mock-api-load", timeoutMs, stopServer);
+const url = await server.url;
 
 // node:http rather than fetch, so the client's own cost stays small next to the server's.
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });

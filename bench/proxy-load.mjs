@@ -14,11 +14,12 @@
 //
 //   node bench/proxy-load.mjs   (needs packages/mock-api/dist and packages/proxy/dist: `npm run build`)
 //   BENCH_STREAMS=500 BENCH_ROUNDS=5 BENCH_SEQUENTIAL=100 BENCH_DELAY_MS=10 node bench/proxy-load.mjs
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { Agent, createServer, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { giveUpAfter, startChildServer } from "./_child-server.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const mockDist = `${root}packages/mock-api/dist`;
@@ -73,38 +74,15 @@ async function bench() {
     }
   }
 
-  const children = [];
+  const servers = [];
   /** Starts a child process and resolves with the URL it prints. */
   function startChild(args) {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-    children.push(child);
-    return new Promise((resolve, reject) => {
-      let output = "";
-      child.stdout.setEncoding("utf8");
-      child.stdout.on("data", (chunk) => {
-        output += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      child.once("exit", (code) => reject(new Error(`child exited with ${code}: ${output}`)));
-    });
+    const server = startChildServer(args);
+    servers.push(server);
+    return server.url;
   }
-  const stopChildren = () =>
-    Promise.all(
-      children.map(
-        (child) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null) return resolve(child.exitCode);
-            child.once("exit", resolve);
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
-  const deadline = setTimeout(async () => {
-    console.error(`proxy-load: gave up after ${timeoutMs} ms`);
-    await stopChildren();
-    process.exit(1);
-  }, timeoutMs);
+  const stopChildren = () => Promise.all(servers.map((server) => server.stop()));
+  const deadline = giveUpAfter("proxy-load", timeoutMs, stopChildren);
 
   const mockUrl = await startChild([
     `${mockDist}/cli.js`,
@@ -200,7 +178,7 @@ async function bench() {
       return Number.NaN;
     }
   };
-  const mockPid = children[0].pid;
+  const mockPid = servers[0].child.pid;
 
   const direct = [];
   const proxied = [];
