@@ -108,6 +108,25 @@ export function startServer(bundlePath) {
   });
 }
 
+/**
+ * Loads React, react-dom's `createRoot` and the app bundle (call it after `installDom`), and makes a
+ * client of the bundle for the mock server at `serverUrl`: no retries, allowed in the browser-like
+ * jsdom; `options` are added to the client's.
+ */
+export async function loadApp(bundlePath, serverUrl, options = {}) {
+  const React = await import("react");
+  const { createRoot } = await import("react-dom/client");
+  const app = await import(pathToFileURL(bundlePath).href);
+  const client = new app.Anthropic({
+    apiKey: "bench",
+    baseURL: serverUrl,
+    maxRetries: 0,
+    dangerouslyAllowBrowser: true,
+    ...options,
+  });
+  return { React, createRoot, app, client };
+}
+
 /** Makes jsdom's window the global scope React renders into, with real animation frames. */
 export function installDom(JSDOM) {
   const dom = new JSDOM("<!doctype html><html><body><div id=root></div></body></html>", {

@@ -13,8 +13,7 @@
 // the hook's median send → first text is within 10 % (or 2 ms) of the naive hook's, and its median
 // "first delta received → first text on screen" is under a third of a frame (5 ms; waiting for the next
 // frame, as the hook did before, gives 10-16 ms). Exit code 1 when missed.
-import { pathToFileURL } from "node:url";
-import { bundle, installDom, startServer } from "./_react-harness.mjs";
+import { bundle, installDom, loadApp, startServer } from "./_react-harness.mjs";
 
 const runs = Number(process.env.BENCH_RUNS ?? 25);
 const words = 2000;
@@ -88,15 +87,8 @@ async function main() {
   const server = await startServer(bundlePath);
   const { JSDOM } = await import("jsdom");
   installDom(JSDOM);
-  React = await import("react");
-  const { createRoot } = await import("react-dom/client");
-  app = await import(pathToFileURL(bundlePath).href);
-  client = new app.Anthropic({
-    apiKey: "bench",
-    baseURL: server.url,
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
-  });
+  let createRoot;
+  ({ React, createRoot, app, client } = await loadApp(bundlePath, server.url));
 
   try {
     // Warm-up: JIT, module initialisation and the server's first connections.

@@ -15,8 +15,7 @@
 // Prints commits, CPU time of this process (user + system) and wall time per variant, the ratios, and
 // whether React reported "Maximum update depth exceeded". React runs its development build (the
 // Profiler's onRender needs it), for both variants alike.
-import { pathToFileURL } from "node:url";
-import { bundle, installDom, startServer } from "./_react-harness.mjs";
+import { bundle, installDom, loadApp, startServer } from "./_react-harness.mjs";
 
 const deltas = Number(process.env.BENCH_DELTAS ?? 5000);
 const bigDeltas = Number(process.env.BENCH_BIG_DELTAS ?? 20_000);
@@ -117,16 +116,10 @@ async function main() {
   };
   window.addEventListener("error", (event) => errors.push(String(event.error ?? event.message)));
 
-  React = await import("react");
-  const { createRoot } = await import("react-dom/client");
-  app = await import(pathToFileURL(bundlePath).href);
-  client = new app.Anthropic({
-    apiKey: "bench",
-    baseURL: server.url,
-    maxRetries: 0,
-    dangerouslyAllowBrowser: true,
+  let createRoot;
+  ({ React, createRoot, app, client } = await loadApp(bundlePath, server.url, {
     fetch: (input, init) => (perEventReads ? fetchOneEventPerRead(input, init) : fetch(input, init)),
-  });
+  }));
 
   // The mock sends three words per text delta.
   const paramsFor = (count) => ({
