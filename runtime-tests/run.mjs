@@ -107,6 +107,57 @@ async function bundle(platform, format, entry = "bundle-entry.mjs") {
   return outfile;
 }
 
+/** Runs a script of this folder in Bun (from node_modules/.bin) against the mock; the detail names Bun's version. */
+async function runInBun(script) {
+  const bun = localBinary("bun", ["--version"]);
+  if (bun.error) return { status: "unavailable", detail: bun.error };
+  const result = await runChild(bun.path, [script, mock.url]);
+  return { ...result, detail: `${result.detail} [bun ${bun.version}]` };
+}
+
+/**
+ * Runs a script of this folder in Deno against the mock, with network access to `allowNet` only, file
+ * reads allowed and no environment access; the detail names Deno's version.
+ */
+async function runInDeno(script, allowNet) {
+  const deno = localBinary("deno", ["--version"]);
+  if (deno.error) return { status: "unavailable", detail: deno.error };
+  const result = await runChild(deno.path, [
+    "run",
+    "--no-prompt",
+    `--allow-net=${allowNet}`,
+    "--allow-read",
+    script,
+    mock.url,
+  ]);
+  return { ...result, detail: `${result.detail} [${deno.version}]` };
+}
+
+/**
+ * Bundles `entry` as a script, evaluates it in an edge runtime (@edge-runtime/vm) and calls `smoke`
+ * (a function of the bundle's global) with the mock's URL; the detail is what it resolves with.
+ */
+async function runInEdge(entry, smoke) {
+  let EdgeVM;
+  try {
+    ({ EdgeVM } = await import("@edge-runtime/vm"));
+  } catch (error) {
+    return { status: "unavailable", detail: `@edge-runtime/vm cannot load: ${error.message}` };
+  }
+  const code = readFileSync(await bundle("neutral", "iife", entry), "utf8");
+  const vm = new EdgeVM();
+  vm.evaluate(code);
+  const runtime = vm.evaluate("typeof EdgeRuntime === 'string' && typeof process === 'undefined'");
+  if (!runtime)
+    return { status: "failed", detail: "not an edge context (EdgeRuntime missing or process present)" };
+  try {
+    const summary = await vm.evaluate(`${smoke}(${JSON.stringify(mock.url)})`);
+    return { status: "ok", detail: summary };
+  } catch (error) {
+    return { status: "failed", detail: String(error?.stack ?? error).slice(0, 400) };
+  }
+}
+
 const runtimes = [
   {
     name: "node (ESM import)",
@@ -118,52 +169,16 @@ const runtimes = [
   },
   {
     name: "bun",
-    run: async () => {
-      const bun = localBinary("bun", ["--version"]);
-      if (bun.error) return { status: "unavailable", detail: bun.error };
-      const result = await runChild(bun.path, ["node-esm.mjs", mock.url]);
-      return { ...result, detail: `${result.detail} [bun ${bun.version}]` };
-    },
+    run: () => runInBun("node-esm.mjs"),
   },
   {
     name: "deno",
-    run: async () => {
-      const deno = localBinary("deno", ["--version"]);
-      if (deno.error) return { status: "unavailable", detail: deno.error };
-      // No --allow-env: the client must cope with Deno refusing environment reads.
-      const result = await runChild(deno.path, [
-        "run",
-        "--no-prompt",
-        `--allow-net=127.0.0.1:${mock.port}`,
-        "--allow-read",
-        "node-esm.mjs",
-        mock.url,
-      ]);
-      return { ...result, detail: `${result.detail} [${deno.version}]` };
-    },
+    // No --allow-env: the client must cope with Deno refusing environment reads.
+    run: () => runInDeno("node-esm.mjs", `127.0.0.1:${mock.port}`),
   },
   {
     name: "edge (@edge-runtime/vm)",
-    run: async () => {
-      let EdgeVM;
-      try {
-        ({ EdgeVM } = await import("@edge-runtime/vm"));
-      } catch (error) {
-        return { status: "unavailable", detail: `@edge-runtime/vm cannot load: ${error.message}` };
-      }
-      const code = readFileSync(await bundle("neutral", "iife"), "utf8");
-      const vm = new EdgeVM();
-      vm.evaluate(code);
-      const runtime = vm.evaluate("typeof EdgeRuntime === 'string' && typeof process === 'undefined'");
-      if (!runtime)
-        return { status: "failed", detail: "not an edge context (EdgeRuntime missing or process present)" };
-      try {
-        const summary = await vm.evaluate(`colloquySmoke.runSmoke(${JSON.stringify(mock.url)})`);
-        return { status: "ok", detail: summary };
-      } catch (error) {
-        return { status: "failed", detail: String(error?.stack ?? error).slice(0, 400) };
-      }
-    },
+    run: () => runInEdge("bundle-entry.mjs", "colloquySmoke.runSmoke"),
   },
   {
     name: "proxy in node",
@@ -171,53 +186,17 @@ const runtimes = [
   },
   {
     name: "proxy in bun",
-    run: async () => {
-      const bun = localBinary("bun", ["--version"]);
-      if (bun.error) return { status: "unavailable", detail: bun.error };
-      const result = await runChild(bun.path, ["proxy-esm.mjs", mock.url]);
-      return { ...result, detail: `${result.detail} [bun ${bun.version}]` };
-    },
+    run: () => runInBun("proxy-esm.mjs"),
   },
   {
     name: "proxy in deno",
-    run: async () => {
-      const deno = localBinary("deno", ["--version"]);
-      if (deno.error) return { status: "unavailable", detail: deno.error };
-      // No --allow-env: the proxy is given its key, and reading the environment must not be needed.
-      // Loopback only, any port: Deno.serve listens on a free one.
-      const result = await runChild(deno.path, [
-        "run",
-        "--no-prompt",
-        "--allow-net=127.0.0.1",
-        "--allow-read",
-        "proxy-esm.mjs",
-        mock.url,
-      ]);
-      return { ...result, detail: `${result.detail} [${deno.version}]` };
-    },
+    // No --allow-env: the proxy is given its key, and reading the environment must not be needed.
+    // Loopback only, any port: Deno.serve listens on a free one.
+    run: () => runInDeno("proxy-esm.mjs", "127.0.0.1"),
   },
   {
     name: "proxy in edge (@edge-runtime/vm)",
-    run: async () => {
-      let EdgeVM;
-      try {
-        ({ EdgeVM } = await import("@edge-runtime/vm"));
-      } catch (error) {
-        return { status: "unavailable", detail: `@edge-runtime/vm cannot load: ${error.message}` };
-      }
-      const code = readFileSync(await bundle("neutral", "iife", "proxy-bundle-entry.mjs"), "utf8");
-      const vm = new EdgeVM();
-      vm.evaluate(code);
-      const runtime = vm.evaluate("typeof EdgeRuntime === 'string' && typeof process === 'undefined'");
-      if (!runtime)
-        return { status: "failed", detail: "not an edge context (EdgeRuntime missing or process present)" };
-      try {
-        const summary = await vm.evaluate(`colloquyProxySmoke.runProxySmoke(${JSON.stringify(mock.url)})`);
-        return { status: "ok", detail: summary };
-      } catch (error) {
-        return { status: "failed", detail: String(error?.stack ?? error).slice(0, 400) };
-      }
-    },
+    run: () => runInEdge("proxy-bundle-entry.mjs", "colloquyProxySmoke.runProxySmoke"),
   },
   {
     name: "chromium (headless, browser bundle)",
