@@ -1,17 +1,8 @@
-// Loads `@colloquy/mock-api/node` straight from its TypeScript sources with Vite's module runner, so
-// `npm start` and the browser tests work on a fresh clone with nothing built.
-import { fileURLToPath } from "node:url";
-import { runnerImport } from "vite";
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+// `@colloquy/mock-api/node` from its TypeScript sources, so `npm start` and the browser tests work on a
+// fresh clone with nothing built.
+import { loadFromSources } from "./load-from-sources.mjs";
 
 /** @returns {Promise<{ startMockApi: (options?: Record<string, unknown>) => Promise<{ url: string, close(): Promise<void> }> }>} */
-export async function loadMockApiNode() {
-  const quiet = { configFile: false, logLevel: "error", root: repoRoot };
-  const { module: shared } = await runnerImport(`${repoRoot}vitest.shared.ts`, quiet);
-  const { module } = await runnerImport("@colloquy/mock-api/node", {
-    ...quiet,
-    resolve: { alias: shared.workspaceAliases },
-  });
-  return module;
+export function loadMockApiNode() {
+  return loadFromSources("@colloquy/mock-api/node");
 }
