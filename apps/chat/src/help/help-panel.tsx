@@ -102,38 +102,42 @@ export function HelpPanel({ id, onClose }: HelpPanelProps) {
         With “Demo tools” on, the model may call these; they run in your browser. Ask for one by name, e.g.{" "}
         <code>[[mock: tool=get_time]]</code>.
       </p>
-      <dl className="help-triggers" aria-label="Demo tools">
-        {Object.entries(demoTools).map(([name, tool]) => (
-          <div key={name}>
-            <dt>
-              <code>{name}</code>
-            </dt>
-            <dd>{tool.description}</dd>
-          </div>
-        ))}
-      </dl>
+      <HelpTerms
+        label="Demo tools"
+        terms={Object.entries(demoTools).map(([name, tool]) => ({ term: name, meaning: tool.description }))}
+      />
       <h3>Keyboard shortcuts</h3>
-      <dl className="help-triggers" aria-label="Keyboard shortcuts">
-        {KEYBOARD_SHORTCUTS.map((shortcut) => (
-          <div key={shortcut.keys}>
-            <dt>
-              <kbd>{shortcut.keys}</kbd>
-            </dt>
-            <dd>{shortcut.does}</dd>
-          </div>
-        ))}
-      </dl>
+      <HelpTerms
+        label="Keyboard shortcuts"
+        termAs="kbd"
+        terms={KEYBOARD_SHORTCUTS.map((shortcut) => ({ term: shortcut.keys, meaning: shortcut.does }))}
+      />
       <h3>Every trigger</h3>
-      <dl className="help-triggers">
-        {triggerDocs.map((doc) => (
-          <div key={doc.syntax}>
-            <dt>
-              <code>{doc.syntax}</code>
-            </dt>
-            <dd>{doc.effect}</dd>
-          </div>
-        ))}
-      </dl>
+      <HelpTerms terms={triggerDocs.map((doc) => ({ term: doc.syntax, meaning: doc.effect }))} />
     </aside>
+  );
+}
+
+interface HelpTermsProps {
+  /** The list's accessible name, when its heading is not enough. */
+  label?: string;
+  /** Each term (shown as code, or as keys with `termAs="kbd"`) and what it means. */
+  terms: readonly { term: string; meaning: string }[];
+  termAs?: "code" | "kbd";
+}
+
+/** One of Help's lists of terms: the demo tools, the keyboard shortcuts, the mock API's triggers. */
+function HelpTerms({ label, terms, termAs: Term = "code" }: HelpTermsProps) {
+  return (
+    <dl className="help-triggers" aria-label={label}>
+      {terms.map(({ term, meaning }) => (
+        <div key={term}>
+          <dt>
+            <Term>{term}</Term>
+          </dt>
+          <dd>{meaning}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
