@@ -9,9 +9,10 @@
 //   node bench/mock-api-latency.mjs        (needs packages/mock-api/dist: `npx tsc -b packages/mock-api/tsconfig.build.json`)
 //   BENCH_STREAMS=500 BENCH_LATENCY_MS=1000 node bench/mock-api-latency.mjs
 import { existsSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { fileURLToPath } from "node:url";
 import { giveUpAfter, startChildServer } from "./_child-server.mjs";
+import { postMessages } from "./_stream-request.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${root}packages/mock-api/dist`;
@@ -51,37 +52,17 @@ const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY 
 // figures: the goal is about the latency model, measured on the second round over open connections.
 await Promise.all(Array.from({ length: streams }, (_, index) => oneStream(-1 - index)));
 
-function oneStream(index, trigger = "") {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify({
-      model: "claude-sonnet-4-6",
-      max_tokens: 1024,
-      stream: true,
-      messages: [{ role: "user", content: `Latency probe ${index} [[mock: words=40 ${trigger}]]` }],
-    });
-    const started = performance.now();
-    const request = httpRequest(`${url}/v1/messages`, {
-      method: "POST",
-      agent,
-      headers: { ...headers, "content-length": Buffer.byteLength(body) },
-    });
-    request.on("error", reject);
-    request.on("response", (response) => {
-      // The status line and headers are the response's first bytes (a stream flushes them at once).
-      const firstByte = performance.now() - started;
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => {
-        text += chunk;
-      });
-      response.on("error", reject);
-      response.on("end", () => {
-        const complete = response.statusCode === 200 && text.endsWith('data: {"type":"message_stop"}\n\n');
-        resolve({ complete, firstByte });
-      });
-    });
-    request.end(body);
+async function oneStream(index, trigger = "") {
+  const body = JSON.stringify({
+    model: "claude-sonnet-4-6",
+    max_tokens: 1024,
+    stream: true,
+    messages: [{ role: "user", content: `Latency probe ${index} [[mock: words=40 ${trigger}]]` }],
   });
+  const response = await postMessages(url, { agent, headers, body });
+  const complete = response.status === 200 && response.text.endsWith('data: {"type":"message_stop"}\n\n');
+  // The status line and headers are the response's first bytes (a stream flushes them at once).
+  return { complete, firstByte: response.headersMs };
 }
 
 const results = await Promise.all(

@@ -9,9 +9,10 @@
 //   node bench/mock-api-load.mjs        (needs packages/mock-api/dist: `npx tsc -b packages/mock-api/tsconfig.build.json`)
 //   BENCH_STREAMS=500 BENCH_DELAY_MS=10 BENCH_WORDS=200 node bench/mock-api-load.mjs
 import { existsSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { fileURLToPath } from "node:url";
 import { giveUpAfter, startChildServer } from "./_child-server.mjs";
+import { postMessages } from "./_stream-request.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${root}packages/mock-api/dist`;
@@ -58,37 +59,12 @@ const stopServer = server.stop;
 const deadline = giveUpAfter("mock-api-load", timeoutMs, stopServer);
 const url = await server.url;
 
-// node:http rather than fetch, so the client's own cost stays small next to the server's.
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-function oneStream(index) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const body = bodyFor(index);
-    const request = httpRequest(`${url}/v1/messages`, {
-      method: "POST",
-      agent,
-      headers: { ...headers, "content-length": Buffer.byteLength(body) },
-    });
-    request.on("error", reject);
-    request.on("response", (response) => {
-      let firstByte;
-      const chunks = [];
-      response.on("data", (chunk) => {
-        firstByte ??= performance.now() - started;
-        chunks.push(chunk);
-      });
-      response.on("error", reject);
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const complete =
-          response.statusCode === 200 &&
-          text.endsWith('event: message_stop\ndata: {"type":"message_stop"}\n\n');
-        const identical = maskIds(text) === expected[index];
-        resolve({ ok: complete && identical, complete, identical, firstByte: firstByte ?? Number.NaN });
-      });
-    });
-    request.end(body);
-  });
+async function oneStream(index) {
+  const { status, text, firstChunkMs } = await postMessages(url, { agent, headers, body: bodyFor(index) });
+  const complete = status === 200 && text.endsWith('event: message_stop\ndata: {"type":"message_stop"}\n\n');
+  const identical = maskIds(text) === expected[index];
+  return { ok: complete && identical, complete, identical, firstByte: firstChunkMs };
 }
 
 const wallStart = performance.now();

@@ -20,6 +20,7 @@ import { Agent, createServer, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { giveUpAfter, startChildServer } from "./_child-server.mjs";
+import { postMessages } from "./_stream-request.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const mockDist = `${root}packages/mock-api/dist`;
@@ -109,42 +110,24 @@ async function bench() {
         .end();
     });
   }
-  function oneStream(baseURL, index) {
-    return new Promise((resolve) => {
-      const body = JSON.stringify({
-        model: "claude-sonnet-4-6",
-        max_tokens: 4096,
-        stream: true,
-        messages: [{ role: "user", content: `Prompt number ${index} [[mock: words=${words}]]` }],
-      });
-      const started = performance.now();
-      const request = httpRequest(`${baseURL}/v1/messages`, {
-        method: "POST",
-        agent,
-        headers: {
-          "x-api-key": "sk-ant-browser-has-no-real-key",
-          "anthropic-version": "2023-06-01",
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-        },
-      });
-      request.on("error", (error) => resolve({ complete: false, firstByte: Number.NaN, error }));
-      request.on("response", (response) => {
-        let firstByte;
-        let tail = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => {
-          firstByte ??= performance.now() - started;
-          tail = (tail + chunk).slice(-200);
-        });
-        response.on("error", (error) => resolve({ complete: false, firstByte: Number.NaN, error }));
-        response.on("end", () => {
-          const complete = response.statusCode === 200 && tail.includes("event: message_stop");
-          resolve({ complete, firstByte: firstByte ?? Number.NaN });
-        });
-      });
-      request.end(body);
+  async function oneStream(baseURL, index) {
+    const body = JSON.stringify({
+      model: "claude-sonnet-4-6",
+      max_tokens: 4096,
+      stream: true,
+      messages: [{ role: "user", content: `Prompt number ${index} [[mock: words=${words}]]` }],
     });
+    const headers = {
+      "x-api-key": "sk-ant-browser-has-no-real-key",
+      "anthropic-version": "2023-06-01",
+      "content-type": "application/json",
+    };
+    try {
+      const { status, text, firstChunkMs } = await postMessages(baseURL, { agent, headers, body });
+      return { complete: status === 200 && text.includes("event: message_stop"), firstByte: firstChunkMs };
+    } catch (error) {
+      return { complete: false, firstByte: Number.NaN, error };
+    }
   }
   const round = (baseURL) =>
     Promise.all(Array.from({ length: streams }, (_, index) => oneStream(baseURL, index)));
