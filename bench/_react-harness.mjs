@@ -124,7 +124,38 @@ export async function loadApp(bundlePath, serverUrl, options = {}) {
     dangerouslyAllowBrowser: true,
     ...options,
   });
-  return { React, createRoot, app, client };
+  return { React, createRoot, app, client, ...streamViews(React, app, client) };
+}
+
+/**
+ * The two views the React benches compare; each streams `params` (with `headers`) and shows its text in
+ * one paragraph, calling `onDelta` on each text delta and `onDone` when the stream has ended.
+ * HookView uses `useMessageStream`; NaiveView calls `setState` on every text delta, which shows each
+ * delta in the next commit (the fastest React can).
+ */
+function streamViews(React, app, client) {
+  const h = React.createElement;
+  function HookView({ params, headers, onDelta, onDone }) {
+    const stream = app.useMessageStream({ client, onText: onDelta, onFinish: onDone });
+    React.useEffect(() => {
+      void stream.send(params, { headers });
+    }, []);
+    return h("p", null, stream.text);
+  }
+  function NaiveView({ params, headers, onDelta, onDone = () => {} }) {
+    const [text, setText] = React.useState("");
+    React.useEffect(() => {
+      const stream = client.messages.stream(params, { headers });
+      stream.on("text", (delta) => {
+        onDelta();
+        setText((previous) => previous + delta);
+      });
+      stream.finalMessage().then(onDone, onDone);
+      return () => stream.abort();
+    }, []);
+    return h("p", null, text);
+  }
+  return { HookView, NaiveView };
 }
 
 /** Makes jsdom's window the global scope React renders into, with real animation frames. */

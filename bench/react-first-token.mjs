@@ -23,32 +23,8 @@ const maxFirstTextGapMs = 5;
 const model = "claude-opus-4-6";
 
 let React;
-let app;
-let client;
 
 const h = (...args) => React.createElement(...args);
-
-function HookView({ params, headers, onFirstDelta }) {
-  const stream = app.useMessageStream({ client, onText: onFirstDelta });
-  React.useEffect(() => {
-    void stream.send(params, { headers });
-  }, []);
-  return h("p", null, stream.text);
-}
-
-function NaiveView({ params, headers, onFirstDelta }) {
-  const [text, setText] = React.useState("");
-  React.useEffect(() => {
-    const stream = client.messages.stream(params, { headers });
-    stream.on("text", (delta) => {
-      onFirstDelta();
-      setText((previous) => previous + delta);
-    });
-    stream.finalMessage().catch(() => {});
-    return () => stream.abort();
-  }, []);
-  return h("p", null, text);
-}
 
 /** One run: mounts the view, resolves once its first text is on screen, then unmounts it. */
 async function firstText(View, createRoot) {
@@ -70,7 +46,9 @@ async function firstText(View, createRoot) {
     const onRender = () => {
       if (container.textContent.length > 0) resolve(performance.now());
     };
-    root.render(h(React.Profiler, { id: "first", onRender }, h(View, { params, headers, onFirstDelta })));
+    root.render(
+      h(React.Profiler, { id: "first", onRender }, h(View, { params, headers, onDelta: onFirstDelta })),
+    );
   });
   root.unmount();
   container.remove();
@@ -87,8 +65,9 @@ async function main() {
   const server = await startServer(bundlePath);
   const { JSDOM } = await import("jsdom");
   installDom(JSDOM);
-  let createRoot;
-  ({ React, createRoot, app, client } = await loadApp(bundlePath, server.url));
+  const loaded = await loadApp(bundlePath, server.url);
+  React = loaded.React;
+  const { createRoot, HookView, NaiveView } = loaded;
 
   try {
     // Warm-up: JIT, module initialisation and the server's first connections.

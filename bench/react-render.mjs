@@ -28,8 +28,6 @@ let React;
 let perEventReads = false;
 /** Event-stream responses of the mock by request body: a replay costs no server or network time. */
 const recordedStreams = new Map();
-let app;
-let client;
 
 await main();
 
@@ -81,28 +79,6 @@ function h(...args) {
   return React.createElement(...args);
 }
 
-function HookView({ params, headers, onDone, onDelta }) {
-  const stream = app.useMessageStream({ client, onText: onDelta, onFinish: onDone });
-  React.useEffect(() => {
-    void stream.send(params, { headers });
-  }, []);
-  return h("p", null, stream.text);
-}
-
-function NaiveView({ params, headers, onDone, onDelta }) {
-  const [text, setText] = React.useState("");
-  React.useEffect(() => {
-    const stream = client.messages.stream(params, { headers });
-    stream.on("text", (delta) => {
-      onDelta();
-      setText((previous) => previous + delta);
-    });
-    stream.finalMessage().then(onDone, onDone);
-    return () => stream.abort();
-  }, []);
-  return h("p", null, text);
-}
-
 async function main() {
   const bundlePath = await bundle();
   const server = await startServer(bundlePath);
@@ -116,10 +92,11 @@ async function main() {
   };
   window.addEventListener("error", (event) => errors.push(String(event.error ?? event.message)));
 
-  let createRoot;
-  ({ React, createRoot, app, client } = await loadApp(bundlePath, server.url, {
+  const loaded = await loadApp(bundlePath, server.url, {
     fetch: (input, init) => (perEventReads ? fetchOneEventPerRead(input, init) : fetch(input, init)),
-  }));
+  });
+  React = loaded.React;
+  const { createRoot, client, HookView, NaiveView } = loaded;
 
   // The mock sends three words per text delta.
   const paramsFor = (count) => ({
