@@ -34,7 +34,7 @@ export function AttachmentTray({
         <input
           ref={input}
           id={inputId}
-          className="visually-hidden"
+          className="cq-visually-hidden"
           type="file"
           multiple
           tabIndex={-1}

@@ -73,7 +73,7 @@ export function ConversationList({
         New conversation
       </button>
       <label className="conversation-search" htmlFor={searchId}>
-        <span className="visually-hidden">Search conversations</span>
+        <span className="cq-visually-hidden">Search conversations</span>
         <input
           id={searchId}
           type="search"

@@ -77,7 +77,7 @@ export function InlineMessageEdit({
           })}
         </ul>
       ) : null}
-      <label htmlFor={textId} className="visually-hidden">
+      <label htmlFor={textId} className="cq-visually-hidden">
         Edited message
       </label>
       <textarea
