@@ -4,6 +4,7 @@ import { ErrorNotice, ModelPicker } from "@colloquy/ui";
 import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from "react";
 import { DEFAULT_MODEL } from "../conversations/conversation-store";
 import { browserStorage } from "../shell/browser-storage";
+import { MaxTokensField } from "../shell/fields";
 import { type BatchInputFormat, parseBatchInput } from "./batch-input";
 import { saveBatchPrompts } from "./batch-prompts";
 
@@ -26,7 +27,6 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
     text: useId(),
     file: useId(),
     format: useId(),
-    max: useId(),
     system: useId(),
     summary: useId(),
   };
@@ -114,16 +114,7 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
       </div>
       <div className="batch-form-row">
         <ModelPicker value={model} onValueChange={setModel} label="Model" />
-        <div className="field">
-          <label htmlFor={ids.max}>Max tokens</label>
-          <input
-            id={ids.max}
-            type="number"
-            min={1}
-            value={maxTokens}
-            onChange={(event) => setMaxTokens(Math.max(1, Math.floor(Number(event.target.value)) || 1))}
-          />
-        </div>
+        <MaxTokensField value={maxTokens} onChange={setMaxTokens} />
       </div>
       <div className="field">
         <label htmlFor={ids.system}>System prompt (optional)</label>

@@ -2,6 +2,7 @@ import type { ChatUsageTotals } from "@colloquy/react";
 import { ModelPicker, UsageMeter } from "@colloquy/ui";
 import { useId } from "react";
 import type { ChatOptions } from "../conversations/conversation-store";
+import { CheckboxField, MaxTokensField, positiveInteger } from "../shell/fields";
 
 export interface ChatOptionsPanelProps {
   id?: string;
@@ -16,11 +17,6 @@ export interface ChatOptionsPanelProps {
 
 const MIN_THINKING_BUDGET = 1024;
 
-function positiveInteger(value: string, fallback: number, minimum = 1): number {
-  const number = Math.floor(Number(value));
-  return Number.isFinite(number) && number >= minimum ? number : fallback;
-}
-
 /** Model, system prompt, max tokens, extended thinking, tools, and the conversation's token totals. */
 export function ChatOptionsPanel({
   id,
@@ -33,11 +29,7 @@ export function ChatOptionsPanel({
 }: ChatOptionsPanelProps) {
   const ids = {
     system: useId(),
-    max: useId(),
-    thinking: useId(),
     budget: useId(),
-    tools: useId(),
-    caching: useId(),
   };
   const budgetTooHigh = options.thinking && options.thinkingBudget >= options.maxTokens;
 
@@ -64,29 +56,13 @@ export function ChatOptionsPanel({
         />
       </div>
 
-      <div className="field">
-        <label htmlFor={ids.max}>Max tokens</label>
-        <input
-          id={ids.max}
-          type="number"
-          min={1}
-          step={1}
-          value={options.maxTokens}
-          onChange={(event) =>
-            onChange({ maxTokens: positiveInteger(event.target.value, options.maxTokens) })
-          }
-        />
-      </div>
+      <MaxTokensField value={options.maxTokens} onChange={(maxTokens) => onChange({ maxTokens })} />
 
-      <div className="field field-check">
-        <input
-          id={ids.thinking}
-          type="checkbox"
-          checked={options.thinking}
-          onChange={(event) => onChange({ thinking: event.target.checked })}
-        />
-        <label htmlFor={ids.thinking}>Extended thinking</label>
-      </div>
+      <CheckboxField
+        label="Extended thinking"
+        checked={options.thinking}
+        onChange={(thinking) => onChange({ thinking })}
+      />
       {options.thinking ? (
         <div className="field">
           <label htmlFor={ids.budget}>Thinking budget (tokens)</label>
@@ -114,25 +90,17 @@ export function ChatOptionsPanel({
         </div>
       ) : null}
 
-      <div className="field field-check">
-        <input
-          id={ids.tools}
-          type="checkbox"
-          checked={options.tools}
-          onChange={(event) => onChange({ tools: event.target.checked })}
-        />
-        <label htmlFor={ids.tools}>Demo tools (calculator, clock)</label>
-      </div>
+      <CheckboxField
+        label="Demo tools (calculator, clock)"
+        checked={options.tools}
+        onChange={(tools) => onChange({ tools })}
+      />
 
-      <div className="field field-check">
-        <input
-          id={ids.caching}
-          type="checkbox"
-          checked={options.promptCaching}
-          onChange={(event) => onChange({ promptCaching: event.target.checked })}
-        />
-        <label htmlFor={ids.caching}>Prompt caching</label>
-      </div>
+      <CheckboxField
+        label="Prompt caching"
+        checked={options.promptCaching}
+        onChange={(promptCaching) => onChange({ promptCaching })}
+      />
       <span className="field-hint">
         Caches the conversation so far once it is long enough (1,024+ tokens); the meters show cache writes
         and reads.
