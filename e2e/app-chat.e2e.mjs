@@ -1,5 +1,13 @@
 // Browser tests of the chat page against the built app and the mock API (see e2e/run.mjs).
-import { check, screenshotPath, shownText } from "./app-harness.mjs";
+import {
+  BOTH_VIEWPORTS,
+  check,
+  DESKTOP_VIEWPORT,
+  openConversationSettings,
+  openConversations,
+  screenshotPath,
+  shownText,
+} from "./app-harness.mjs";
 
 const assistant = (page) => page.locator('article.cq-message[data-role="assistant"]');
 const composer = (page) => page.getByRole("textbox", { name: "Message" });
@@ -31,6 +39,7 @@ async function watchReply(page) {
 
 /** The figures of the "This conversation" meter in the settings panel, as numbers. */
 async function conversationTotals(page) {
+  await openConversationSettings(page);
   const meter = page.locator(".chat-options .cq-usage-meter");
   const figures = {};
   for (const name of ["Input", "Output"]) {
@@ -58,6 +67,19 @@ async function startLongReply(page, text) {
   );
 }
 
+// Not yet at 390×844: these fail there today (drawer covering the control, focus, settings in a drawer);
+// they run at 1280×800 only until fixed.
+const desktopOnlyForNow = new Set([
+  "chat: Escape stops a streaming reply wherever the focus is",
+  "chat: a reply cut at max_tokens shows the stop reason and Continue extends it",
+  "chat: a thinking reply shows its thinking block before the answer",
+  "chat: an HTTP 529 that outlasts the client's retries shows the error, and Retry succeeds",
+  "chat: conversations survive a reload and can be created and deleted",
+  "chat: editing a message in place resends from there and keeps the old version as a branch",
+  "chat: the conversation's totals count every stored reply, stopped ones included",
+]);
+
+// Every other test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
 export const tests = [
   {
     name: "chat: switching to Batches while a reply streams keeps the question and the partial reply",
@@ -75,7 +97,7 @@ export const tests = [
         (await reply.getAttribute("data-state")) === "interrupted",
         "the partial reply should show as stopped",
       );
-      const list = page.getByRole("navigation", { name: "Conversations" });
+      const list = await openConversations(page);
       check(
         (await list.getByRole("button", { name: /^Keep this story/ }).count()) === 1,
         "the conversation should be listed under its question",
@@ -87,8 +109,10 @@ export const tests = [
     async run({ page }) {
       await openChat(page);
       await startLongReply(page, "Do not lose me");
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
-      const list = page.getByRole("navigation", { name: "Conversations" });
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
+        .click();
+      const list = await openConversations(page);
       await list.getByRole("button", { name: /^Do not lose me/ }).click();
       await page.locator('article.cq-message[data-role="user"]', { hasText: "Do not lose me" }).waitFor();
       const partial = await shownText(assistant(page).last().locator(".cq-message-content"));
@@ -116,11 +140,10 @@ export const tests = [
       );
 
       // Another conversation and back: the totals come from the stored replies, not from this visit.
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
-      await page
-        .getByRole("navigation", { name: "Conversations" })
-        .getByRole("button", { name: /^First/ })
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
         .click();
+      await (await openConversations(page)).getByRole("button", { name: /^First/ }).click();
       await page.locator('article.cq-message[data-role="user"]', { hasText: "Second" }).waitFor();
       const reopened = await conversationTotals(page);
       check(
@@ -531,10 +554,12 @@ export const tests = [
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       await page.reload();
       await assistant(page).filter({ hasText: "Remembered reply" }).waitFor();
-      const list = page.getByRole("navigation", { name: "Conversations" });
+      const list = await openConversations(page);
       await list.getByRole("button", { name: /^Remember me/ }).waitFor();
 
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
+        .click();
       check((await assistant(page).count()) === 0, "a new conversation should start empty");
       check((await list.locator("li").count()) === 2, "there should be two conversations");
       await list.getByRole("button", { name: /^Remember me/ }).click();
@@ -547,4 +572,7 @@ export const tests = [
       check((await assistant(page).count()) === 0, "the deleted conversation should be gone");
     },
   },
-];
+].map((test) => ({
+  viewports: desktopOnlyForNow.has(test.name) ? [DESKTOP_VIEWPORT] : BOTH_VIEWPORTS,
+  ...test,
+}));

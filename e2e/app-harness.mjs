@@ -118,15 +118,57 @@ export function screenshotPath(name) {
   return `${screenshotDir}${name}.png`;
 }
 
+/** The two window sizes the app is tested at: a laptop and a phone. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+export const BOTH_VIEWPORTS = [DESKTOP_VIEWPORT, PHONE_VIEWPORT];
+
+/** A test's runs: one per viewport in `test.viewports` (default: the desktop size only), named by size. */
+function expandByViewport(tests) {
+  return tests.flatMap((test) => {
+    const viewports = test.viewports ?? [DESKTOP_VIEWPORT];
+    if (viewports.length === 1) return [{ ...test, viewport: viewports[0] }];
+    return viewports.map((viewport) => ({
+      ...test,
+      name: `${test.name} [${viewport.width}×${viewport.height}]`,
+      viewport,
+    }));
+  });
+}
+
 /**
- * Runs tests one after another, each in a fresh browser context (empty storage), with a time limit.
+ * Conversations list is in a drawer at phone size: opens it (with the "Conversations" button above the
+ * thread) unless it is already shown, and returns the list.
+ */
+export async function openConversations(page) {
+  const list = page.getByRole("navigation", { name: "Conversations" });
+  if (!(await list.isVisible())) {
+    await page.getByRole("button", { name: "Conversations", exact: true }).click();
+    await list.waitFor();
+  }
+  return list;
+}
+
+/** Same for the conversation settings panel ("Conversation settings" button at phone size). */
+export async function openConversationSettings(page) {
+  const settings = page.getByRole("complementary", { name: "Conversation settings" });
+  if (!(await settings.isVisible())) {
+    await page.getByRole("button", { name: "Conversation settings", exact: true }).click();
+    await settings.waitFor();
+  }
+  return settings;
+}
+
+/**
+ * Runs tests one after another, each in a fresh browser context (empty storage), with a time limit;
+ * a test with `viewports: [..]` runs once per size, its name ending in the size.
  * A failing test leaves a screenshot `failed-<name>.png`. Returns `{ passed, failed }`.
  */
 export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 45_000 }) {
   let passed = 0;
   let failed = 0;
-  for (const test of tests) {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+  for (const test of expandByViewport(tests)) {
+    const context = await browser.newContext({ baseURL, viewport: test.viewport });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const pageErrors = [];
@@ -135,7 +177,7 @@ export async function runTests(tests, { browser, baseURL, fixtures, timeoutMs = 
     let timer;
     try {
       await Promise.race([
-        test.run({ page, context, baseURL, ...fixtures }),
+        test.run({ page, context, baseURL, viewport: test.viewport, ...fixtures }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
         }),

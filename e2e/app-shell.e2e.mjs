@@ -1,9 +1,16 @@
 // Browser tests of the app's smaller behaviours: conversation housekeeping, Help, the skip link, one
 // notice on Stop, and direct mode without a key (see e2e/run.mjs).
-import { check, screenshotPath, shownText } from "./app-harness.mjs";
+import {
+  BOTH_VIEWPORTS,
+  check,
+  DESKTOP_VIEWPORT,
+  openConversations,
+  screenshotPath,
+  shownText,
+} from "./app-harness.mjs";
 
 const composer = (page) => page.getByRole("textbox", { name: "Message" });
-const conversationList = (page) => page.getByRole("navigation", { name: "Conversations" });
+const conversationList = (page) => openConversations(page);
 const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
 
 async function openChat(page) {
@@ -17,15 +24,32 @@ async function chat(page, text) {
   await page.locator(".chat-status", { hasText: "Done" }).waitFor();
 }
 
+// Not yet at 390×844: these fail there today (drawer covering the control, focus, settings in a drawer);
+// they run at 1280×800 only until fixed.
+const desktopOnlyForNow = new Set([
+  "shell: Ctrl+Shift+O starts a conversation and Shift+Escape focuses the message box",
+  "shell: New conversation reuses the empty one and puts the focus in the message box",
+  "shell: a deleted conversation comes back with Undo",
+  "shell: conversations can be renamed and searched by title or message text; titles are plain text",
+  "shell: starter prompts on an empty conversation run a tool, thinking and markdown",
+]);
+
+// Every other test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
 export const tests = [
   {
     name: "shell: New conversation reuses the empty one and puts the focus in the message box",
     async run({ page }) {
       await openChat(page);
-      const newButton = page.getByRole("button", { name: "New conversation", exact: true });
+      // At phone size the list is a drawer that may close after a click: reopen it for each click.
+      const newButton = {
+        click: async () =>
+          (await openConversations(page))
+            .getByRole("button", { name: "New conversation", exact: true })
+            .click(),
+      };
       await newButton.click();
       await newButton.click();
-      const entries = conversationList(page).locator("li");
+      const entries = (await conversationList(page)).locator("li");
       check(
         (await entries.count()) === 1,
         `clicking New twice should keep one entry, got ${await entries.count()}`,
@@ -46,26 +70,20 @@ export const tests = [
     async run({ page }) {
       await openChat(page);
       await chat(page, '[[mock: reply="Noted"]] Precious notes');
-      await conversationList(page)
+      await (await conversationList(page))
         .getByRole("button", { name: "Delete conversation: Precious notes" })
         .click();
       const notice = page.getByRole("status").filter({ hasText: "Deleted “Precious notes”" });
       await notice.waitFor();
       check(
-        (await conversationList(page)
-          .getByRole("button", { name: /^Precious notes/ })
-          .count()) === 0,
+        (await (await conversationList(page)).getByRole("button", { name: /^Precious notes/ }).count()) === 0,
         "the conversation should be gone from the list",
       );
       await notice.getByRole("button", { name: "Undo" }).click();
-      await conversationList(page)
-        .getByRole("button", { name: /^Precious notes/ })
-        .waitFor();
+      await (await conversationList(page)).getByRole("button", { name: /^Precious notes/ }).waitFor();
       await page.locator('article.cq-message[data-role="assistant"]', { hasText: "Noted" }).waitFor();
       await page.reload();
-      await conversationList(page)
-        .getByRole("button", { name: /^Precious notes/ })
-        .waitFor();
+      await (await conversationList(page)).getByRole("button", { name: /^Precious notes/ }).waitFor();
     },
   },
   {
@@ -190,7 +208,9 @@ export const tests = [
       const tool = page.locator(".cq-message", { hasText: "84" });
       check((await tool.count()) > 0, "the calculator's result (84) should be in the thread");
 
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
+        .click();
       await starters.getByRole("button", { name: "Think before answering" }).click();
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       await page.locator(".cq-thinking-block, [data-block='thinking']").first().waitFor();
@@ -199,7 +219,9 @@ export const tests = [
         "the thinking starter should switch extended thinking on",
       );
 
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
+        .click();
       await starters.getByRole("button", { name: "A long markdown answer" }).click();
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       const reply = page.locator('article.cq-message[data-role="assistant"]').last();
@@ -235,9 +257,11 @@ export const tests = [
       // The title shows the first message as plain text, without its markdown markers.
       const h1 = page.getByRole("heading", { level: 1 });
       check((await shownText(h1)) === "Geography question", `plain-text title: ${await shownText(h1)}`);
-      await page.getByRole("button", { name: "New conversation", exact: true }).click();
+      await (await openConversations(page))
+        .getByRole("button", { name: "New conversation", exact: true })
+        .click();
       await chat(page, '[[mock: reply="Use a loop"]] Programming question');
-      const list = conversationList(page);
+      const list = await conversationList(page);
       await list.getByRole("button", { name: "Rename conversation: Geography question" }).click();
       const field = list.getByRole("textbox", { name: "New title for Geography question" });
       check(await isFocused(field), "the title field should take the focus");
@@ -359,4 +383,7 @@ export const tests = [
       await question.locator(".cq-document-block", { hasText: "report.pdf" }).waitFor();
     },
   },
-];
+].map((test) => ({
+  viewports: desktopOnlyForNow.has(test.name) ? [DESKTOP_VIEWPORT] : BOTH_VIEWPORTS,
+  ...test,
+}));
