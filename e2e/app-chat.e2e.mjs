@@ -179,13 +179,16 @@ export const tests = [
       check(text.split(/\s+/).filter(Boolean).length >= 55, `expected ~60 words, got: ${text.slice(0, 200)}`);
       // Per-reply usage is shown under the reply.
       await assistant(page).last().locator(".cq-usage-meter").waitFor();
-      await page.screenshot({ path: screenshotPath("chat"), fullPage: false });
+      await page.screenshot({ path: screenshotPath(`chat-reply-${page.viewportSize().width}`), fullPage: false });
       await page.getByRole("button", { name: "Use the dark theme" }).click();
       check(
         (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark",
         "dark theme not applied",
       );
-      await page.screenshot({ path: screenshotPath("chat-dark"), fullPage: false });
+      await page.screenshot({
+        path: screenshotPath(`chat-dark-${page.viewportSize().width}`),
+        fullPage: false,
+      });
     },
   },
   {
@@ -386,7 +389,10 @@ export const tests = [
         (await last.locator(".cq-text-block").count()) > 0,
         "the model should answer after the tool result",
       );
-      await page.screenshot({ path: screenshotPath("chat-tool-use"), fullPage: false });
+      await page.screenshot({
+        path: screenshotPath(`chat-tool-use-${page.viewportSize().width}`),
+        fullPage: false,
+      });
     },
   },
   {

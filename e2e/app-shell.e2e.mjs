@@ -354,7 +354,7 @@ export const tests = [
       const reply = await shownText(page.locator('article.cq-message[data-role="assistant"]').last());
       check(/1 image \(PNG\) and 1 PDF document/.test(reply), `the mock should acknowledge both: ${reply}`);
       check((await attached.count()) === 0, "the tray empties once sent");
-      await page.screenshot({ path: screenshotPath("chat-attachments-1280") });
+      await page.screenshot({ path: screenshotPath(`chat-attachments-${page.viewportSize().width}`) });
 
       // Editing the message keeps its files: they show in the edit form and go again with the new text.
       await question.getByRole("button", { name: "Edit message 1" }).click();
@@ -366,7 +366,7 @@ export const tests = [
       );
       await kept.getByText("report.pdf").waitFor();
       await form.getByRole("textbox", { name: "Edited message" }).fill("And what about now?");
-      await page.screenshot({ path: screenshotPath("chat-edit-attachments-1280") });
+      await page.screenshot({ path: screenshotPath(`chat-edit-attachments-${page.viewportSize().width}`) });
       const resent = page.waitForRequest(
         (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
       );
