@@ -179,7 +179,10 @@ export const tests = [
       check(text.split(/\s+/).filter(Boolean).length >= 55, `expected ~60 words, got: ${text.slice(0, 200)}`);
       // Per-reply usage is shown under the reply.
       await assistant(page).last().locator(".cq-usage-meter").waitFor();
-      await page.screenshot({ path: screenshotPath(`chat-reply-${page.viewportSize().width}`), fullPage: false });
+      await page.screenshot({
+        path: screenshotPath(`chat-reply-${page.viewportSize().width}`),
+        fullPage: false,
+      });
       await page.getByRole("button", { name: "Use the dark theme" }).click();
       check(
         (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark",
