@@ -18,7 +18,7 @@ import type {
   ModelListParams,
   RequestOptions,
 } from "./internal/types.js";
-import { requireFeature } from "./internal/types.js";
+import { requireBatches, requireFeature } from "./internal/types.js";
 
 /**
  * The one factory of React Query keys used by every hook, for `invalidateQueries`, `prefetchQuery` and
@@ -173,9 +173,7 @@ export function batchQueryOptions(
     queryKey: anthropicKeys.batch(batchId ?? ""),
     queryFn: batchId
       ? (context) =>
-          withQuerySignal(context, (signal) =>
-            requireFeature(client.messages.batches, "Message Batches").retrieve(batchId, { signal }),
-          )
+          withQuerySignal(context, (signal) => requireBatches(client).retrieve(batchId, { signal }))
       : skipToken,
     refetchInterval: (query) => {
       const { status, fetchStatus, data, dataUpdateCount, dataUpdatedAt } = query.state;
@@ -210,7 +208,7 @@ export function batchesInfiniteQueryOptions(client: AnthropicClient, params: Mes
     queryFn: (context) =>
       withQuerySignal(context, async (signal): Promise<MessageBatchPage> => {
         const pageParam = context.pageParam;
-        const page = await requireFeature(client.messages.batches, "Message Batches").list(
+        const page = await requireBatches(client).list(
           pageParam ? { ...params, after_id: pageParam } : params,
           { signal },
         );
@@ -249,7 +247,7 @@ export function batchResultsQueryOptions(
             const { client: queryClient, queryKey } = context;
             const results: Record<string, MessageBatchResult> = {};
             const customIds: string[] = [];
-            const batches = requireFeature(client.messages.batches, "Message Batches");
+            const batches = requireBatches(client);
             const lines = await batches.results(batchId, { signal });
             let flushedAt = Date.now();
             for await (const line of lines) {

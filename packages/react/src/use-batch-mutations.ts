@@ -1,16 +1,35 @@
 import type { AnthropicError } from "@colloquy/client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useAnthropicClient } from "./anthropic-provider.js";
 import {
   type AnthropicClient,
   type DeletedMessageBatch,
   type MessageBatch,
   type MessageBatchCreateParams,
-  requireFeature,
+  requireBatches,
 } from "./internal/types.js";
 import { anthropicKeys } from "./query-options.js";
 
 type ClientOption = { client?: AnthropicClient | undefined };
+type Batches = ReturnType<typeof requireBatches>;
+
+/**
+ * A mutation on the client's Message Batches: `call` sends it, `updateCache` brings the cached batches
+ * up to date once it succeeds (the mutation stays pending until the promise it returns settles).
+ */
+function useBatchMutation<Result, Variables>(
+  hookName: string,
+  options: ClientOption,
+  call: (batches: Batches, variables: Variables) => Promise<Result>,
+  updateCache: (queryClient: QueryClient, result: Result, variables: Variables) => Promise<unknown>,
+) {
+  const client = useAnthropicClient(hookName, options.client);
+  const queryClient = useQueryClient();
+  return useMutation<Result, AnthropicError, Variables>({
+    mutationFn: (variables) => call(requireBatches(client), variables),
+    onSuccess: (result, variables) => updateCache(queryClient, result, variables),
+  });
+}
 
 /**
  * Creates a batch; the new batch is put in the cache and every batch list is refetched.
@@ -20,43 +39,43 @@ type ClientOption = { client?: AnthropicClient | undefined };
  * create.mutate({ requests: [{ custom_id: "q1", params: { model, max_tokens: 256, messages } }] });
  */
 export function useCreateBatch(options: ClientOption = {}) {
-  const client = useAnthropicClient("useCreateBatch", options.client);
-  const queryClient = useQueryClient();
-  return useMutation<MessageBatch, AnthropicError, MessageBatchCreateParams>({
-    mutationFn: (params) => requireFeature(client.messages.batches, "Message Batches").create(params),
-    onSuccess: (batch) => {
+  return useBatchMutation<MessageBatch, MessageBatchCreateParams>(
+    "useCreateBatch",
+    options,
+    (batches, params) => batches.create(params),
+    (queryClient, batch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
     },
-  });
+  );
 }
 
 /** Asks to cancel a batch; its cached state becomes `canceling` and the lists are refetched. */
 export function useCancelBatch(options: ClientOption = {}) {
-  const client = useAnthropicClient("useCancelBatch", options.client);
-  const queryClient = useQueryClient();
-  return useMutation<MessageBatch, AnthropicError, string>({
-    mutationFn: (batchId) => requireFeature(client.messages.batches, "Message Batches").cancel(batchId),
-    onSuccess: (batch) => {
+  return useBatchMutation<MessageBatch, string>(
+    "useCancelBatch",
+    options,
+    (batches, batchId) => batches.cancel(batchId),
+    (queryClient, batch) => {
       queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
         queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() }),
       ]);
     },
-  });
+  );
 }
 
 /** Deletes an ended batch; its cached state and results are removed and the lists are refetched. */
 export function useDeleteBatch(options: ClientOption = {}) {
-  const client = useAnthropicClient("useDeleteBatch", options.client);
-  const queryClient = useQueryClient();
-  return useMutation<DeletedMessageBatch, AnthropicError, string>({
-    mutationFn: (batchId) => requireFeature(client.messages.batches, "Message Batches").delete(batchId),
-    onSuccess: (_deleted, batchId) => {
+  return useBatchMutation<DeletedMessageBatch, string>(
+    "useDeleteBatch",
+    options,
+    (batches, batchId) => batches.delete(batchId),
+    (queryClient, _deleted, batchId) => {
       queryClient.removeQueries({ queryKey: anthropicKeys.batch(batchId) });
       queryClient.removeQueries({ queryKey: anthropicKeys.batchResults(batchId) });
       return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
     },
-  });
+  );
 }

@@ -49,5 +49,10 @@ export function requireFeature<T>(feature: T | undefined, name: string): T {
   return feature;
 }
 
+/** The client's Message Batches, or a clear error for a client without them (Bedrock, Vertex). */
+export function requireBatches(client: AnthropicClient): NonNullable<AnthropicClient["messages"]["batches"]> {
+  return requireFeature(client.messages.batches, "Message Batches");
+}
+
 /** Per-request options of the client (`signal`, `timeout`, `maxRetries`, `headers`, ...). */
 export type RequestOptions = NonNullable<Parameters<Anthropic["messages"]["create"]>[1]>;
