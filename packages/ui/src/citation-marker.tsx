@@ -1,8 +1,8 @@
 import type { TextCitation } from "@colloquy/client";
-import { type ComponentPropsWithoutRef, forwardRef, useId } from "react";
+import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { cx } from "./internal/class-names.js";
 import { safeHttpUrl } from "./internal/safe-url.js";
-import { useControllableState } from "./internal/use-controllable-state.js";
+import { useDisclosure } from "./internal/use-disclosure.js";
 
 export interface CitationMarkerProps extends Omit<ComponentPropsWithoutRef<"span">, "children"> {
   citation: TextCitation;
@@ -42,24 +42,16 @@ export const CitationMarker = forwardRef<HTMLSpanElement, CitationMarkerProps>(f
   { citation, number, open, defaultOpen = false, onOpenChange, className, ...props },
   ref,
 ) {
-  const [isOpen, setOpen] = useControllableState(open, defaultOpen, onOpenChange);
-  const panelId = useId();
+  const { isOpen, setOpen, state, panelId, toggleProps } = useDisclosure(open, defaultOpen, onOpenChange);
   const url = "url" in citation && typeof citation.url === "string" ? safeHttpUrl(citation.url) : null;
   const source = citationSource(citation);
   return (
-    <span
-      ref={ref}
-      className={cx("cq-citation", className)}
-      data-state={isOpen ? "open" : "closed"}
-      {...props}
-    >
+    <span ref={ref} className={cx("cq-citation", className)} data-state={state} {...props}>
       <button
         type="button"
         className="cq-citation-marker"
-        aria-expanded={isOpen}
-        aria-controls={panelId}
+        {...toggleProps}
         aria-label={`Citation ${number}: ${source}`}
-        onClick={() => setOpen(!isOpen)}
         onKeyDown={(event) => {
           if (event.key === "Escape" && isOpen) {
             event.stopPropagation();

@@ -2,7 +2,7 @@ import type { ContentBlock as ContentBlockData, ContentBlockParam } from "@collo
 import { forwardRef, type Ref } from "react";
 import { DocumentBlock } from "./document-block.js";
 import { ImageBlock } from "./image-block.js";
-import { cx } from "./internal/class-names.js";
+import { BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { JsonView } from "./internal/json-view.js";
 import { RedactedThinkingBlock } from "./redacted-thinking-block.js";
 import { ServerToolUseBlock } from "./server-tool-use-block.js";
@@ -38,69 +38,38 @@ export const ContentBlock = forwardRef<HTMLElement, ContentBlockProps>(function 
   { block, streaming = false, citationStart, budgetTokens, toolStatus, toolName, className },
   ref,
 ) {
-  const divRef = ref as Ref<HTMLDivElement>;
+  // What every kind of block gets from here: the ref (a `div` for all but images) and the class name.
+  const shared = { ref: ref as Ref<HTMLDivElement>, className };
   switch (block.type) {
     case "text":
-      return (
-        <TextBlock
-          ref={divRef}
-          className={className}
-          block={block}
-          streaming={streaming}
-          citationStart={citationStart}
-        />
-      );
+      return <TextBlock {...shared} block={block} streaming={streaming} citationStart={citationStart} />;
     case "thinking":
-      return (
-        <ThinkingBlock
-          ref={divRef}
-          className={className}
-          block={block}
-          streaming={streaming}
-          budgetTokens={budgetTokens}
-        />
-      );
+      return <ThinkingBlock {...shared} block={block} streaming={streaming} budgetTokens={budgetTokens} />;
     case "redacted_thinking":
-      return <RedactedThinkingBlock ref={divRef} className={className} />;
+      return <RedactedThinkingBlock {...shared} />;
     case "tool_use":
-      return (
-        <ToolUseBlock
-          ref={divRef}
-          className={className}
-          block={block}
-          status={toolStatus ?? (streaming ? "streaming" : "complete")}
-        />
-      );
+      return <ToolUseBlock {...shared} block={block} status={toolStatus ?? streamingStatus(streaming)} />;
     case "server_tool_use":
-      return (
-        <ServerToolUseBlock
-          ref={divRef}
-          className={className}
-          block={block}
-          status={streaming ? "streaming" : "complete"}
-        />
-      );
+      return <ServerToolUseBlock {...shared} block={block} status={streamingStatus(streaming)} />;
     case "web_search_tool_result":
-      return <WebSearchResultBlock ref={divRef} className={className} block={block as never} />;
+      return <WebSearchResultBlock {...shared} block={block as never} />;
     case "tool_result":
-      return <ToolResultBlock ref={divRef} className={className} block={block} toolName={toolName} />;
+      return <ToolResultBlock {...shared} block={block} toolName={toolName} />;
     case "image":
       return <ImageBlock ref={ref} className={className} block={block} />;
     case "document":
-      return <DocumentBlock ref={divRef} className={className} block={block} />;
+      return <DocumentBlock {...shared} block={block} />;
     default:
       return (
-        <div
-          ref={divRef}
-          className={cx("cq-block", "cq-unknown-block", className)}
-          data-block={block.type}
-          data-state="unknown"
-        >
-          <div className="cq-block-header">
-            <span className="cq-block-kind">{block.type.replace(/_/g, " ")}</span>
-          </div>
+        <BlockFrame {...shared} type={block.type} state="unknown">
+          <BlockHeader kind={block.type.replace(/_/g, " ")} />
           <JsonView value={block} label={`${block.type} block`} />
-        </div>
+        </BlockFrame>
       );
   }
 });
+
+/** A tool call's status from whether its block is still streaming in. */
+function streamingStatus(streaming: boolean): "streaming" | "complete" {
+  return streaming ? "streaming" : "complete";
+}

@@ -1,6 +1,6 @@
 import type { DocumentBlockParam } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { cx } from "./internal/class-names.js";
+import { Badge, BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { formatCount } from "./internal/format.js";
 import { safeHttpUrl } from "./internal/safe-url.js";
 
@@ -15,7 +15,7 @@ export interface DocumentBlockProps extends Omit<ComponentPropsWithoutRef<"div">
 
 /** A `document` block: title, kind, whether citations are on, and a preview of plain-text sources. */
 export const DocumentBlock = forwardRef<HTMLDivElement, DocumentBlockProps>(function DocumentBlock(
-  { block, previewLength = 280, className, ...props },
+  { block, previewLength = 280, ...props },
   ref,
 ) {
   const source = block.source as {
@@ -46,15 +46,8 @@ export const DocumentBlock = forwardRef<HTMLDivElement, DocumentBlockProps>(func
   }
   const citations = (block.citations as { enabled?: boolean } | null | undefined)?.enabled === true;
   return (
-    <div
-      ref={ref}
-      className={cx("cq-block", "cq-document-block", className)}
-      data-block="document"
-      data-state={citations ? "citable" : "plain"}
-      {...props}
-    >
-      <div className="cq-block-header">
-        <span className="cq-block-kind">Document</span>
+    <BlockFrame ref={ref} type="document" state={citations ? "citable" : "plain"} {...props}>
+      <BlockHeader kind="Document">
         <strong className="cq-document-title">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
@@ -65,14 +58,10 @@ export const DocumentBlock = forwardRef<HTMLDivElement, DocumentBlockProps>(func
           )}
         </strong>
         <span className="cq-muted">{kind}</span>
-        {citations ? (
-          <span className="cq-badge" data-tone="info">
-            Citations on
-          </span>
-        ) : null}
-      </div>
+        {citations ? <Badge tone="info">Citations on</Badge> : null}
+      </BlockHeader>
       {block.context ? <p className="cq-muted">{block.context}</p> : null}
       {preview !== null ? <blockquote className="cq-document-preview">{preview}</blockquote> : null}
-    </div>
+    </BlockFrame>
   );
 });

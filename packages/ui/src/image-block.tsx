@@ -1,6 +1,6 @@
 import type { ImageBlockParam } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { cx } from "./internal/class-names.js";
+import { BlockFrame } from "./internal/block-frame.js";
 import { imageDataUrl, safeHttpUrl } from "./internal/safe-url.js";
 
 export interface ImageBlockProps extends Omit<ComponentPropsWithoutRef<"figure">, "children"> {
@@ -14,7 +14,7 @@ export interface ImageBlockProps extends Omit<ComponentPropsWithoutRef<"figure">
 
 /** An `image` block (base64 or URL source). Sources that are not raster images or http(s) URLs are not loaded. */
 export const ImageBlock = forwardRef<HTMLElement, ImageBlockProps>(function ImageBlock(
-  { block, alt = "Attached image", className, ...props },
+  { block, alt = "Attached image", ...props },
   ref,
 ) {
   const source = block.source as {
@@ -36,19 +36,13 @@ export const ImageBlock = forwardRef<HTMLElement, ImageBlockProps>(function Imag
     caption = `File ${source.file_id ?? ""}`.trim();
   }
   return (
-    <figure
-      ref={ref}
-      className={cx("cq-block", "cq-image-block", className)}
-      data-block="image"
-      data-state={src ? "loaded" : "unavailable"}
-      {...props}
-    >
+    <BlockFrame as="figure" ref={ref} type="image" state={src ? "loaded" : "unavailable"} {...props}>
       {src ? (
         <img src={src} alt={alt} loading="lazy" />
       ) : (
         <div className="cq-image-placeholder">Image not shown</div>
       )}
       {caption ? <figcaption className="cq-muted">{caption}</figcaption> : null}
-    </figure>
+    </BlockFrame>
   );
 });

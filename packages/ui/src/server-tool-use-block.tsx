@@ -1,6 +1,6 @@
 import type { ServerToolUseBlock as ServerToolUseBlockData } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { cx } from "./internal/class-names.js";
+import { Badge, BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { JsonView } from "./internal/json-view.js";
 
 export interface ServerToolUseBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -14,34 +14,25 @@ export interface ServerToolUseBlockProps extends Omit<ComponentPropsWithoutRef<"
 
 /** A `server_tool_use` block: a tool the API runs itself (web search shows its query). */
 export const ServerToolUseBlock = forwardRef<HTMLDivElement, ServerToolUseBlockProps>(
-  function ServerToolUseBlock({ block, status = "complete", className, ...props }, ref) {
+  function ServerToolUseBlock({ block, status = "complete", ...props }, ref) {
     const input = (block.input ?? {}) as Record<string, unknown>;
     const query = typeof input.query === "string" ? input.query : null;
     return (
-      <div
-        ref={ref}
-        className={cx("cq-block", "cq-server-tool-use-block", className)}
-        data-block="server_tool_use"
-        data-state={status}
-        {...props}
-      >
-        <div className="cq-block-header">
-          <span className="cq-block-kind">{block.name === "web_search" ? "Web search" : "Server tool"}</span>
+      <BlockFrame ref={ref} type="server_tool_use" state={status} {...props}>
+        <BlockHeader kind={block.name === "web_search" ? "Web search" : "Server tool"}>
           {query !== null ? (
             <q className="cq-search-query">{query}</q>
           ) : (
             <code className="cq-tool-name">{block.name}</code>
           )}
           {status !== "complete" ? (
-            <span className="cq-badge" data-tone="info">
-              {status === "streaming" ? "Preparing…" : "Searching…"}
-            </span>
+            <Badge tone="info">{status === "streaming" ? "Preparing…" : "Searching…"}</Badge>
           ) : null}
-        </div>
+        </BlockHeader>
         {query === null ? (
           <JsonView value={input} label={`Input of ${block.name}`} streaming={status === "streaming"} />
         ) : null}
-      </div>
+      </BlockFrame>
     );
   },
 );

@@ -2,7 +2,7 @@
 import type { TextBlock as TextBlockData } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { CitationMarker } from "./citation-marker.js";
-import { cx } from "./internal/class-names.js";
+import { BlockFrame } from "./internal/block-frame.js";
 import { Markdown } from "./markdown.js";
 
 export interface TextBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -18,16 +18,15 @@ export interface TextBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "c
 
 /** A `text` block: markdown with its citation markers after it. */
 export const TextBlock = forwardRef<HTMLDivElement, TextBlockProps>(function TextBlock(
-  { block, streaming = false, citationStart = 1, className, ...props },
+  { block, streaming = false, citationStart = 1, ...props },
   ref,
 ) {
   const citations = block.citations ?? [];
   return (
-    <div
+    <BlockFrame
       ref={ref}
-      className={cx("cq-block", "cq-text-block", className)}
-      data-block="text"
-      data-state={streaming ? "streaming" : "complete"}
+      type="text"
+      state={streaming ? "streaming" : "complete"}
       data-cited={citations.length > 0 ? "" : undefined}
       {...props}
     >
@@ -39,6 +38,6 @@ export const TextBlock = forwardRef<HTMLDivElement, TextBlockProps>(function Tex
           ))}
         </span>
       ) : null}
-    </div>
+    </BlockFrame>
   );
 });

@@ -1,8 +1,8 @@
 import type { ThinkingBlock as ThinkingBlockData } from "@colloquy/client";
-import { type ComponentPropsWithoutRef, forwardRef, useId } from "react";
-import { cx } from "./internal/class-names.js";
+import { type ComponentPropsWithoutRef, forwardRef } from "react";
+import { BlockFrame } from "./internal/block-frame.js";
 import { formatCount } from "./internal/format.js";
-import { useControllableState } from "./internal/use-controllable-state.js";
+import { useDisclosure } from "./internal/use-disclosure.js";
 import { Markdown } from "./markdown.js";
 
 export interface ThinkingBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -20,28 +20,20 @@ export interface ThinkingBlockProps extends Omit<ComponentPropsWithoutRef<"div">
 
 /** A `thinking` block: Claude's reasoning, collapsed by default behind a labelled toggle. */
 export const ThinkingBlock = forwardRef<HTMLDivElement, ThinkingBlockProps>(function ThinkingBlock(
-  { block, streaming = false, budgetTokens, open, defaultOpen = false, onOpenChange, className, ...props },
+  { block, streaming = false, budgetTokens, open, defaultOpen = false, onOpenChange, ...props },
   ref,
 ) {
-  const [isOpen, setOpen] = useControllableState(open, defaultOpen, onOpenChange);
-  const panelId = useId();
+  const { isOpen, state, panelId, toggleProps } = useDisclosure(open, defaultOpen, onOpenChange);
   const omitted = !streaming && block.thinking === "";
   return (
-    <div
+    <BlockFrame
       ref={ref}
-      className={cx("cq-block", "cq-thinking-block", className)}
-      data-block="thinking"
-      data-state={isOpen ? "open" : "closed"}
+      type="thinking"
+      state={state}
       data-streaming={streaming ? "" : undefined}
       {...props}
     >
-      <button
-        type="button"
-        className="cq-thinking-toggle"
-        aria-expanded={isOpen}
-        aria-controls={panelId}
-        onClick={() => setOpen(!isOpen)}
-      >
+      <button type="button" className="cq-thinking-toggle" {...toggleProps}>
         <span className="cq-thinking-label">{streaming ? "Thinking…" : "Thinking"}</span>
         {budgetTokens !== undefined ? (
           <span className="cq-thinking-budget">budget {formatCount(budgetTokens)} tokens</span>
@@ -54,6 +46,6 @@ export const ThinkingBlock = forwardRef<HTMLDivElement, ThinkingBlockProps>(func
           <Markdown text={block.thinking} streaming={streaming} />
         ) : null}
       </div>
-    </div>
+    </BlockFrame>
   );
 });

@@ -2,7 +2,7 @@
 import type { ToolResultBlockParam } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import { ImageBlock } from "./image-block.js";
-import { cx } from "./internal/class-names.js";
+import { Badge, BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { JsonView } from "./internal/json-view.js";
 import { Markdown } from "./markdown.js";
 
@@ -14,7 +14,7 @@ export interface ToolResultBlockProps extends Omit<ComponentPropsWithoutRef<"div
 
 /** A `tool_result` block: text, JSON (pretty-printed) or an error, plus any images. */
 export const ToolResultBlock = forwardRef<HTMLDivElement, ToolResultBlockProps>(function ToolResultBlock(
-  { block, toolName, className, ...props },
+  { block, toolName, ...props },
   ref,
 ) {
   const isError = block.is_error === true;
@@ -34,22 +34,13 @@ export const ToolResultBlock = forwardRef<HTMLDivElement, ToolResultBlockProps>(
     });
   }
   return (
-    <div
-      ref={ref}
-      className={cx("cq-block", "cq-tool-result-block", className)}
-      data-block="tool_result"
-      data-state={isError ? "error" : "success"}
-      {...props}
-    >
-      <div className="cq-block-header">
-        <span className="cq-block-kind">Tool result</span>
+    <BlockFrame ref={ref} type="tool_result" state={isError ? "error" : "success"} {...props}>
+      <BlockHeader kind="Tool result">
         {toolName ? <code className="cq-tool-name">{toolName}</code> : null}
-        <span className="cq-badge" data-tone={isError ? "danger" : "success"}>
-          {isError ? "Error" : "OK"}
-        </span>
-      </div>
+        <Badge tone={isError ? "danger" : "success"}>{isError ? "Error" : "OK"}</Badge>
+      </BlockHeader>
       {parts.length > 0 ? parts : <p className="cq-muted">(empty result)</p>}
-    </div>
+    </BlockFrame>
   );
 });
 

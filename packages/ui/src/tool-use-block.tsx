@@ -1,6 +1,6 @@
 import type { ToolUseBlock as ToolUseBlockData } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { cx } from "./internal/class-names.js";
+import { Badge, type BadgeTone, BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { JsonView } from "./internal/json-view.js";
 
 /** Where a tool call stands. */
@@ -12,6 +12,14 @@ const statusLabel: Record<ToolUseStatus, string> = {
   running: "Running…",
   complete: "Done",
   error: "Failed",
+};
+
+const statusTone: Record<ToolUseStatus, BadgeTone> = {
+  streaming: "info",
+  pending: "info",
+  running: "info",
+  complete: "success",
+  error: "danger",
 };
 
 export interface ToolUseBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -27,33 +35,21 @@ export interface ToolUseBlockProps extends Omit<ComponentPropsWithoutRef<"div">,
 
 /** A `tool_use` block: the tool's name, its input as it streams in, and the call's status. */
 export const ToolUseBlock = forwardRef<HTMLDivElement, ToolUseBlockProps>(function ToolUseBlock(
-  { block, status = "complete", partialJson, className, ...props },
+  { block, status = "complete", partialJson, ...props },
   ref,
 ) {
   const streaming = status === "streaming";
   return (
-    <div
-      ref={ref}
-      className={cx("cq-block", "cq-tool-use-block", className)}
-      data-block="tool_use"
-      data-state={status}
-      {...props}
-    >
-      <div className="cq-block-header">
-        <span className="cq-block-kind">Tool call</span>
+    <BlockFrame ref={ref} type="tool_use" state={status} {...props}>
+      <BlockHeader kind="Tool call">
         <code className="cq-tool-name">{block.name}</code>
-        <span
-          className="cq-badge"
-          data-tone={status === "error" ? "danger" : status === "complete" ? "success" : "info"}
-        >
-          {statusLabel[status]}
-        </span>
-      </div>
+        <Badge tone={statusTone[status]}>{statusLabel[status]}</Badge>
+      </BlockHeader>
       <JsonView
         value={streaming && partialJson !== undefined ? partialJson : (block.input ?? {})}
         label={`Input of ${block.name}`}
         streaming={streaming}
       />
-    </div>
+    </BlockFrame>
   );
 });

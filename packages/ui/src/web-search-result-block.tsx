@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: markdown nodes, blocks and tokens have no identity beyond their position
 import type { WebSearchToolResultBlock } from "@colloquy/client";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
-import { cx } from "./internal/class-names.js";
+import { BlockFrame, BlockHeader } from "./internal/block-frame.js";
 import { safeHttpUrl } from "./internal/safe-url.js";
 
 export interface WebSearchResultBlockProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -16,23 +16,21 @@ interface WebResult {
 
 /** A `web_search_tool_result` block: the pages found (title, host, age) or the search error. */
 export const WebSearchResultBlock = forwardRef<HTMLDivElement, WebSearchResultBlockProps>(
-  function WebSearchResultBlock({ block, className, ...props }, ref) {
+  function WebSearchResultBlock({ block, ...props }, ref) {
     const content = block.content as unknown;
     const results = Array.isArray(content) ? (content as WebResult[]) : null;
     const errorCode =
       results === null ? String((content as { error_code?: unknown })?.error_code ?? "unknown") : null;
     return (
-      <div
+      <BlockFrame
         ref={ref}
-        className={cx("cq-block", "cq-web-search-result-block", className)}
-        data-block="web_search_tool_result"
-        data-state={errorCode !== null ? "error" : results!.length === 0 ? "empty" : "results"}
+        type="web_search_tool_result"
+        state={errorCode !== null ? "error" : results!.length === 0 ? "empty" : "results"}
         {...props}
       >
-        <div className="cq-block-header">
-          <span className="cq-block-kind">Search results</span>
+        <BlockHeader kind="Search results">
           {results !== null ? <span className="cq-muted">{results.length} found</span> : null}
-        </div>
+        </BlockHeader>
         {errorCode !== null ? (
           <p role="alert" className="cq-danger-text">
             The search failed: <code>{errorCode}</code>
@@ -65,7 +63,7 @@ export const WebSearchResultBlock = forwardRef<HTMLDivElement, WebSearchResultBl
             })}
           </ol>
         )}
-      </div>
+      </BlockFrame>
     );
   },
 );
