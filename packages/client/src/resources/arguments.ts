@@ -46,15 +46,23 @@ export function splitHeaderParams<Params extends HeaderParams>(
 }
 
 /**
- * Accepts both call shapes of the official SDK: `(id, options)` (0.x) and `(id, params, options)` (1.x).
- * A lone second argument serves as both: its request-option keys apply, and so do its header params (no
- * request option has their names, and the client ignores keys it does not know).
+ * What a call on one item (a batch, a model) takes after the item's id, in either call shape of the
+ * official SDK: `(params, options)` (1.x) or `(options)` (0.x).
+ */
+export type ItemArguments<Params extends HeaderParams> = [
+  params?: Params | RequestOptions | null,
+  options?: RequestOptions,
+];
+
+/**
+ * The request options of a call on one item, from its {@link ItemArguments} in either call shape. A lone
+ * second argument serves as both: its request-option keys apply, and so do its header params (no request
+ * option has their names, and the client ignores keys it does not know).
  */
 export function splitArguments(
-  second: HeaderParams | RequestOptions | null | undefined,
-  third: RequestOptions | undefined,
+  [params, options]: ItemArguments<HeaderParams>,
   namespaceHeaders?: HeadersInit,
 ): RequestOptions {
-  const options = third ?? (second as RequestOptions | null) ?? {};
-  return splitHeaderParams((second ?? {}) as HeaderParams, options, namespaceHeaders).options;
+  const requestOptions = options ?? (params as RequestOptions | null) ?? {};
+  return splitHeaderParams((params ?? {}) as HeaderParams, requestOptions, namespaceHeaders).options;
 }

@@ -14,7 +14,7 @@ import type {
   MessageBatch,
   MessageBatchIndividualResponse,
 } from "../types/index.js";
-import { splitArguments, splitHeaderParams } from "./arguments.js";
+import { type ItemArguments, splitArguments, splitHeaderParams } from "./arguments.js";
 import { APIResource } from "./resource.js";
 
 /**
@@ -36,13 +36,9 @@ export class Batches<
 
   retrieve(
     messageBatchID: string,
-    params?: BetaBatchRetrieveParams | RequestOptions | null,
-    options?: RequestOptions,
+    ...rest: ItemArguments<BetaBatchRetrieveParams>
   ): APIPromise<MessageBatch> {
-    return this.client.get(
-      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      splitArguments(params, options, this.namespaceHeaders),
-    );
+    return this.client.get(batchPath(messageBatchID), splitArguments(rest, this.namespaceHeaders));
   }
 
   /** Batches, newest first; `for await` walks every page. */
@@ -55,27 +51,19 @@ export class Batches<
   }
 
   /** Starts cancelling: the batch goes to `canceling`, then `ended` with unprocessed requests `canceled`. */
-  cancel(
-    messageBatchID: string,
-    params?: BetaBatchRetrieveParams | RequestOptions | null,
-    options?: RequestOptions,
-  ): APIPromise<MessageBatch> {
+  cancel(messageBatchID: string, ...rest: ItemArguments<BetaBatchRetrieveParams>): APIPromise<MessageBatch> {
     return this.client.post(
-      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}/cancel`,
-      splitArguments(params, options, this.namespaceHeaders),
+      batchPath(messageBatchID, "/cancel"),
+      splitArguments(rest, this.namespaceHeaders),
     );
   }
 
   /** Deletes an ended batch (cancel it first while it is in progress). */
   delete(
     messageBatchID: string,
-    params?: BetaBatchRetrieveParams | RequestOptions | null,
-    options?: RequestOptions,
+    ...rest: ItemArguments<BetaBatchRetrieveParams>
   ): APIPromise<DeletedMessageBatch> {
-    return this.client.delete(
-      `/v1/messages/batches/${encodeURIComponent(messageBatchID)}`,
-      splitArguments(params, options, this.namespaceHeaders),
-    );
+    return this.client.delete(batchPath(messageBatchID), splitArguments(rest, this.namespaceHeaders));
   }
 
   /**
@@ -84,22 +72,26 @@ export class Batches<
    */
   async results(
     messageBatchID: string,
-    params?: BetaBatchRetrieveParams | RequestOptions | null,
-    third?: RequestOptions,
+    ...rest: ItemArguments<BetaBatchRetrieveParams>
   ): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
-    const batch = await this.retrieve(messageBatchID, params, third);
+    const batch = await this.retrieve(messageBatchID, ...rest);
     if (!batch.results_url) {
       throw new AnthropicError(
         `No results_url for batch ${batch.id} (${batch.processing_status}): not ended.`,
       );
     }
-    const options = splitArguments(params, third, this.namespaceHeaders);
+    const options = splitArguments(rest, this.namespaceHeaders);
     return this.client.get(batch.results_url, {
       ...options,
       headers: { accept: "application/binary", ...headerRecord(options.headers) },
       jsonl: true,
     });
   }
+}
+
+/** The path of one batch, followed by `action` (e.g. `/cancel`). */
+function batchPath(messageBatchID: string, action = ""): string {
+  return `/v1/messages/batches/${encodeURIComponent(messageBatchID)}${action}`;
 }
 
 /** `client.beta.messages.batches`: the same endpoints with `anthropic-beta: message-batches-2024-09-24`. */

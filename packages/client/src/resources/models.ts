@@ -3,7 +3,7 @@ import type { PagePromise } from "../pagination.js";
 import type { RequestOptions } from "../request-options.js";
 import type * as Types from "../types/index.js";
 import type { BetaModelListParams, BetaModelRetrieveParams, ModelInfo } from "../types/index.js";
-import { splitArguments, splitHeaderParams } from "./arguments.js";
+import { type ItemArguments, splitArguments, splitHeaderParams } from "./arguments.js";
 import { APIResource } from "./resource.js";
 
 // `@colloquy/client/resources/models`: the resource class and the model types, as in the official SDK.
@@ -15,12 +15,8 @@ export * from "../types/models.js";
  */
 export class Models extends APIResource {
   /** One model by id or alias. */
-  retrieve(
-    modelID: string,
-    params?: BetaModelRetrieveParams | RequestOptions | null,
-    options?: RequestOptions,
-  ): APIPromise<ModelInfo> {
-    return this.client.get(`/v1/models/${encodeURIComponent(modelID)}`, splitArguments(params, options));
+  retrieve(modelID: string, ...rest: ItemArguments<BetaModelRetrieveParams>): APIPromise<ModelInfo> {
+    return this.client.get(`/v1/models/${encodeURIComponent(modelID)}`, splitArguments(rest));
   }
 
   /** The models, newest first; `for await` walks every page. */
