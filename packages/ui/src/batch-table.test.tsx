@@ -33,16 +33,20 @@ describe("<BatchTable>", () => {
     expect(actions.onSelect).toHaveBeenCalledWith(batches[2]);
   });
 
-  it("disables the actions of a batch with a request in flight", () => {
+  it("disables Cancel and Delete of a batch with a request in flight, not its Results", () => {
     renderStrict(
       <BatchTable
         batches={batches}
         now={fixedNow}
         onCancel={vi.fn()}
-        pendingIds={new Set([batches[0]!.id])}
+        onDelete={vi.fn()}
+        onSelect={vi.fn()}
+        pendingIds={new Set([batches[0]!.id, batches[2]!.id])}
       />,
     );
     expect(screen.getByRole("button", { name: `Cancel ${batches[0]!.id}` })).toBeDisabled();
+    expect(screen.getByRole("button", { name: `Delete ${batches[2]!.id}` })).toBeDisabled();
+    expect(screen.getByRole("button", { name: `Results of ${batches[2]!.id}` })).toBeEnabled();
   });
 
   it("shows empty and loading states", () => {

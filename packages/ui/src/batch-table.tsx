@@ -127,40 +127,19 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
                   {hasActions ? (
                     <td data-label="Actions">
                       <div className="cq-batch-actions">
-                        {onSelect && ended ? (
+                        {rowActions(batch, { onSelect, onCancel, onDelete }).map((action) => (
                           <button
+                            key={action.text}
                             type="button"
                             className="cq-button"
-                            onClick={() => onSelect(batch)}
-                            aria-label={`Results of ${batch.id}`}
+                            data-variant={action.danger ? "danger" : undefined}
+                            disabled={action.danger && pending}
+                            onClick={() => action.run(batch)}
+                            aria-label={action.name}
                           >
-                            Results
+                            {action.text}
                           </button>
-                        ) : null}
-                        {onCancel && batch.processing_status === "in_progress" ? (
-                          <button
-                            type="button"
-                            className="cq-button"
-                            data-variant="danger"
-                            disabled={pending}
-                            onClick={() => onCancel(batch)}
-                            aria-label={`Cancel ${batch.id}`}
-                          >
-                            Cancel
-                          </button>
-                        ) : null}
-                        {onDelete && ended ? (
-                          <button
-                            type="button"
-                            className="cq-button"
-                            data-variant="danger"
-                            disabled={pending}
-                            onClick={() => onDelete(batch)}
-                            aria-label={`Delete ${batch.id}`}
-                          >
-                            Delete
-                          </button>
-                        ) : null}
+                        ))}
                       </div>
                     </td>
                   ) : null}
@@ -173,3 +152,32 @@ export const BatchTable = forwardRef<HTMLDivElement, BatchTableProps>(function B
     </div>
   );
 });
+
+/** A button of a batch's row. */
+interface RowAction {
+  text: string;
+  /** The accessible name: it names the batch, since every row has the same buttons. */
+  name: string;
+  /** A destructive action: styled as such, and disabled while an action on the batch is in flight. */
+  danger: boolean;
+  run: (batch: MessageBatch) => void;
+}
+
+/** The buttons of a batch's row: Results and Delete once it ended, Cancel while it is in progress. */
+function rowActions(
+  batch: MessageBatch,
+  { onSelect, onCancel, onDelete }: Pick<BatchTableProps, "onSelect" | "onCancel" | "onDelete">,
+): RowAction[] {
+  const ended = batch.processing_status === "ended";
+  const actions: RowAction[] = [];
+  if (onSelect && ended) {
+    actions.push({ text: "Results", name: `Results of ${batch.id}`, danger: false, run: onSelect });
+  }
+  if (onCancel && batch.processing_status === "in_progress") {
+    actions.push({ text: "Cancel", name: `Cancel ${batch.id}`, danger: true, run: onCancel });
+  }
+  if (onDelete && ended) {
+    actions.push({ text: "Delete", name: `Delete ${batch.id}`, danger: true, run: onDelete });
+  }
+  return actions;
+}
