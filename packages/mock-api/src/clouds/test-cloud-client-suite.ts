@@ -85,6 +85,10 @@ export interface SetupOptions {
   /** Sign or authenticate with credentials the face refuses. */
   wrongCredentials?: boolean | undefined;
   maxRetries?: number | undefined;
+  /** The client's idle timeout on streams, in ms (for targets with {@link CloudClientTarget.optional}`.idleTimeoutError`). */
+  idleTimeout?: number | undefined;
+  /** Called each time the client asks its credentials provider (for targets with `optional.credentialsProvider`). */
+  onCredentials?: (() => void) | undefined;
 }
 
 /** One client of one cloud face, described for {@link cloudClientSuite}. */
@@ -116,6 +120,13 @@ export interface CloudClientTarget {
     /** The connection cut in the middle of a stream. */
     dropped: ErrorClass;
     userAbort: ErrorClass;
+  };
+  /** What only some clients offer (ours do); the suite tests it for the clients that say so. */
+  optional?: {
+    /** A stream that stalls past `setup({ idleTimeout })` fails with this error. */
+    idleTimeoutError?: ErrorClass | undefined;
+    /** `setup({ onCredentials })` gives the client a credentials provider, asked before every attempt. */
+    credentialsProvider?: boolean | undefined;
   };
 }
 
@@ -184,7 +195,8 @@ const textOf = (message: SuiteMessage) =>
 /**
  * Registers the shared tests: create, stream (helpers and raw events), a streamed tool call, token
  * counting, refused credentials, retries of 429 and 529, an overloaded error mid-stream, a cut
- * connection and an abort, each against the target's face over loopback.
+ * connection and an abort, each against the target's face over loopback; and, for the clients that
+ * offer them, a stalled stream's idle timeout and a credentials provider asked before every attempt.
  */
 export function cloudClientSuite(target: CloudClientTarget): void {
   const params = paramsFor(target.model);
@@ -280,6 +292,19 @@ export function cloudClientSuite(target: CloudClientTarget): void {
       expect(sent).toHaveLength(attempts);
     });
 
+    it.runIf(target.optional?.credentialsProvider)(
+      "asks the credentials provider again before every attempt",
+      async () => {
+        let asked = 0;
+        const { client, sent } = await setup({ onCredentials: () => asked++ });
+        await client.messages.create(params, {
+          headers: { "x-mock-trigger": "error=429 fail-times=2 retry-after-ms=1" },
+        });
+        expect(sent).toHaveLength(3);
+        expect(asked).toBe(3);
+      },
+    );
+
     it("gives the rate-limit error once the retries are spent", async () => {
       const { client, sent } = await setup({ maxRetries: 1 });
       const error = await failure(
@@ -303,6 +328,13 @@ export function cloudClientSuite(target: CloudClientTarget): void {
       const { client } = await setup();
       const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "drop after=4" } });
       expect(await failure(stream.finalMessage())).toBeInstanceOf(target.errors.dropped);
+    });
+
+    const idleTimeoutError = target.optional?.idleTimeoutError;
+    it.runIf(idleTimeoutError !== undefined)("fails a stalled stream after the idle timeout", async () => {
+      const { client } = await setup({ idleTimeout: 100 });
+      const stream = client.messages.stream(params, { headers: { "x-mock-trigger": "slow=2000" } });
+      expect(await failure(stream.finalMessage())).toBeInstanceOf(idleTimeoutError ?? Error);
     });
 
     it("aborts a stream with abort()", async () => {
