@@ -16,6 +16,7 @@ import {
   clientOnFace,
   closedAfterEach,
   cloudClientSuite,
+  countedProvider,
   failure,
   paramsFor,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
@@ -43,14 +44,6 @@ async function startClient(clientOptions: BedrockClientOptions = {}, mockOptions
   );
 }
 
-/** A credentials provider handing out the face's test credentials, calling `onCall` each time. */
-function countedCredentials(onCall: () => void) {
-  return async () => {
-    onCall();
-    return BEDROCK_MOCK_CREDENTIALS;
-  };
-}
-
 cloudClientSuite({
   name: "@colloquy/bedrock",
   model: MODEL,
@@ -59,7 +52,7 @@ cloudClientSuite({
       maxRetries,
       idleTimeout,
       ...(wrongCredentials ? { awsSecretKey: "not-the-secret" } : {}),
-      ...(onCredentials ? { credentials: countedCredentials(onCredentials) } : {}),
+      ...(onCredentials ? { credentials: countedProvider(BEDROCK_MOCK_CREDENTIALS, onCredentials) } : {}),
     }),
   wire: {
     create: /^\/model\/anthropic\.claude-sonnet-4-5-20250929-v1%3A0\/invoke$/,

@@ -14,6 +14,7 @@ import {
   clientOnFace,
   closedAfterEach,
   cloudClientSuite,
+  countedProvider,
   failure,
   paramsFor,
 } from "@colloquy/mock-api/clouds/test-cloud-client-suite";
@@ -39,14 +40,6 @@ async function startClient(clientOptions: VertexClientOptions = {}, mockOptions:
   );
 }
 
-/** A token provider handing out the face's test token, calling `onCall` each time. */
-function countedToken(onCall: () => void) {
-  return async () => {
-    onCall();
-    return VERTEX_MOCK_ACCESS_TOKEN;
-  };
-}
-
 cloudClientSuite({
   name: "@colloquy/vertex",
   model: MODEL,
@@ -55,7 +48,7 @@ cloudClientSuite({
       maxRetries,
       idleTimeout,
       ...(wrongCredentials ? { accessToken: "ya29.wrong" } : {}),
-      ...(onCredentials ? { accessToken: countedToken(onCredentials) } : {}),
+      ...(onCredentials ? { accessToken: countedProvider(VERTEX_MOCK_ACCESS_TOKEN, onCredentials) } : {}),
     }),
   wire: {
     create:

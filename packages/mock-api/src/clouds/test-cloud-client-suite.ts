@@ -173,6 +173,17 @@ export function closedAfterEach<Args extends unknown[], Ready extends { close():
   };
 }
 
+/** A credentials (or token) provider that hands out `credentials`, calling `onCall` each time it is asked. */
+export function countedProvider<Credentials>(
+  credentials: Credentials,
+  onCall: () => void,
+): () => Promise<Credentials> {
+  return async () => {
+    onCall();
+    return credentials;
+  };
+}
+
 /** The error a promise rejects with; fails the test if it resolves. */
 export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
   try {
