@@ -11,8 +11,11 @@
 //
 //   node bench/client-stream.mjs   (needs packages/client/dist: `npm run build -w @colloquy/client`)
 //   node bench/client-stream.mjs --cold-rounds=7 --warm-rounds=3 --warmups=30 --iterations=20 --per-event --verbose
+//   node bench/client-stream.mjs --only=tool,cold,ours --cold-rounds=21   (some scenarios, modes, contenders)
 // `--per-event` writes the body one event per write instead of in one write; `--verbose` prints
-// each child's figure. The machine's load shows in the figures: compare runs, not single digits.
+// each child's figure; `--only=` keeps the scenarios (text, tool), modes (cold, warm) and contenders
+// (ours, official; the floor always runs) it names. The machine's load shows in the figures: compare
+// runs, not single digits.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -29,7 +32,16 @@ const warmups = option("warmups", 30);
 const iterations = option("iterations", 20);
 /** A cold process makes this many requests; the first is left out of its figure (module loading). */
 const coldRequests = 4;
-const contenders = ["floor", "ours", "official"];
+/** `--only=tool,cold`: the scenarios, modes and contenders to run (all of a kind when it names none of it). */
+const only = (process.argv.find((argument) => argument.startsWith("--only=")) ?? "--only=")
+  .slice(7)
+  .split(",");
+const selected = (names) => {
+  const named = names.filter((name) => only.includes(name));
+  return named.length > 0 ? named : names;
+};
+/** The floor always runs: every figure is a ratio to it. */
+const contenders = ["floor", ...selected(["ours", "official"])];
 const params = { model: "claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] };
 
 if (process.argv[2] === "--child") {
@@ -202,9 +214,11 @@ async function runParent() {
     `client stream CPU benchmark, ratios to the floor (body written ${perEvent ? "one event per write" : "in one write"})\n`,
   );
   const results = [];
-  for (const [name, scenario] of Object.entries(scenarios)) {
+  for (const name of selected(Object.keys(scenarios))) {
+    const scenario = scenarios[name];
     console.log(`${scenario.label}:`);
-    for (const [modeName, mode] of Object.entries(modes)) {
+    for (const modeName of selected(Object.keys(modes))) {
+      const mode = modes[modeName];
       const figures = Object.fromEntries(contenders.map((contender) => [contender, []]));
       for (let round = 0; round < mode.rounds; round++) {
         // Rotate the order so no contender always runs first (or last) in a round.

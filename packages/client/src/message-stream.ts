@@ -389,10 +389,19 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     } else if (event.type === "content_block_stop") {
       this.#emit("contentBlock", snapshot.content[event.index]);
     } else if (event.type === "message_stop") {
-      this.messages.push({ role: "assistant", content: snapshot.content } as MessageParam);
-      this.receivedMessages.push(snapshot);
-      this.#emit("message", snapshot);
+      this.#addMessage(snapshot);
     }
+  }
+
+  /**
+   * Records a complete message and emits `message`. Its own method, called once per message, so that
+   * the engine leaves it out of the compiled per-event code of `#addEvent`: its first push onto a new
+   * stream's empty `receivedMessages` would otherwise throw that code away (a deoptimization).
+   */
+  #addMessage(message: Message): void {
+    this.messages.push({ role: "assistant", content: message.content } as MessageParam);
+    this.receivedMessages.push(message);
+    this.#emit("message", message);
   }
 }
 

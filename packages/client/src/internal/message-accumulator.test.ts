@@ -8,7 +8,7 @@ import { PartialJSONAccumulator } from "./partial-json.js";
 
 function eventsOf(sse: string): RawMessageStreamEvent[] {
   const events: RawMessageStreamEvent[] = [];
-  const decoder = new SSEDecoder((event, data) => {
+  const decoder = new SSEDecoder(({ event, data }) => {
     if (event !== "ping") events.push(JSON.parse(data) as RawMessageStreamEvent);
   });
   decoder.decode(sse);

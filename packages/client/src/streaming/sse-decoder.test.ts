@@ -12,7 +12,7 @@ interface Decoded {
 /** Decodes the chunks (text is encoded to bytes first, unless `asText`), then ends the body. */
 function decodeAll(chunks: readonly (string | Uint8Array)[], asText = false): Decoded[] {
   const events: Decoded[] = [];
-  const decoder = new SSEDecoder((event, data) => events.push({ event, data }));
+  const decoder = new SSEDecoder(({ event, data }) => events.push({ event, data }));
   for (const chunk of chunks) {
     decoder.decode(typeof chunk === "string" && !asText ? encoder.encode(chunk) : chunk);
   }

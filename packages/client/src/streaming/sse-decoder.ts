@@ -1,4 +1,4 @@
-import { createParser, type EventSourceParser } from "eventsource-parser";
+import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
 import { TextChunkDecoder } from "./text-chunk-decoder.js";
 
 /**
@@ -11,20 +11,22 @@ import { TextChunkDecoder } from "./text-chunk-decoder.js";
  * - at the end of the body (`flush()`), an event that lacks its terminating blank line is still
  *   dispatched: the SSE spec would drop it, but a `message_stop` whose blank line got lost should count.
  *
- * Each event goes to `onEvent` as it completes, with its name (`undefined` without an `event:` line)
- * and its data; an exception that `onEvent` throws propagates out of `decode()` or `flush()`.
+ * Each event goes to `onEvent` as it completes, as eventsource-parser gives it: its name (`event`,
+ * `undefined` without an `event:` line) and its `data`; an exception that `onEvent` throws propagates
+ * out of `decode()` or `flush()`. The parser calls `onEvent` itself, with no layer in between: it runs
+ * once per event.
  *
  * @example
- * const decoder = new SSEDecoder((event, data) => handle(event, data));
+ * const decoder = new SSEDecoder(({ event, data }) => handle(event, data));
  * decoder.decode(chunk);
  * decoder.flush();
  */
 export class SSEDecoder extends TextChunkDecoder {
   readonly #parser: EventSourceParser;
 
-  constructor(onEvent: (event: string | undefined, data: string) => void) {
+  constructor(onEvent: (message: EventSourceMessage) => void) {
     super();
-    this.#parser = createParser({ onEvent: (message) => onEvent(message.event, message.data) });
+    this.#parser = createParser({ onEvent });
   }
 
   protected feedText(text: string): void {

@@ -81,7 +81,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Item> {
     const items: Item[] = [];
     // Called by the decoder for each complete event; a throw stops the chunk (see `decodeBody`).
-    const decoder = new SSEDecoder((name, data) => {
+    const decoder = new SSEDecoder(({ event: name, data }) => {
       // As the official SDK: events without a name and pings are not items, an `error` event throws,
       // and every other event with data is yielded, also of a type this version does not know.
       if (name === undefined || name === "ping") return;
@@ -90,7 +90,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
         throw APIError.generate(undefined, body === undefined ? data : body, undefined, response.headers);
       }
       if (data === "") return;
-      items.push(parseJSONOrThrow(data, name) as Item);
+      // Stored at an index rather than pushed: the engine's compiled `push` expects the array kind it
+      // saw, and the first event into the next stream's new, empty array would discard that code.
+      items[items.length] = parseJSONOrThrow(data, name) as Item;
     });
     // A 200 that is not an event stream (a proxy's JSON or HTML page) must not pass for an empty stream.
     const contentType = response.headers.get("content-type");
