@@ -97,8 +97,9 @@ export interface HandleOptions {
   /** Serves this request under this path prefix instead of the instance's `basePath` (msw uses it per base URL). */
   basePath?: string | undefined;
   /**
-   * When the request reached the server (`Date.now()` time). The latency counts from here, so time the
-   * request spent queued behind others, or reading its body, is part of it. Default: when `handle` is called.
+   * When the request reached the server, as a `performance.now()` reading (the latency runs on that
+   * clock: monotonic, and finer than a millisecond). The latency counts from here, so time the request
+   * spent queued behind others, or reading its body, is part of it. Default: when `handle` is called.
    */
   receivedAt?: number | undefined;
 }
@@ -316,7 +317,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   return {
     async handle(request, handleOptions = {}) {
       // The latency counts from arrival, so the time spent answering is part of it, not added to it.
-      const arrivedAt = handleOptions.receivedAt ?? Date.now();
+      const arrivedAt = handleOptions.receivedAt ?? performance.now();
       const requestNumber = requestCount++;
       const requestId = state.ids.next("request");
       const basePath =
@@ -344,7 +345,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       // Everything is ready before the wait, so the first byte leaves as soon as it ends.
       const latency =
         (exchange.latencyMs ?? latencyFor(seed, requestNumber, latencyMs, latencyJitterMs)) -
-        (Date.now() - arrivedAt);
+        (performance.now() - arrivedAt);
       if (latency > 0) {
         try {
           await sleep(latency, request.signal);

@@ -123,13 +123,29 @@ describe("latency counted from arrival", () => {
   it("counts from receivedAt, so time queued before the core got to the request is part of it", async () => {
     const api = createMockApi({ latencyMs: 300 });
     const queued = api.handle(new Request("https://api.anthropic.com/v1/models", { headers }), {
-      receivedAt: Date.now() - 120,
+      receivedAt: performance.now() - 120,
     });
     let answered = false;
     void queued.then(() => {
       answered = true;
     });
     await vi.advanceTimersByTimeAsync(179);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(true);
+  });
+
+  it("never answers early when the time left is not a whole number of milliseconds", async () => {
+    const api = createMockApi({ latencyMs: 300 });
+    // 299.5 ms left: a timer counts whole milliseconds and would fire at 299.
+    const pending = api.handle(new Request("https://api.anthropic.com/v1/models", { headers }), {
+      receivedAt: performance.now() - 0.5,
+    });
+    let answered = false;
+    void pending.then(() => {
+      answered = true;
+    });
+    await vi.advanceTimersByTimeAsync(299);
     expect(answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(answered).toBe(true);

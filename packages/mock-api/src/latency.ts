@@ -15,21 +15,30 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 /**
- * Waits `ms` (on `setTimeout`, so fake timers drive it), or rejects as `fetch` does as soon as `signal`
- * aborts: a client that gives up on a slow request is not kept waiting.
+ * Waits at least `ms` by `performance.now()`, or rejects as `fetch` does as soon as `signal` aborts: a
+ * client that gives up on a slow request is not kept waiting. Runs on `setTimeout` (so fake timers drive
+ * it), which counts whole milliseconds and can fire up to one early: when it does, the rest is waited.
  */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
   if (ms <= 0) return Promise.resolve();
+  const due = performance.now() + ms;
   return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout>;
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError(signal as AbortSignal));
     };
-    const timer = setTimeout(() => {
+    const waitForDue = () => {
+      const left = due - performance.now();
+      if (left > 0) {
+        timer = setTimeout(waitForDue, Math.ceil(left));
+        return;
+      }
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    };
+    waitForDue();
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

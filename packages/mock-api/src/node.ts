@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { createMockApi, type MockApi, type MockApiOptions } from "./create-mock-api.js";
+import { createTurnQueue, type TurnQueue } from "./turn-queue.js";
 
 /** Options of {@link startMockApi}: where to listen, plus every {@link MockApiOptions}. */
 export interface StartMockApiOptions extends MockApiOptions {
@@ -61,12 +62,13 @@ async function serve(
   message: IncomingMessage,
   response: ServerResponse,
   fallbackHost: string,
+  turns: TurnQueue,
 ) {
-  const receivedAt = Date.now();
-  // Answering waits for the next turn of the event loop, so the requests that arrived together are all
-  // taken in (and their arrival times noted) before any is answered: under a burst, a request's latency
-  // then counts from when it reached the server, not from when the ones before it were done.
-  await new Promise((resolve) => setImmediate(resolve));
+  const receivedAt = performance.now();
+  // A request is answered on a turn of its own, after the sockets have been read again: under a burst,
+  // every request is taken in (and its arrival noted) before most of the others' work is done, so its
+  // latency counts from when it reached the server, not from when the ones before it were done.
+  await turns.take();
   const controller = new AbortController();
   response.on("close", () => {
     if (!response.writableFinished) controller.abort();
@@ -90,10 +92,13 @@ async function serve(
       response.end();
       return;
     }
-    // Streams (SSE, or a cloud face's binary event stream) send their headers at once.
+    // Streams (SSE, or a cloud face's binary event stream) send their headers at once, and their events
+    // from a turn of their own on: the responses that fall due together all send their first byte
+    // before most of them send their bodies.
     if (answer.headers.get("content-type")?.includes("stream")) {
       response.socket?.setNoDelay(true);
       response.flushHeaders();
+      await turns.take();
     }
     const reader = answer.body.getReader();
     let corked = false;
@@ -172,7 +177,7 @@ export interface ListeningServer {
 
 /**
  * A fetch-style handler as the server calls it: with the request, and when it reached the server
- * (`Date.now()` time, taken as node:http hands the request over, before its body is read).
+ * (a `performance.now()` reading, taken as node:http hands the request over, before its body is read).
  */
 export type FetchHandler = (request: Request, info: { receivedAt: number }) => Promise<Response>;
 
@@ -183,8 +188,9 @@ export async function listenFetchHandler(
 ): Promise<ListeningServer> {
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
   let fallbackHost = hostForUrl;
+  const turns = createTurnQueue();
   const server = createServer((message, response) => {
-    void serve(handle, message, response, fallbackHost);
+    void serve(handle, message, response, fallbackHost, turns);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
