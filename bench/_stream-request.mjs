@@ -5,9 +5,11 @@ import { request as httpRequest } from "node:http";
 
 /**
  * POSTs `body` (a JSON string) to `${baseUrl}/v1/messages` with `headers` over `agent`, and reads the
- * whole response. Resolves with its `status`, its `text`, and two times in milliseconds from the start
- * of the request: `headersMs`, when the status line and headers arrived, and `firstChunkMs`, when the
- * first body chunk did (NaN when there was none). Rejects on a network error.
+ * whole response. Resolves with its `status`, its `text`, and three times in milliseconds from the
+ * call: `sentMs`, when the request was written to its open connection (after this process got to it,
+ * and after the connection was made if it was new), `headersMs`, when the status line and headers
+ * arrived, and `firstChunkMs`, when the first body chunk did (NaN when there was none). Rejects on a
+ * network error.
  */
 export function postMessages(baseUrl, { agent, headers, body }) {
   return new Promise((resolve, reject) => {
@@ -16,6 +18,16 @@ export function postMessages(baseUrl, { agent, headers, body }) {
       method: "POST",
       agent,
       headers: { ...headers, "content-length": Buffer.byteLength(body) },
+    });
+    let sentMs = Number.NaN;
+    // node:http writes the request right after it hands the request its socket ("socket" event), or
+    // once a new socket has connected.
+    const noteSent = () => {
+      sentMs = performance.now() - started;
+    };
+    request.on("socket", (socket) => {
+      if (socket.connecting) socket.once("connect", noteSent);
+      else noteSent();
     });
     request.on("error", reject);
     request.on("response", (response) => {
@@ -28,7 +40,9 @@ export function postMessages(baseUrl, { agent, headers, body }) {
         text += chunk;
       });
       response.on("error", reject);
-      response.on("end", () => resolve({ status: response.statusCode, text, headersMs, firstChunkMs }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode, text, sentMs, headersMs, firstChunkMs }),
+      );
     });
     request.end(body);
   });
