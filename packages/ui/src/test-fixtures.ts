@@ -1,15 +1,14 @@
 // Static fixtures for stories and tests (excluded from the build).
 import {
   APIConnectionError,
-  type APIError,
+  APIError,
   type ContentBlock,
-  InternalServerError,
+  type ErrorResponse,
+  type ErrorType,
   type Message,
   type MessageBatch,
   type MessageBatchIndividualResponse,
   type ModelInfo,
-  OverloadedError,
-  RateLimitError,
   type Usage,
 } from "@colloquy/client";
 import type { DisplayBlock } from "./content-block.js";
@@ -227,73 +226,81 @@ export const longConversation: MessageLike[] = Array.from({ length: 24 }, (_, in
       },
 );
 
-const hour = 3_600_000;
+const minute = 60_000;
+const hour = 60 * minute;
 /** Fixed "now" for stories and tests, so countdowns render the same everywhere. */
 export const fixedNow = Date.parse("2026-11-20T20:00:00Z");
 
-export const batches: MessageBatch[] = [
-  {
-    id: "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d",
+/** `fixedNow` moved by `offset` milliseconds, as the API writes a time. */
+function at(offset: number): string {
+  return new Date(fixedNow + offset).toISOString();
+}
+
+/** A batch's request counts: the ones given, zero for the others. */
+function requestCounts(counts: Partial<MessageBatch["request_counts"]>): MessageBatch["request_counts"] {
+  return { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0, ...counts };
+}
+
+/** A batch created `age` milliseconds before `fixedNow`, in progress, expiring a day after it was created. */
+function batchCreated(id: string, age: number): MessageBatch {
+  return {
+    id,
     type: "message_batch",
     processing_status: "in_progress",
-    request_counts: { processing: 100, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
-    created_at: new Date(fixedNow - hour).toISOString(),
-    expires_at: new Date(fixedNow + 23 * hour).toISOString(),
+    request_counts: requestCounts({}),
+    created_at: at(-age),
+    expires_at: at(24 * hour - age),
     ended_at: null,
     cancel_initiated_at: null,
     archived_at: null,
     results_url: null,
+  };
+}
+
+export const batches: MessageBatch[] = [
+  {
+    ...batchCreated("msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d", hour),
+    request_counts: requestCounts({ processing: 100 }),
   },
   {
-    id: "msgbatch_01CanCelingA1b2c3d4e5f6g7",
-    type: "message_batch",
+    ...batchCreated("msgbatch_01CanCelingA1b2c3d4e5f6g7", 2 * hour),
     processing_status: "canceling",
-    request_counts: { processing: 20, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
-    created_at: new Date(fixedNow - 2 * hour).toISOString(),
-    expires_at: new Date(fixedNow + 22 * hour + 15 * 60_000).toISOString(),
-    ended_at: null,
-    cancel_initiated_at: new Date(fixedNow - 60_000).toISOString(),
-    archived_at: null,
-    results_url: null,
+    request_counts: requestCounts({ processing: 20 }),
+    expires_at: at(22 * hour + 15 * minute),
+    cancel_initiated_at: at(-minute),
   },
   {
-    id: "msgbatch_013Zva2CMHLNnXjNJJKqJ2EF",
-    type: "message_batch",
+    ...batchCreated("msgbatch_013Zva2CMHLNnXjNJJKqJ2EF", 5 * hour),
     processing_status: "ended",
-    request_counts: { processing: 0, succeeded: 2, errored: 1, canceled: 0, expired: 1 },
-    created_at: new Date(fixedNow - 5 * hour).toISOString(),
-    expires_at: new Date(fixedNow + 19 * hour).toISOString(),
-    ended_at: new Date(fixedNow - 4 * hour).toISOString(),
-    cancel_initiated_at: null,
-    archived_at: null,
+    request_counts: requestCounts({ succeeded: 2, errored: 1, expired: 1 }),
+    ended_at: at(-4 * hour),
     results_url: "https://api.anthropic.com/v1/messages/batches/msgbatch_013Zva2CMHLNnXjNJJKqJ2EF/results",
   },
 ];
 
+/** The body of an API error, as a response or an errored batch line carries it. */
+function errorBody(type: ErrorType, message: string, requestId: string | null): ErrorResponse {
+  return { type: "error", error: { type, message }, request_id: requestId };
+}
+
+/** A batch results line whose request got a reply with this text. */
+function succeededLine(customId: string, text: string): MessageBatchIndividualResponse {
+  return {
+    custom_id: customId,
+    result: { type: "succeeded", message: assistantMessage([{ type: "text", text }]) },
+  };
+}
+
+/** A batch results line whose request failed (batch lines carry no request id). */
+function erroredLine(customId: string, type: ErrorType, message: string): MessageBatchIndividualResponse {
+  return { custom_id: customId, result: { type: "errored", error: errorBody(type, message, null) } };
+}
+
 export const batchResults: MessageBatchIndividualResponse[] = [
-  {
-    custom_id: "req-1",
-    result: { type: "succeeded", message: assistantMessage([{ type: "text", text: "Hi! How can I help?" }]) },
-  },
-  {
-    custom_id: "req-2",
-    result: {
-      type: "errored",
-      error: {
-        type: "error",
-        error: { type: "invalid_request_error", message: "max_tokens: Field required" },
-        request_id: null,
-      },
-    },
-  },
+  succeededLine("req-1", "Hi! How can I help?"),
+  erroredLine("req-2", "invalid_request_error", "max_tokens: Field required"),
   { custom_id: "req-3", result: { type: "expired" } },
-  {
-    custom_id: "req-10",
-    result: {
-      type: "succeeded",
-      message: assistantMessage([{ type: "text", text: "Paris is the capital of France." }]),
-    },
-  },
+  succeededLine("req-10", "Paris is the capital of France."),
   { custom_id: "req-4", result: { type: "canceled" } },
 ];
 
@@ -337,39 +344,41 @@ export const models: ModelInfo[] = [
   },
 ];
 
-function errorBody(type: string, message: string, requestId: string) {
-  return { type: "error", error: { type, message }, request_id: requestId };
+/**
+ * An API error as the client makes it from an error response: `APIError.generate` picks the class for
+ * the status (`RateLimitError` for 429…), and the `request-id` header matches the body's.
+ */
+function apiError(
+  status: number,
+  { type, message, requestId }: { type: ErrorType; message: string; requestId: string },
+  headers: Record<string, string> = {},
+): APIError {
+  const body = errorBody(type, message, requestId);
+  return APIError.generate(status, body, undefined, new Headers({ "request-id": requestId, ...headers }));
 }
 
 export function rateLimitError(retryAfterSeconds = 30): APIError {
-  return new RateLimitError(
+  return apiError(
     429,
-    errorBody(
-      "rate_limit_error",
-      "Number of request tokens has exceeded your per-minute rate limit.",
-      "req_011CRateLimit7",
-    ),
-    undefined,
-    new Headers({ "retry-after": String(retryAfterSeconds), "request-id": "req_011CRateLimit7" }),
-  ) as APIError;
+    {
+      type: "rate_limit_error",
+      message: "Number of request tokens has exceeded your per-minute rate limit.",
+      requestId: "req_011CRateLimit7",
+    },
+    { "retry-after": String(retryAfterSeconds) },
+  );
 }
 
 export function serverError(): APIError {
-  return new InternalServerError(
-    500,
-    errorBody("api_error", "Internal server error", "req_011CServerError"),
-    undefined,
-    new Headers({ "request-id": "req_011CServerError" }),
-  ) as APIError;
+  return apiError(500, {
+    type: "api_error",
+    message: "Internal server error",
+    requestId: "req_011CServerError",
+  });
 }
 
 export function overloadedError(): APIError {
-  return new OverloadedError(
-    529,
-    errorBody("overloaded_error", "Overloaded", "req_011COverloaded"),
-    undefined,
-    new Headers({ "request-id": "req_011COverloaded" }),
-  ) as APIError;
+  return apiError(529, { type: "overloaded_error", message: "Overloaded", requestId: "req_011COverloaded" });
 }
 
 export function connectionError(): APIError {
