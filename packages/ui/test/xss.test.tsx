@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContentBlock } from "../src/content-block.js";
+import { ContentBlock, type DisplayBlock } from "../src/content-block.js";
 import { Markdown } from "../src/markdown.js";
 import { renderStrict } from "./render-strict.js";
 
@@ -21,6 +21,45 @@ const corpus = [
   "`<script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
   '<div style="background:url(javascript:alert(1))">styled</div>',
+];
+
+/** Blocks with hostile fields: what each is, the block, and text it must still show (`null`: none). */
+const hostileBlocks: Array<[string, DisplayBlock, string | null]> = [
+  [
+    "an SVG image given as data (not loaded)",
+    {
+      type: "image",
+      source: { type: "base64", media_type: "image/svg+xml" as "image/png", data: "PHN2Zz4=" },
+    },
+    null,
+  ],
+  [
+    "an image at a javascript: URL (not loaded)",
+    { type: "image", source: { type: "url", url: "javascript:alert(1)" } },
+    null,
+  ],
+  [
+    "a web search result at a javascript: URL (not linked)",
+    {
+      type: "web_search_tool_result",
+      tool_use_id: "srvtoolu_1",
+      content: [
+        {
+          type: "web_search_result",
+          url: "javascript:alert(1)",
+          title: "Evil",
+          encrypted_content: "x",
+          page_age: null,
+        },
+      ],
+    },
+    "Evil",
+  ],
+  [
+    "tool input holding HTML (shown as text)",
+    { type: "tool_use", id: "toolu_1", name: "x", input: { html: "<img src=x onerror=alert(1)>" } },
+    "<img src=x onerror=alert(1)>",
+  ],
 ];
 
 function assertInert(container: HTMLElement) {
@@ -53,56 +92,9 @@ describe("untrusted model output renders inert", () => {
     expect(container).toHaveTextContent("<script>alert(1)</script>");
   });
 
-  it("does not load SVG or script data URLs as images, nor non-http image URLs", () => {
-    const svg = renderStrict(
-      <ContentBlock
-        block={{
-          type: "image",
-          source: { type: "base64", media_type: "image/svg+xml" as "image/png", data: "PHN2Zz4=" },
-        }}
-      />,
-    );
-    expect(svg.container.querySelector("img")).toBeNull();
-    const script = renderStrict(
-      <ContentBlock block={{ type: "image", source: { type: "url", url: "javascript:alert(1)" } }} />,
-    );
-    expect(script.container.querySelector("img")).toBeNull();
-  });
-
-  it("does not link web results or citations with unsafe URLs", () => {
-    const { container } = renderStrict(
-      <ContentBlock
-        block={{
-          type: "web_search_tool_result",
-          tool_use_id: "srvtoolu_1",
-          content: [
-            {
-              type: "web_search_result",
-              url: "javascript:alert(1)",
-              title: "Evil",
-              encrypted_content: "x",
-              page_age: null,
-            },
-          ],
-        }}
-      />,
-    );
-    expect(container.querySelector("a")).toBeNull();
-    expect(container).toHaveTextContent("Evil");
-  });
-
-  it("shows tool input containing HTML as text", () => {
-    const { container } = renderStrict(
-      <ContentBlock
-        block={{
-          type: "tool_use",
-          id: "toolu_1",
-          name: "x",
-          input: { html: "<img src=x onerror=alert(1)>" },
-        }}
-      />,
-    );
+  it.each(hostileBlocks)("renders %s inert", (_, block, shownText) => {
+    const { container } = renderStrict(<ContentBlock block={block} />);
     assertInert(container);
-    expect(container).toHaveTextContent("<img src=x onerror=alert(1)>");
+    if (shownText !== null) expect(container).toHaveTextContent(shownText);
   });
 });
