@@ -1,4 +1,5 @@
 import type Anthropic from "@anthropic-ai/sdk";
+import { helloMessage } from "@colloquy/client/types/test-examples";
 import { describe, expect, it } from "vitest";
 import { MODEL, oneTurn, parseSse, rawHeaders, startForFile, startWithClient } from "./helpers.js";
 
@@ -46,17 +47,11 @@ describe("POST /v1/messages through the official SDK", () => {
     // The real API omits `citations` on plain text; clients that validate it (the AI SDK) reject `null`.
     expect(message.content[0]).not.toHaveProperty("citations");
     expect((message.content[0] as { text: string }).text).toContain("Hello, Claude");
+    // Every usage field of the protocol document's example reply, with this reply's own counts.
     expect(message.usage).toEqual({
+      ...helloMessage.usage,
       input_tokens: expect.any(Number),
       output_tokens: expect.any(Number),
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-      cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
-      output_tokens_details: null,
-      server_tool_use: null,
-      service_tier: "standard",
-      inference_geo: null,
-      speed: null,
     });
     expect(message._request_id).toMatch(/^req_/);
   });

@@ -19,32 +19,7 @@ import type {
   ThinkingConfigParam,
   ToolChoice,
 } from "./index.js";
-
-// Protocol doc §2.9: non-streaming response to "Hello, Claude".
-const helloMessage = {
-  id: "msg_01XFDUDYJgAACzvnptvVoYEL",
-  type: "message",
-  role: "assistant",
-  model: "claude-sonnet-4-6",
-  content: [{ type: "text", text: "Hello! How can I help?", citations: null }],
-  stop_reason: "end_turn",
-  stop_sequence: null,
-  stop_details: null,
-  container: null,
-  diagnostics: null,
-  usage: {
-    input_tokens: 14,
-    output_tokens: 9,
-    cache_creation_input_tokens: 0,
-    cache_read_input_tokens: 0,
-    cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
-    output_tokens_details: null,
-    server_tool_use: null,
-    service_tier: "standard",
-    inference_geo: null,
-    speed: null,
-  },
-} satisfies Message;
+import { batchResultLines, helloMessage } from "./test-examples.js";
 
 // Protocol doc §3.4: the same answer streamed (ping omitted: the transport drops it).
 const helloStream = [
@@ -161,31 +136,8 @@ describe("message wire types", () => {
 });
 
 describe("batch wire types", () => {
-  // Protocol doc §6.3: two lines of a JSONL results file.
-  const lines = [
-    {
-      custom_id: "req-1",
-      result: {
-        type: "succeeded",
-        message: { ...helloMessage, usage: { ...helloMessage.usage, service_tier: "batch" } },
-      },
-    },
-    {
-      custom_id: "req-2",
-      result: {
-        type: "errored",
-        error: {
-          type: "error",
-          error: { type: "invalid_request_error", message: "max_tokens: Field required" },
-          request_id: null,
-        },
-      },
-    },
-    { custom_id: "req-3", result: { type: "expired" } },
-  ] satisfies MessageBatchIndividualResponse[];
-
   it("narrow each result line by its type", () => {
-    const summary = lines.map(({ custom_id, result }): string => {
+    const summary = batchResultLines.map(({ custom_id, result }): string => {
       switch (result.type) {
         case "succeeded":
           return `${custom_id}:${textOf(result.message.content)}`;
