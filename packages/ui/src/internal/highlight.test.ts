@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlight } from "./highlight.js";
+import { type CodeToken, highlight } from "./highlight.js";
 
 /** The kind of the token that holds the first occurrence of `text` in `code` (plain text merges). */
 function kindOf(code: string, language: string, text: string): string {
@@ -21,6 +21,39 @@ function keywords(code: string, language: string): string[] {
 }
 
 describe("highlight", () => {
+  // Each row: code, its language, a piece of it, and the kind of the token that piece starts.
+  it.each<[string, string, string, CodeToken["kind"]]>([
+    // `type` only in TypeScript.
+    ["type A = string;", "ts", "type", "keyword"],
+    ["type A = string;", "typescript", "type", "keyword"],
+    ["const type = 1;", "js", "type", "plain"],
+    ["type = 1", "python", "type", "plain"],
+    ["type = 1", "", "type", "plain"],
+    // `match` only in Rust and PHP.
+    ["match x { _ => 1 }", "rust", "match", "keyword"],
+    ["match ($x) {}", "php", "match", "keyword"],
+    ["const match = re.exec(s);", "js", "match", "plain"],
+    ["match = pattern.search(s)", "py", "match", "plain"],
+    ["match = 1", "", "match", "plain"],
+    // Each language's literals.
+    ["x = None", "python", "None", "literal"],
+    ["x = None", "js", "None", "plain"],
+    ["var x = nil", "go", "nil", "literal"],
+    ['{"a": true}', "json", "true", "literal"],
+    // A property is never a keyword.
+    ["promise.catch(handle)", "js", "catch", "function"],
+    ["options.default", "js", "default", "plain"],
+    ["m = re.match(p, s)", "python", "match", "function"],
+    // Comments by the language's syntax.
+    ["x = 1 # note", "python", "# note", "comment"],
+    ["x = 1 # note", "js", "# note", "plain"],
+    ["a -- note", "sql", "-- note", "comment"],
+    ["x = 1; /* a */", "c", "/* a */", "comment"],
+    ["#include <stdio.h>", "", "#include", "plain"],
+  ])("reads %j in %j: %j is %s", (code, language, piece, kind) => {
+    expect(kindOf(code, language, piece)).toBe(kind);
+  });
+
   it("gives back the input, token by token", () => {
     const code = 'const a = "x"; // note\nif (a) { f(1.5e3) }';
     expect(
@@ -28,22 +61,6 @@ describe("highlight", () => {
         .map((token) => token.text)
         .join(""),
     ).toBe(code);
-  });
-
-  it("colours `type` in TypeScript only", () => {
-    expect(kindOf("type A = string;", "ts", "type")).toBe("keyword");
-    expect(kindOf("type A = string;", "typescript", "type")).toBe("keyword");
-    expect(kindOf("const type = 1;", "js", "type")).toBe("plain");
-    expect(kindOf("type = 1", "python", "type")).toBe("plain");
-    expect(kindOf("type = 1", "", "type")).toBe("plain");
-  });
-
-  it("colours `match` in Rust and PHP, not in JavaScript, Python or an unknown language", () => {
-    expect(kindOf("match x { _ => 1 }", "rust", "match")).toBe("keyword");
-    expect(kindOf("match ($x) {}", "php", "match")).toBe("keyword");
-    expect(kindOf("const match = re.exec(s);", "js", "match")).toBe("plain");
-    expect(kindOf("match = pattern.search(s)", "py", "match")).toBe("plain");
-    expect(kindOf("match = 1", "", "match")).toBe("plain");
   });
 
   it("colours `fi`, `done`, `then` and `esac` in shell only", () => {
@@ -75,27 +92,6 @@ describe("highlight", () => {
     expect(keywords("local x = 1 end", "lua")).toEqual(["local", "end"]);
     expect(keywords("interface A {} enum B {}", "ts")).toEqual(["interface", "enum"]);
     expect(keywords("interface A {} enum B {}", "js")).toEqual([]);
-  });
-
-  it("colours each language's literals", () => {
-    expect(kindOf("x = None", "python", "None")).toBe("literal");
-    expect(kindOf("x = None", "js", "None")).toBe("plain");
-    expect(kindOf("var x = nil", "go", "nil")).toBe("literal");
-    expect(kindOf('{"a": true}', "json", "true")).toBe("literal");
-  });
-
-  it("never colours a property as a keyword", () => {
-    expect(kindOf("promise.catch(handle)", "js", "catch")).toBe("function");
-    expect(kindOf("options.default", "js", "default")).toBe("plain");
-    expect(kindOf("m = re.match(p, s)", "python", "match")).toBe("function");
-  });
-
-  it("reads comments by the language's syntax", () => {
-    expect(kindOf("x = 1 # note", "python", "# note")).toBe("comment");
-    expect(kindOf("x = 1 # note", "js", "# note")).not.toBe("comment");
-    expect(kindOf("a -- note", "sql", "-- note")).toBe("comment");
-    expect(kindOf("x = 1; /* a */", "c", "/* a */")).toBe("comment");
-    expect(kindOf("#include <stdio.h>", "", "#include")).not.toBe("comment");
   });
 
   it("reads strings, numbers and calls in any language", () => {
