@@ -42,6 +42,14 @@ describe("trigger directives", () => {
     });
   });
 
+  it("lists an entry whose count or text is missing or bad as not understood; bare names take their default", () => {
+    expect(parseTriggerEntries("words=many after slow=soon retry-after long fail")).toEqual({
+      words: 500,
+      failTimes: 1,
+      unknown: ["words=many", "after", "slow=soon", "retry-after"],
+    });
+  });
+
   it("reads a latency in milliseconds", () => {
     expect(parseDirectives("[[mock: latency=1500]]")).toEqual({ latencyMs: 1500 });
     expect(readTriggers(new Headers({ "x-mock-trigger": "latency=20" }), undefined)).toEqual({

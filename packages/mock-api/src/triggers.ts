@@ -126,72 +126,76 @@ export function errorTypeFromName(name: string): ErrorType | undefined {
   return undefined;
 }
 
+/** Triggers set by an entry with a count (`words=40`). */
+type CountTrigger = "words" | "delayMs" | "failTimes" | "after" | "latencyMs";
+/** Triggers set by an entry with a text (`retry-after=5`). */
+type TextTrigger = "reply" | "retryAfter" | "retryAfterMs" | "shouldRetry";
+
+/**
+ * Entries taking a count, by name: the trigger each sets, and what the bare name means (`slow` is
+ * `delay=250`); without a `bare` count, the entry needs a count of its own.
+ */
+const countEntries: Readonly<Record<string, { trigger: CountTrigger; bare?: number }>> = {
+  words: { trigger: "words" },
+  long: { trigger: "words", bare: 500 },
+  slow: { trigger: "delayMs", bare: 250 },
+  delay: { trigger: "delayMs", bare: 250 },
+  "fail-times": { trigger: "failTimes", bare: 1 },
+  fail: { trigger: "failTimes", bare: 1 },
+  after: { trigger: "after" },
+  latency: { trigger: "latencyMs" },
+  ttfb: { trigger: "latencyMs" },
+};
+
+/** Entries taking a text, by name, and the trigger each sets. */
+const textEntries: Readonly<Record<string, TextTrigger>> = {
+  reply: "reply",
+  text: "reply",
+  "retry-after": "retryAfter",
+  "retry-after-ms": "retryAfterMs",
+  "should-retry": "shouldRetry",
+};
+
 /** Applies one entry; false when the name or the value is not understood. */
 function applyEntry(triggers: MockTriggers, key: string, value: string | undefined): boolean {
+  const countEntry = Object.hasOwn(countEntries, key) ? countEntries[key] : undefined;
+  if (countEntry) {
+    const count = value === undefined ? countEntry.bare : toCount(value);
+    if (count === undefined) return false;
+    triggers[countEntry.trigger] = count;
+    return true;
+  }
+  const textTrigger = Object.hasOwn(textEntries, key) ? textEntries[key] : undefined;
+  if (textTrigger) {
+    if (value === undefined) return false;
+    triggers[textTrigger] = value;
+    return true;
+  }
   switch (key) {
-    case "words":
-      triggers.words = toCount(value) ?? triggers.words;
-      break;
-    case "long":
-      triggers.words = toCount(value) ?? 500;
-      break;
-    case "reply":
-    case "text":
-      if (value !== undefined) triggers.reply = value;
-      break;
-    case "slow":
-    case "delay":
-      triggers.delayMs = toCount(value) ?? 250;
-      break;
     case "tool":
     case "tool-use":
       triggers.tool = value ?? true;
-      break;
+      return true;
     case "thinking":
     case "think":
       triggers.thinking = value === undefined || value !== "false";
-      break;
+      return true;
     case "error":
     case "status": {
       const error = parseError(value);
-      if (!error) return false;
-      triggers.error = error;
-      break;
+      if (error) triggers.error = error;
+      return error !== undefined;
     }
-    case "retry-after":
-      if (value !== undefined) triggers.retryAfter = value;
-      break;
-    case "retry-after-ms":
-      if (value !== undefined) triggers.retryAfterMs = value;
-      break;
-    case "should-retry":
-      if (value !== undefined) triggers.shouldRetry = value;
-      break;
-    case "fail-times":
-    case "fail":
-      triggers.failTimes = toCount(value) ?? 1;
-      break;
     case "stream-error":
       triggers.streamError = value ? (errorTypeFromName(value) ?? value) : "overloaded_error";
-      break;
+      return true;
     case "drop":
     case "disconnect":
       triggers.drop = true;
-      break;
-    case "after":
-      triggers.after = toCount(value) ?? triggers.after;
-      break;
-    case "latency":
-    case "ttfb": {
-      const latency = toCount(value);
-      if (latency === undefined) return false;
-      triggers.latencyMs = latency;
-      break;
-    }
+      return true;
     default:
       return false;
   }
-  return true;
 }
 
 /** The text of the last user message (text blocks only), where chat users type directives. */
