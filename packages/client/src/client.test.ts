@@ -219,12 +219,13 @@ describe("errors", () => {
     const error = await client.messages.create(params).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error).toBeInstanceOf(BadRequestError);
-    const apiError = error as BadRequestError;
-    expect(apiError.status).toBe(400);
-    expect(apiError.name).toBe("BadRequestError");
-    expect(apiError.headers?.get("request-id")).toBe("req_test");
-    expect(apiError.requestID).toBe("req_test");
-    expect(apiError.error).toMatchObject({ error: { type: "invalid_request_error" } });
+    expect(error).toMatchObject({
+      status: 400,
+      name: "BadRequestError",
+      requestID: "req_test",
+      error: { error: { type: "invalid_request_error" } },
+    });
+    expect((error as BadRequestError).headers?.get("request-id")).toBe("req_test");
     expect(fetch.requests).toHaveLength(1);
   });
 

@@ -229,11 +229,8 @@ describe("retries: 429 and the retry-after headers", () => {
     const server = await serve(() => fail(429, "rate_limit_error", { "retry-after-ms": "10" }));
     const error = await failure(clientFor(server, { maxRetries: 3 }).messages.create(params));
     expect(error).toBeInstanceOf(RateLimitError);
-    const apiError = error as RateLimitError;
-    expect(apiError.status).toBe(429);
-    expect(apiError.requestID).toBe("req_fault");
-    expect(apiError.headers?.get("retry-after-ms")).toBe("10");
-    expect(apiError.type).toBe("rate_limit_error");
+    expect(error).toMatchObject({ status: 429, requestID: "req_fault", type: "rate_limit_error" });
+    expect((error as RateLimitError).headers?.get("retry-after-ms")).toBe("10");
     expect(server.requests).toHaveLength(4);
     expect(sleepLog.delays).toEqual([10, 10, 10]);
   });
