@@ -8,6 +8,7 @@ import {
   imageBlock,
   redactedThinkingBlock,
   serverToolUseBlock,
+  streamingToolUseBlock,
   textBlock,
   thinkingBlock,
   toolErrorBlock,
@@ -61,7 +62,7 @@ export const RedactedThinking: Story = { args: { block: redactedThinkingBlock } 
 export const ToolUse: Story = { args: { block: toolUseBlock } };
 
 export const ToolUseStreaming: Story = {
-  args: { block: { ...toolUseBlock, input: { location: "Par" } } as typeof toolUseBlock, streaming: true },
+  args: { block: streamingToolUseBlock, streaming: true },
 };
 
 export const ToolResult: Story = { args: { block: toolResultBlock, toolName: "get_weather" } };

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { renderStrict } from "../test/render-strict.js";
 import { ContentBlock } from "./content-block.js";
 import {
+  blockOfEachType,
   citedTextBlock,
-  codeExecutionBlock,
   documentBlock,
   imageBlock,
   redactedThinkingBlock,
   serverToolUseBlock,
+  streamingToolUseBlock,
   thinkingBlock,
   toolErrorBlock,
   toolResultBlock,
@@ -19,22 +20,14 @@ import {
 } from "./test-fixtures.js";
 
 describe("<ContentBlock>", () => {
-  it.each([
-    ["text", citedTextBlock],
-    ["thinking", thinkingBlock],
-    ["redacted_thinking", redactedThinkingBlock],
-    ["tool_use", toolUseBlock],
-    ["tool_result", toolResultBlock],
-    ["image", imageBlock],
-    ["document", documentBlock],
-    ["server_tool_use", serverToolUseBlock],
-    ["web_search_tool_result", webSearchResultBlock],
-    ["code_execution_tool_result", codeExecutionBlock],
-  ] as const)("dispatches a %s block to its component", (type, block) => {
-    const { container } = renderStrict(<ContentBlock block={block} className="mine" />);
-    expect(container.firstChild).toHaveAttribute("data-block", type);
-    expect(container.firstChild).toHaveClass("mine");
-  });
+  it.each(blockOfEachType.map((block) => [block.type, block] as const))(
+    "dispatches a %s block to its component",
+    (type, block) => {
+      const { container } = renderStrict(<ContentBlock block={block} className="mine" />);
+      expect(container.firstChild).toHaveAttribute("data-block", type);
+      expect(container.firstChild).toHaveClass("mine");
+    },
+  );
 
   it("shows citation markers that reveal the cited text and source", async () => {
     renderStrict(<ContentBlock block={citedTextBlock} citationStart={3} />);
@@ -73,12 +66,7 @@ describe("<ContentBlock>", () => {
   });
 
   it("shows a tool call's name, input and status, streaming while its input arrives", () => {
-    const { container, rerender } = renderStrict(
-      <ContentBlock
-        block={{ ...toolUseBlock, input: { location: "Par" } } as typeof toolUseBlock}
-        streaming
-      />,
-    );
+    const { container, rerender } = renderStrict(<ContentBlock block={streamingToolUseBlock} streaming />);
     expect(container.firstChild).toHaveAttribute("data-state", "streaming");
     expect(screen.getByText("Writing input…")).toBeInTheDocument();
     expect(screen.getByLabelText("Input of get_weather")).toHaveTextContent('"location": "Par"');

@@ -9,6 +9,7 @@ import {
   type MessageBatch,
   type MessageBatchIndividualResponse,
   type ModelInfo,
+  type ToolUseBlock,
   type Usage,
 } from "@colloquy/client";
 import type { DisplayBlock } from "./content-block.js";
@@ -93,6 +94,12 @@ export const toolUseBlock: DisplayBlock = {
   caller: { type: "direct" },
 };
 
+/** `toolUseBlock` while its input streams in: part of the input has arrived. */
+export const streamingToolUseBlock: DisplayBlock = {
+  ...(toolUseBlock as ToolUseBlock),
+  input: { location: "Par" },
+};
+
 export const toolResultBlock: DisplayBlock = {
   type: "tool_result",
   tool_use_id: "toolu_01A09q90qw90lq917835lq9",
@@ -167,6 +174,20 @@ export const codeExecutionBlock: DisplayBlock = {
   tool_use_id: "srvtoolu_01",
   content: { type: "code_execution_result", stdout: "4\n", stderr: "", return_code: 0, content: [] },
 };
+
+/** One block of each type (the last one of a type `<ContentBlock>` has no component for). */
+export const blockOfEachType: readonly DisplayBlock[] = [
+  citedTextBlock,
+  thinkingBlock,
+  redactedThinkingBlock,
+  toolUseBlock,
+  toolResultBlock,
+  imageBlock,
+  documentBlock,
+  serverToolUseBlock,
+  webSearchResultBlock,
+  codeExecutionBlock,
+];
 
 export function assistantMessage(content: ContentBlock[], overrides: Partial<Message> = {}): Message {
   return {
