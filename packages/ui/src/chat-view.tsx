@@ -1,38 +1,40 @@
 import type { Usage } from "@colloquy/client";
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type Ref, useMemo } from "react";
-import { ChatThread } from "./chat-thread.js";
-import { Composer } from "./composer.js";
+import { type ComponentPropsWithoutRef, forwardRef, useMemo } from "react";
+import { ChatThread, type ChatThreadProps } from "./chat-thread.js";
+import { Composer, type ComposerProps } from "./composer.js";
 import { ErrorNotice } from "./error-notice.js";
 import { cx } from "./internal/class-names.js";
-import { blocksOf, type MessageLike, type ReplyStatus } from "./message-types.js";
+import { blocksOf, type MessageLike } from "./message-types.js";
 import { type PendingToolCallLike, ToolApproval } from "./tool-approval.js";
 import type { ToolUseStatus } from "./tool-use-block.js";
 import { UsageMeter } from "./usage-meter.js";
 
-export interface ChatViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children"> {
-  messages: readonly MessageLike[];
-  /** @default "idle" */
-  status?: ReplyStatus;
+/** The props `<ChatView>` passes on to its thread; they are typed and documented there. */
+type PassedToThread = Pick<
+  ChatThreadProps,
+  "messages" | "status" | "emptyState" | "budgetTokens" | "onContinue"
+>;
+/** The props `<ChatView>` passes on to its composer; they are typed and documented there. */
+type PassedToComposer = Pick<
+  ComposerProps,
+  "onSend" | "onStop" | "tokenCount" | "placeholder" | "textareaRef"
+>;
+
+export interface ChatViewProps
+  extends Omit<ComponentPropsWithoutRef<"section">, "children">,
+    PassedToThread,
+    PassedToComposer {
   /** The last failure, shown with a Retry button under the thread. */
   error?: unknown;
-  onSend: (text: string) => void;
-  onStop?: (() => void) | undefined;
   onRetry?: (() => void) | undefined;
-  onContinue?: (() => void) | undefined;
   /** Token totals of the conversation, shown in a usage meter when given. */
   usage?: Partial<Usage> | null | undefined;
   contextWindow?: number | null | undefined;
-  /** Tokens the draft will cost (`null` while counting); shown in the composer. */
-  tokenCount?: number | null | undefined;
   /** Composer text (controlled). */
   draft?: string;
   onDraftChange?: (text: string) => void;
-  budgetTokens?: number | undefined;
-  emptyState?: ReactNode;
-  placeholder?: string;
   /** @default "Chat with Claude" */
   label?: string;
-  textareaRef?: Ref<HTMLTextAreaElement>;
   /** Tool calls waiting for the user's yes or no. */
   pendingToolCalls?: readonly PendingToolCallLike[] | undefined;
   onApproveTool?: ((id: string) => void) | undefined;
