@@ -1,4 +1,5 @@
 import { Anthropic, type ClientOptions } from "../src/index.js";
+import { helloMessage } from "../src/types/test-examples.js";
 
 /** One scripted answer: a Response, a function making one, or an error to throw (a connection failure). */
 export type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
@@ -58,16 +59,8 @@ export function errorResponse(
   return jsonResponse({ type: "error", error: { type, message }, request_id: "req_err" }, status, headers);
 }
 
-export const message = {
-  id: "msg_1",
-  type: "message",
-  role: "assistant",
-  model: "claude-sonnet-4-6",
-  content: [{ type: "text", text: "Hello!", citations: null }],
-  stop_reason: "end_turn",
-  stop_sequence: null,
-  usage: { input_tokens: 3, output_tokens: 2 },
-};
+/** The reply the scripted tests answer with: the protocol document's example. */
+export const message = helloMessage;
 
 export const params = {
   model: "claude-sonnet-4-6",
