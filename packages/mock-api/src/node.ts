@@ -93,12 +93,12 @@ async function serve(
       return;
     }
     // Streams (SSE, or a cloud face's binary event stream) send their headers at once, and their events
-    // from a turn of their own on: the responses that fall due together all send their first byte
-    // before most of them send their bodies.
+    // from the next turn on: the responses whose latency ends together (their timers fire in the same
+    // turn) all send their first byte before any of them sends its body.
     if (answer.headers.get("content-type")?.includes("stream")) {
       response.socket?.setNoDelay(true);
       response.flushHeaders();
-      await turns.take();
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const reader = answer.body.getReader();
     let corked = false;
