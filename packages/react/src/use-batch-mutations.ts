@@ -31,6 +31,12 @@ function useBatchMutation<Result, Variables>(
   });
 }
 
+/** Puts a batch the API returned in the cache and refetches every batch list. */
+function cacheBatch(queryClient: QueryClient, batch: MessageBatch): Promise<void> {
+  queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
+  return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
+}
+
 /**
  * Creates a batch; the new batch is put in the cache and every batch list is refetched.
  *
@@ -43,10 +49,7 @@ export function useCreateBatch(options: ClientOption = {}) {
     "useCreateBatch",
     options,
     (batches, params) => batches.create(params),
-    (queryClient, batch) => {
-      queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
-      return queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() });
-    },
+    cacheBatch,
   );
 }
 
@@ -56,13 +59,11 @@ export function useCancelBatch(options: ClientOption = {}) {
     "useCancelBatch",
     options,
     (batches, batchId) => batches.cancel(batchId),
-    (queryClient, batch) => {
-      queryClient.setQueryData(anthropicKeys.batch(batch.id), batch);
-      return Promise.all([
+    (queryClient, batch) =>
+      Promise.all([
+        cacheBatch(queryClient, batch),
         queryClient.invalidateQueries({ queryKey: anthropicKeys.batch(batch.id) }),
-        queryClient.invalidateQueries({ queryKey: anthropicKeys.batchLists() }),
-      ]);
-    },
+      ]),
   );
 }
 
