@@ -9,17 +9,19 @@ import {
   StreamTruncatedError,
 } from "./errors.js";
 import { MessageStream, type MessageStreamRequest } from "./message-stream.js";
-import { Stream } from "./streaming/stream.js";
 import {
   bodyOf,
+  overloadedErrorSSE,
   sseEvent,
-  sseResponse,
+  stalledAnswerBody,
   stallingBody,
+  streamedAnswer,
   textAnswerEventTypes,
   textAnswerSSE,
+  textAnswerStartSSE,
   toolUseAnswerSSE,
 } from "./streaming/test-sse-fixtures.js";
-import type { MessageStreamEvent, RawMessageStreamEvent, ToolUseBlock } from "./types/index.js";
+import type { MessageStreamEvent, ToolUseBlock } from "./types/index.js";
 
 /** A request that answers with the given SSE body chunks, like `messages.create(...).withResponse()`. */
 function request(
@@ -31,12 +33,7 @@ function request(
     const controller = new AbortController();
     controllers.push(controller);
     signal.addEventListener("abort", () => controller.abort());
-    const response = sseResponse(body());
-    return {
-      data: Stream.fromSSEResponse<RawMessageStreamEvent>(response, controller),
-      response,
-      request_id: response.headers.get("request-id"),
-    };
+    return streamedAnswer(body(), controller);
   };
   return Object.assign(create, { controllers });
 }
@@ -44,12 +41,6 @@ function request(
 function streamOf(chunks: readonly string[]): MessageStream {
   return MessageStream.createMessage(request(() => bodyOf(chunks)));
 }
-
-const start = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
-const overloaded = sseEvent("error", {
-  type: "error",
-  error: { type: "overloaded_error", message: "Overloaded" },
-});
 
 /** Lets every pending promise job and macrotask run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -160,7 +151,7 @@ describe("MessageStream", () => {
   });
 
   it("rejects finalMessage with the error event's class, without an unhandled rejection", async () => {
-    const stream = streamOf([start, overloaded]);
+    const stream = streamOf([textAnswerStartSSE, overloadedErrorSSE]);
     const error = await failure(stream.finalMessage());
     expect(error).toBeInstanceOf(OverloadedError);
     expect(stream.errored).toBe(true);
@@ -169,7 +160,7 @@ describe("MessageStream", () => {
   });
 
   it("rejects finalMessage awaited only after the stream already failed, without an unhandled rejection", async () => {
-    const stream = streamOf([start, overloaded]);
+    const stream = streamOf([textAnswerStartSSE, overloadedErrorSSE]);
     await settle();
     expect(stream.errored).toBe(true);
     expect(await failure(stream.finalMessage())).toBeInstanceOf(OverloadedError);
@@ -180,7 +171,7 @@ describe("MessageStream", () => {
   it("reports a failure to an error listener, without an unhandled rejection when nothing is awaited", async () => {
     const errors: unknown[] = [];
     const ends: number[] = [];
-    streamOf([start])
+    streamOf([textAnswerStartSSE])
       .on("error", (error) => errors.push(error))
       .on("end", () => ends.push(1));
     await settle();
@@ -208,7 +199,7 @@ describe("MessageStream", () => {
   });
 
   it("rejects finalMessage with APIUserAbortError on abort(), emitting abort and end", async () => {
-    const create = request(() => stallingBody([start]));
+    const create = request(() => stalledAnswerBody());
     const stream = MessageStream.createMessage(create);
     const events: string[] = [];
     stream.on("abort", (error) => events.push(`abort:${error.name}`)).on("end", () => events.push("end"));
@@ -225,7 +216,7 @@ describe("MessageStream", () => {
   it("aborts when the caller's signal aborts", async () => {
     const outer = new AbortController();
     const stream = MessageStream.createMessage(
-      request(() => stallingBody([start])),
+      request(() => stalledAnswerBody()),
       { signal: outer.signal },
     );
     await stream.emitted("connect");
@@ -260,7 +251,10 @@ describe("MessageStream", () => {
 
   it("aborts the request when a for await loop breaks", async () => {
     const create = request(() =>
-      stallingBody([start, textAnswerSSE.slice(start.length, textAnswerSSE.indexOf("event: ping"))]),
+      stallingBody([
+        textAnswerStartSSE,
+        textAnswerSSE.slice(textAnswerStartSSE.length, textAnswerSSE.indexOf("event: ping")),
+      ]),
     );
     const stream = MessageStream.createMessage(create);
     for await (const event of stream) {
@@ -277,7 +271,7 @@ describe("MessageStream", () => {
     const types: string[] = [];
     const error = await failure(
       (async () => {
-        for await (const event of streamOf([start, overloaded])) types.push(event.type);
+        for await (const event of streamOf([textAnswerStartSSE, overloadedErrorSSE])) types.push(event.type);
       })(),
     );
     expect(types).toEqual(["message_start"]);
@@ -312,7 +306,7 @@ describe("MessageStream", () => {
         () =>
           new ReadableStream<Uint8Array>({
             start(controller) {
-              controller.enqueue(new TextEncoder().encode(start));
+              controller.enqueue(new TextEncoder().encode(textAnswerStartSSE));
             },
             pull(controller) {
               controller.error(new TypeError("terminated"));
@@ -331,14 +325,14 @@ describe("MessageStream", () => {
   });
 
   it('resolves emitted("error") with the error, also once the stream has failed', async () => {
-    const stream = streamOf([start, overloaded]);
+    const stream = streamOf([textAnswerStartSSE, overloadedErrorSSE]);
     expect(await stream.emitted("error")).toBeInstanceOf(OverloadedError);
     expect(await stream.emitted("error")).toBeInstanceOf(OverloadedError);
     expect(await failure(stream.emitted("message"))).toBeInstanceOf(OverloadedError);
   });
 
   it("rejects a for await loop started after the stream failed", async () => {
-    const stream = streamOf([start, overloaded]);
+    const stream = streamOf([textAnswerStartSSE, overloadedErrorSSE]);
     await failure(stream.done());
     const error = await failure(
       (async () => {
@@ -373,12 +367,7 @@ describe("MessageStream", () => {
       const stream = MessageStream.createMessage(async (signal) => {
         const controller = new AbortController();
         signal.addEventListener("abort", () => controller.abort());
-        const response = sseResponse(bodyOf([textAnswerSSE]));
-        return {
-          data: Stream.fromSSEResponse<RawMessageStreamEvent>(response, controller, { idleTimeoutMs: 1000 }),
-          response,
-          request_id: null,
-        };
+        return streamedAnswer(bodyOf([textAnswerSSE]), controller, { idleTimeoutMs: 1000 });
       });
       await vi.advanceTimersByTimeAsync(0);
       await stream.done();
@@ -389,7 +378,6 @@ describe("MessageStream", () => {
   });
 
   describe("as the official SDK, for streams the strict accumulator used to reject or drop", () => {
-    const messageStart = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
     const toolStart = sseEvent("content_block_start", {
       type: "content_block_start",
       index: 0,
@@ -410,7 +398,7 @@ describe("MessageStream", () => {
       }) + sseEvent("message_stop", { type: "message_stop" });
 
     it("gives the partial input of a tool block still open when message_delta arrives (cut by max_tokens)", async () => {
-      const stream = streamOf([messageStart, toolStart, toolDelta('{"a": [1, '), ending("max_tokens")]);
+      const stream = streamOf([textAnswerStartSSE, toolStart, toolDelta('{"a": [1, '), ending("max_tokens")]);
       const message = await stream.finalMessage();
       expect(message.stop_reason).toBe("max_tokens");
       expect((message.content[0] as ToolUseBlock).input).toEqual({ a: [1] });
@@ -419,7 +407,7 @@ describe("MessageStream", () => {
     it("fails with the official wording and the raw JSON when a complete tool input is not valid JSON", async () => {
       const stop = sseEvent("content_block_stop", { type: "content_block_stop", index: 0 });
       const stream = streamOf([
-        messageStart,
+        textAnswerStartSSE,
         toolStart,
         toolDelta('{"a": tru'),
         toolDelta("e,}"),
@@ -433,7 +421,7 @@ describe("MessageStream", () => {
     });
 
     it("passes on events of unknown types, and keeps unknown fields of message_start and message_delta", async () => {
-      const withFuture = messageStart.replace(
+      const withFuture = textAnswerStartSSE.replace(
         '"inference_geo":null',
         '"inference_geo":null,"future_usage":4',
       );

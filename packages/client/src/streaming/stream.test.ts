@@ -14,21 +14,21 @@ import { Stream } from "./stream.js";
 import {
   bodyOf,
   failingBody,
+  overloadedErrorSSE,
   sseEvent,
-  sseResponse,
-  stallingBody,
+  stalledAnswerBody,
+  streamedAnswer,
   textAnswerEventTypes,
   textAnswerSSE,
+  textAnswerStartSSE,
   toolUseAnswerSSE,
 } from "./test-sse-fixtures.js";
 
 const encoder = new TextEncoder();
 
 function streamOf(chunks: readonly (string | Uint8Array)[], controller = new AbortController()) {
-  return Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(bodyOf(chunks)), controller);
+  return streamedAnswer(bodyOf(chunks), controller).data;
 }
-
-const start = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
 
 describe("Stream.fromSSEResponse", () => {
   afterEach(() => {
@@ -69,8 +69,9 @@ describe("Stream.fromSSEResponse", () => {
     const error = await failure(
       collect(
         streamOf([
-          start,
-          'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+          textAnswerStartSSE,
+          // Without its blank line.
+          overloadedErrorSSE.trimEnd(),
         ]),
       ),
     );
@@ -111,7 +112,8 @@ describe("Stream.fromSSEResponse", () => {
     const seen: string[] = [];
     const error = await failure(
       (async () => {
-        for await (const event of streamOf([start, sseEvent("error", errorBody)])) seen.push(event.type);
+        for await (const event of streamOf([textAnswerStartSSE, sseEvent("error", errorBody)]))
+          seen.push(event.type);
       })(),
     );
     expect(seen).toEqual(["message_start"]);
@@ -126,7 +128,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("throws an AnthropicError naming the event for malformed JSON, never a bare SyntaxError", async () => {
     const error = await failure(
-      collect(streamOf([start, "event: content_block_start\ndata: {not json\n\n"])),
+      collect(streamOf([textAnswerStartSSE, "event: content_block_start\ndata: {not json\n\n"])),
     );
     expect(error).toBeInstanceOf(AnthropicError);
     expect(error).not.toBeInstanceOf(SyntaxError);
@@ -156,7 +158,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("throws APIUserAbortError when the controller is aborted mid-stream", async () => {
     const controller = new AbortController();
-    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller);
+    const stream = streamedAnswer(stalledAnswerBody(), controller).data;
     const error = await failure(
       (async () => {
         for await (const _event of stream) controller.abort();
@@ -167,7 +169,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("throws APIUserAbortError when the abort comes while waiting for bytes", async () => {
     const controller = new AbortController();
-    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller);
+    const stream = streamedAnswer(stalledAnswerBody(), controller).data;
     expect(await failureOfReadAbortedWhileWaiting(stream, controller)).toBeInstanceOf(APIUserAbortError);
   });
 
@@ -182,7 +184,7 @@ describe("Stream.fromSSEResponse", () => {
         cancelled = true;
       },
     });
-    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(body), controller);
+    const stream = streamedAnswer(body, controller).data;
     for await (const event of stream) {
       if (event.type === "content_block_start") break;
     }
@@ -201,9 +203,7 @@ describe("Stream.fromSSEResponse", () => {
   it("fails a stalled body with APIConnectionTimeoutError after the idle timeout, aborting the request", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const stream = Stream.fromSSEResponse(sseResponse(stallingBody([start])), controller, {
-      idleTimeoutMs: 50,
-    });
+    const stream = streamedAnswer(stalledAnswerBody(), controller, { idleTimeoutMs: 50 }).data;
     const result = failure(collect(stream));
     await vi.advanceTimersByTimeAsync(60);
     const error = await result;
@@ -225,9 +225,7 @@ describe("Stream.fromSSEResponse", () => {
         if (!piece) streamController.close();
       },
     });
-    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(sseResponse(body), new AbortController(), {
-      idleTimeoutMs: 50,
-    });
+    const stream = streamedAnswer(body, undefined, { idleTimeoutMs: 50 }).data;
     const result = collect(stream);
     await vi.advanceTimersByTimeAsync(30 * 410);
     const events = await result;
@@ -236,11 +234,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("does not count the consumer's own pauses as idle time", async () => {
     vi.useFakeTimers();
-    const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(
-      sseResponse(bodyOf([textAnswerSSE])),
-      new AbortController(),
-      { idleTimeoutMs: 50 },
-    );
+    const stream = streamedAnswer(bodyOf([textAnswerSSE]), undefined, { idleTimeoutMs: 50 }).data;
     const run = (async () => {
       const types: string[] = [];
       for await (const event of stream) {
@@ -255,7 +249,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("turns a body read failure into APIConnectionError with the cause", async () => {
     const reset = Object.assign(new TypeError("terminated"), { code: "ECONNRESET" });
-    const stream = Stream.fromSSEResponse(sseResponse(failingBody([start], reset)), new AbortController());
+    const stream = streamedAnswer(failingBody([textAnswerStartSSE], reset)).data;
     const error = await failure(collect(stream));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).cause).toBe(reset);
@@ -324,7 +318,7 @@ describe("Stream.fromSSEResponse", () => {
 
   it("passes an error through toReadableStream to the reader", async () => {
     const readable = streamOf([
-      start,
+      textAnswerStartSSE,
       sseEvent("error", { type: "error", error: { type: "api_error", message: "boom" } }),
     ]).toReadableStream();
     const error = await failure(collect(Stream.fromReadableStream(readable)));

@@ -3,6 +3,9 @@
  * serve them as chunked bodies. Test-only: excluded from the build.
  */
 
+import type { RawMessageStreamEvent } from "../types/index.js";
+import { type SSEStreamOptions, Stream } from "./stream.js";
+
 /**
  * A recorded stream from its `data:` lines, as the document prints them: each event is framed as
  * `event: <its type>`, the data line, and a blank line, the API's framing.
@@ -33,6 +36,15 @@ export const textAnswerEventTypes = [
   "message_delta",
   "message_stop",
 ] as const;
+
+/** The text answer up to its first content block (its `message_start`): a stream that then stalls, fails or is cut. */
+export const textAnswerStartSSE = textAnswerSSE.slice(0, textAnswerSSE.indexOf("event: content_block_start"));
+
+/** An `error` event of type `overloaded_error`, as the API sends one in the middle of a stream. */
+export const overloadedErrorSSE = sseEvent("error", {
+  type: "error",
+  error: { type: "overloaded_error", message: "Overloaded" },
+});
 
 /** §3.5: text, then a tool_use whose input streams as input_json_delta. */
 export const toolUseAnswerSSE = recordedEvents(
@@ -84,6 +96,11 @@ export function stallingBody(chunks: readonly (string | Uint8Array)[]): Readable
   });
 }
 
+/** A body that sends the start of the text answer (its `message_start`), then stalls: never more, never an end. */
+export function stalledAnswerBody(): ReadableStream<Uint8Array> {
+  return stallingBody([textAnswerStartSSE]);
+}
+
 /** A body that delivers the chunks, then fails like a reset connection. */
 export function failingBody(chunks: readonly string[], failure: Error): ReadableStream<Uint8Array> {
   let index = 0;
@@ -110,6 +127,23 @@ export function sseResponse(
   return new Response(body, {
     headers: { "content-type": "text/event-stream; charset=utf-8", "request-id": "req_test_1", ...headers },
   });
+}
+
+/**
+ * An SSE response with `body` and its event stream, as `messages.create({ stream: true }).withResponse()`
+ * resolves them (`request_id` is the response's `request-id`). `controller` aborts the reading.
+ */
+export function streamedAnswer(
+  body: ReadableStream<Uint8Array>,
+  controller: AbortController = new AbortController(),
+  options?: SSEStreamOptions,
+): { data: Stream<RawMessageStreamEvent>; response: Response; request_id: string | null } {
+  const response = sseResponse(body);
+  return {
+    data: Stream.fromSSEResponse<RawMessageStreamEvent>(response, controller, options),
+    response,
+    request_id: response.headers.get("request-id"),
+  };
 }
 
 /** One SSE event as the API frames it. */
