@@ -3,11 +3,11 @@ import {
   type BaseAnthropic,
   BaseCloudAnthropic,
   type ClientOptions,
+  type CloudMessages,
   type CloudMessagesRequest,
   type CloudRequest,
   type CloudRewrite,
-  Messages,
-  type RequestOptions,
+  cloudMessages,
   readEnv,
   type Stream,
 } from "@colloquy/client";
@@ -60,7 +60,7 @@ export interface BedrockClientOptions extends Omit<ClientOptions, "apiKey" | "au
  * `messages.create`, `messages.stream` and `messages.countTokens` (Bedrock's `CountTokens` operation, which
  * only some models support on `bedrock-runtime`); Bedrock has no Message Batches.
  */
-export type BedrockMessages = Pick<Messages, "create" | "stream" | "countTokens">;
+export type BedrockMessages = CloudMessages;
 
 const countTokensPath = "/v1/messages/count_tokens";
 
@@ -197,16 +197,13 @@ export class AnthropicBedrock extends BaseCloudAnthropic {
   static AnthropicBedrock = this;
 }
 
+/** The cloud Messages resource, counting tokens with Bedrock's `CountTokens`, which answers `inputTokens`. */
 function bedrockMessages(client: BaseAnthropic): BedrockMessages {
-  const messages = new Messages(client);
-  return {
-    create: ((body: never, options?: RequestOptions) => messages.create(body, options)) as Messages["create"],
-    stream: (body, options) => messages.stream(body, options),
-    countTokens: (body, options) =>
-      client
-        .post<{ inputTokens: number }>(countTokensPath, { ...options, body })
-        ._thenUnwrap((data) => ({ input_tokens: data.inputTokens })),
-  };
+  const countTokens: BedrockMessages["countTokens"] = (body, options) =>
+    client
+      .post<{ inputTokens: number }>(countTokensPath, { ...options, body })
+      ._thenUnwrap((data) => ({ input_tokens: data.inputTokens }));
+  return Object.assign(cloudMessages(client), { countTokens });
 }
 
 /**

@@ -21,12 +21,14 @@ export {
   StreamTruncatedError,
   UnprocessableEntityError,
 } from "./errors.js";
-/** @internal For the cloud clients: the base and request rewriting `@colloquy/bedrock` and `@colloquy/vertex` share. */
+/** @internal For the cloud clients: the base, request rewriting and Messages resource `@colloquy/bedrock` and `@colloquy/vertex` share. */
 export {
   BaseCloudAnthropic,
+  type CloudMessages,
   type CloudMessagesRequest,
   type CloudRequest,
   type CloudRewrite,
+  cloudMessages,
   rewriteCloudRequest,
 } from "./internal/cloud-request.js";
 export { isBrowserLike, readEnv } from "./internal/env.js";

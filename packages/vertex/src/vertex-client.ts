@@ -1,12 +1,12 @@
 import {
   AnthropicError,
-  type BaseAnthropic,
   BaseCloudAnthropic,
   type ClientOptions,
+  type CloudMessages,
   type CloudMessagesRequest,
   type CloudRequest,
   type CloudRewrite,
-  Messages,
+  cloudMessages,
   readEnv,
 } from "@colloquy/client";
 
@@ -56,7 +56,7 @@ export interface VertexClientOptions extends Omit<ClientOptions, "apiKey" | "aut
 }
 
 /** Vertex AI has no Message Batches: `messages` offers `create`, `stream` and `countTokens`. */
-export type VertexMessages = Omit<Messages, "batches">;
+export type VertexMessages = CloudMessages;
 
 const NO_TOKEN =
   "No Google access token: pass `accessToken` (a token or a function returning one) or `googleAuth` (e.g. `new GoogleAuth({ scopes: 'https://www.googleapis.com/auth/cloud-platform' })`).";
@@ -94,7 +94,7 @@ export class AnthropicVertex extends BaseCloudAnthropic {
   readonly #accessToken: string | AccessTokenProvider | null;
   readonly #googleAuth: GoogleAuthLike | null;
 
-  messages: VertexMessages = vertexMessages(this);
+  messages: VertexMessages = cloudMessages(this);
   protected readonly cloudAPIVersion = VERTEX_API_VERSION;
 
   constructor(options: VertexClientOptions = {}) {
@@ -187,12 +187,6 @@ export class AnthropicVertex extends BaseCloudAnthropic {
   }
 
   static AnthropicVertex = this;
-}
-
-function vertexMessages(client: BaseAnthropic): VertexMessages {
-  const messages = new Messages(client) as { -readonly [Key in keyof Messages]?: Messages[Key] };
-  delete messages.batches;
-  return messages as VertexMessages;
 }
 
 /** Vertex AI takes documents as base64 or text only; a URL source would fail there, so it fails here first. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Anthropic } from "../anthropic.js";
 import { AnthropicError } from "../errors.js";
-import { type CloudMessagesRequest, rewriteCloudRequest } from "./cloud-request.js";
+import { Messages } from "../resources/messages.js";
+import { type CloudMessagesRequest, cloudMessages, rewriteCloudRequest } from "./cloud-request.js";
 
 const init = (body: unknown, headers: Record<string, string> = {}) => ({
   method: "POST",
@@ -78,5 +80,16 @@ describe("rewriteCloudRequest", () => {
         ),
       ).toThrow(new AnthropicError("Expected a JSON object body for POST /v1/messages"));
     }
+  });
+});
+
+describe("cloudMessages", () => {
+  it("is the Messages resource without batches", () => {
+    const messages = cloudMessages(new Anthropic({ apiKey: "k" }));
+    expect(messages).toBeInstanceOf(Messages);
+    expect("batches" in messages).toBe(false);
+    expect(typeof messages.create).toBe("function");
+    expect(typeof messages.stream).toBe("function");
+    expect(typeof messages.countTokens).toBe("function");
   });
 });

@@ -1,6 +1,7 @@
 import { BaseAnthropic } from "../client.js";
 import { AnthropicError } from "../errors.js";
 import type { FinalRequestOptions } from "../request-options.js";
+import { Messages } from "../resources/messages.js";
 
 /** The Messages endpoints a cloud serves under its own paths. */
 export type CloudEndpoint = "messages" | "count_tokens";
@@ -80,6 +81,20 @@ function parseJsonObject(body: RequestInit["body"], path: string): Record<string
     throw new AnthropicError(`Expected a JSON object body for POST ${path}`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** `messages` of a cloud client: `create`, `stream` and `countTokens`; no cloud offers Message Batches. */
+export type CloudMessages = Omit<Messages, "batches">;
+
+/**
+ * The Messages resource of a cloud client: {@link Messages} without `batches`.
+ *
+ * @internal For the cloud clients.
+ */
+export function cloudMessages(client: BaseAnthropic): CloudMessages {
+  const messages: CloudMessages & { batches?: Messages["batches"] } = new Messages(client);
+  delete messages.batches;
+  return messages;
 }
 
 /**
