@@ -95,11 +95,6 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #response: Response | null | undefined;
   #requestID: string | null | undefined;
   #ended = false;
-  /**
-   * The request's signal has aborted: a plain flag, as reading `signal.aborted` for every event costs
-   * more than the event itself.
-   */
-  #abortRequested = false;
   /** Why the stream failed: an `APIUserAbortError` when it was aborted. */
   #failure: AnthropicError | undefined;
   /**
@@ -343,36 +338,33 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     this.#response = response;
     this.#requestID = response?.headers.get("request-id") ?? null;
     this.#emit("connect");
-    // The request stops through `signal` itself (the client links it to the request's controller).
-    this.#abortRequested = signal.aborted;
+    // A plain flag: reading `signal.aborted` for every event costs more than the event itself. The
+    // request stops through `signal` itself (the client links it to the request's controller).
+    let aborted = signal.aborted;
     signal.addEventListener("abort", () => {
-      this.#abortRequested = true;
+      aborted = true;
     });
+    // Folds in the events of one chunk, stopping at once if a listener aborts the stream. A function
+    // of its own rather than a loop in this async one, so that the engine compiles it like any hot
+    // function instead of recompiling `#consume` mid-loop for every stream.
+    const addEvents = (events: MessageStreamEvent[]) => {
+      for (const event of events) {
+        this.#addEvent(event);
+        if (aborted) throw new APIUserAbortError();
+      }
+    };
     // Whole chunks at a time: one await per network read rather than one per event. An abort during
     // a read ends the read itself (with `APIUserAbortError`).
-    for await (const events of data[readBatches]()) this.#addEvents(events);
+    for await (const events of data[readBatches]()) addEvents(events);
     if (!this.#accumulator.done) throw new StreamTruncatedError();
     this.#emit("finalMessage", this.receivedMessages.at(-1));
-  }
-
-  /**
-   * Folds in the events of one chunk, stopping at once if a listener aborts the stream. The loop over
-   * events is a plain method rather than part of the async `#consume`, so that the engine compiles it
-   * like any hot function instead of recompiling `#consume` mid-loop for every stream.
-   */
-  #addEvents(events: MessageStreamEvent[]): void {
-    for (const event of events) {
-      this.#addEvent(event);
-      if (this.#abortRequested) throw new APIUserAbortError();
-    }
   }
 
   #addEvent(event: MessageStreamEvent): void {
     const accumulator = this.#accumulator;
     const applied = accumulator.apply(event);
-    const snapshot = accumulator.snapshot;
-    // Not expected: the accumulator throws for any event before message_start.
-    if (!snapshot) return;
+    // There is one: `apply` throws for any event before message_start.
+    const snapshot = accumulator.message;
     const listeners = this.#listeners;
     if (listeners.streamEvent) this.#emit("streamEvent", event, snapshot);
     // Not for a delta the accumulator ignored (to a block type it does not know).
