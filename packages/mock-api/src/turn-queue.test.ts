@@ -17,22 +17,31 @@ function countTurns() {
   return counter;
 }
 
+/** Takes a turn for each name at once; resolves with the names in the order served and the turn of each. */
+async function takeAll(perTurn: number, names: readonly string[]) {
+  const queue = createTurnQueue(perTurn);
+  const counter = countTurns();
+  const served: Array<{ name: string; turn: number }> = [];
+  await Promise.all(names.map((name) => queue.take().then(() => served.push({ name, turn: counter.turn }))));
+  counter.stop();
+  const firstTurn = served[0]?.turn ?? 0;
+  return { order: served.map((entry) => entry.name), turns: served.map((entry) => entry.turn - firstTurn) };
+}
+
 describe("createTurnQueue", () => {
-  it("gives each take() a turn of its own, first come first served", async () => {
-    const queue = createTurnQueue();
-    const counter = countTurns();
-    const order: Array<{ name: string; turn: number }> = [];
-    const names = ["a", "b", "c", "d"];
-    await Promise.all(names.map((name) => queue.take().then(() => order.push({ name, turn: counter.turn }))));
-    counter.stop();
-    expect(order.map((entry) => entry.name)).toEqual(names);
-    const turns = order.map((entry) => entry.turn);
-    expect(new Set(turns).size).toBe(names.length);
-    expect(turns).toEqual([...turns].sort((a, b) => a - b));
+  it("serves first come first served, perTurn callers a turn", async () => {
+    expect(await takeAll(1, ["a", "b", "c", "d"])).toEqual({
+      order: ["a", "b", "c", "d"],
+      turns: [0, 1, 2, 3],
+    });
+    expect(await takeAll(2, ["a", "b", "c", "d", "e"])).toEqual({
+      order: ["a", "b", "c", "d", "e"],
+      turns: [0, 0, 1, 1, 2],
+    });
   });
 
   it("lets timers that fell due run between two turns", async () => {
-    const queue = createTurnQueue();
+    const queue = createTurnQueue(1);
     const events: string[] = [];
     const first = queue.take().then(() => {
       events.push("first");
@@ -44,5 +53,10 @@ describe("createTurnQueue", () => {
     const second = queue.take().then(() => events.push("second"));
     await Promise.all([first, second]);
     expect(events).toEqual(["first", "timer", "second"]);
+  });
+
+  it("refuses a perTurn that is not a whole number of at least 1", () => {
+    expect(() => createTurnQueue(0)).toThrow(/perTurn must be a whole number >= 1, got 0/);
+    expect(() => createTurnQueue(1.5)).toThrow(/got 1.5/);
   });
 });
