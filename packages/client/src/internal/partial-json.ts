@@ -31,10 +31,13 @@ const stringStop = /["\\]/g;
  * json.final(); // { city: "San Francisco" }
  */
 export class PartialJSONAccumulator {
-  /** Everything pushed, for `final()`. */
+  /** Everything pushed, for `final()` (and the first snapshot). */
   #source = "";
-  /** What was pushed since the last snapshot (after an escape sequence it cut short). */
-  #unparsed = "";
+  /**
+   * What was pushed since the last snapshot (after an escape sequence it cut short); `undefined` until
+   * the first snapshot, when that is all of `#source`: input nobody reads is not kept twice.
+   */
+  #unparsed: string | undefined;
   #root: unknown;
   /** The open objects and arrays, innermost last. */
   #stack: Container[] = [];
@@ -54,7 +57,7 @@ export class PartialJSONAccumulator {
   /** Appends the next fragment (O(1): parsing waits for a snapshot). */
   push(fragment: string): void {
     this.#source += fragment;
-    this.#unparsed += fragment;
+    if (this.#unparsed !== undefined) this.#unparsed += fragment;
   }
 
   /** Everything pushed so far, as it arrived. */
@@ -83,7 +86,7 @@ export class PartialJSONAccumulator {
   /** The best value so far (see the class notes); `undefined` before any value starts. Never throws. */
   snapshot(): unknown {
     // Scans only what arrived since the last snapshot.
-    const text = this.#unparsed;
+    const text = this.#unparsed ?? this.#source;
     this.#unparsed = "";
     const length = text.length;
     this.#scanned += length;
