@@ -64,7 +64,7 @@ async function oneStream(index, trigger = "") {
   // The status line and headers are the response's first bytes (a stream flushes them at once). The time
   // counts from when this process wrote the request to its connection: starting 200 requests takes this
   // process ~10 ms before the first one is written, and that is not the server's time to first byte.
-  return { complete, firstByte: response.headersMs - response.sentMs };
+  return { complete, firstByte: response.headersMs - response.sentMs, sentMs: response.sentMs };
 }
 
 const results = await Promise.all(
@@ -107,6 +107,14 @@ console.log(
 console.log(
   `mock-api-latency: the same round without latency (transport and machine alone): p50 ${percentileOf(transportFirstBytes, 50).toFixed(1)} ms, ` +
     `p99 ${percentileOf(transportFirstBytes, 99).toFixed(1)} ms`,
+);
+const writtenAfter = results
+  .map((result) => result.sentMs)
+  .filter(Number.isFinite)
+  .sort((a, b) => a - b);
+console.log(
+  `mock-api-latency: this process wrote each request ${(writtenAfter[0] ?? Number.NaN).toFixed(1)}–` +
+    `${(writtenAfter.at(-1) ?? Number.NaN).toFixed(1)} ms after it started it (its own backlog, not counted above)`,
 );
 const firstError = results.find((result) => result.error)?.error;
 if (firstError) console.error("mock-api-latency: first error:", firstError);
