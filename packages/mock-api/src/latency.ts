@@ -38,7 +38,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener("abort", onAbort);
       resolve();
     };
-    waitForDue();
     signal?.addEventListener("abort", onAbort, { once: true });
+    waitForDue();
   });
 }
