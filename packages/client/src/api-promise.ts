@@ -40,7 +40,7 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
   readonly #client: BaseAnthropic;
   readonly #responsePromise: Promise<APIResponseProps>;
   readonly #parse: ParseResponse<T>;
-  #parsed: Promise<WithRequestID<T>> | undefined;
+  #parsed: Promise<T> | undefined;
 
   /** The official SDK's shape: the client, the response on its way, and how to parse it. */
   constructor(
@@ -105,10 +105,8 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
   }
 
   #parseOnce(): Promise<WithRequestID<T>> {
-    this.#parsed ??= this.#responsePromise.then(
-      async (props) => (await this.#parse(this.#client, props)) as WithRequestID<T>,
-    );
-    return this.#parsed;
+    this.#parsed ??= this.#responsePromise.then((props) => this.#parse(this.#client, props));
+    return this.#parsed as Promise<WithRequestID<T>>;
   }
 
   static override get [Symbol.species]() {
