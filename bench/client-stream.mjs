@@ -253,7 +253,7 @@ async function runParent() {
   console.log("ours / floor (goal), official / floor:");
   for (const { name, mode, ours, official, goal, met } of results) {
     console.log(
-      `  ${`${name} ${mode}`.padEnd(10)} ${ours.toFixed(2)}× (≤ ${goal}${met ? "" : ", NOT met"})   official ${official.toFixed(2)}×`,
+      `  ${`${name} ${mode}`.padEnd(10)} ${ours.toFixed(2)}× (≤ ${goal}${met ? "" : ", NOT met"})   official ${Number.isNaN(official) ? "not run" : `${official.toFixed(2)}×`}`,
     );
   }
   server.close();
