@@ -86,9 +86,16 @@ export const ChatThread = forwardRef<HTMLDivElement, ChatThreadProps>(function C
   }, [messages]);
 
   // Runs after every render: new content arrives as re-renders, and following must not lag a frame.
+  // Only a render that moved the bottom (new content, or a resized thread) scrolls: one that did not (a
+  // message taking the focus on a click or a Tab) must not move the thread under the pointer, or away from
+  // the focused element.
+  const followedBottom = useRef(-1);
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (element && stick.current) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    const bottom = element.scrollHeight - element.clientHeight;
+    if (stick.current && bottom !== followedBottom.current) element.scrollTop = element.scrollHeight;
+    followedBottom.current = bottom;
   });
 
   const handleScroll = useCallback(
