@@ -16,6 +16,8 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
   const { store, conversations, activeId } = useConversations();
   const active = conversations.find((conversation) => conversation.id === activeId);
   const [drawer, setDrawer] = useState<ChatDrawer>(null);
+  // The button that opened the drawer: it gets the focus back when the drawer closes.
+  const opener = useRef<HTMLElement | null>(null);
   // Asks the message box for the focus (after New conversation); a new number each time.
   const [focusRequest, setFocusRequest] = useState(0);
   // The last deleted conversation and where it was, until it is restored or another action replaces it.
@@ -46,6 +48,8 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
       .conversations.find((conversation) => conversation.messages.length === 0);
     if (empty) store.select(empty.id);
     else store.create();
+    // The focus goes to the message box, not back to the button that opened the drawer.
+    opener.current = null;
     setDrawer(null);
     setFocusRequest((count) => count + 1);
   };
@@ -54,7 +58,6 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
     startNewRef.current = startNew;
   });
   const closeDrawer = () => setDrawer(null);
-  const opener = useRef<HTMLElement | null>(null);
 
   // An opened drawer takes the focus; closing it gives the focus back to the button that opened it.
   useEffect(() => {
@@ -127,6 +130,26 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
           if (store.getSnapshot().conversations.length === 0) store.create();
           setDeleted({ conversation, index });
         }}
+        notice={
+          deleted ? (
+            <p className="chat-notice" role="status">
+              Deleted “{deleted.conversation.title}”.
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => {
+                  store.restore(deleted.conversation, deleted.index);
+                  setDeleted(null);
+                }}
+              >
+                Undo
+              </button>
+              <button type="button" className="button-secondary" onClick={() => setDeleted(null)}>
+                Dismiss
+              </button>
+            </p>
+          ) : null
+        }
       />
       {active ? (
         <ConversationChat
@@ -138,26 +161,6 @@ export function ChatPage({ needsKey = false, mock = false }: { needsKey?: boolea
           needsKey={needsKey}
           mock={mock}
           focusRequest={focusRequest}
-          notice={
-            deleted ? (
-              <p className="chat-notice" role="status">
-                Deleted “{deleted.conversation.title}”.
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() => {
-                    store.restore(deleted.conversation, deleted.index);
-                    setDeleted(null);
-                  }}
-                >
-                  Undo
-                </button>
-                <button type="button" className="button-secondary" onClick={() => setDeleted(null)}>
-                  Dismiss
-                </button>
-              </p>
-            ) : null
-          }
         />
       ) : null}
       {drawer ? (

@@ -16,7 +16,7 @@ import {
   toolUseStatuses,
   toReplyStatus,
 } from "@colloquy/ui";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ChatOptions, ConversationStore, StoredConversation } from "../conversations/conversation-store";
 import { routeHref } from "../shell/hash-route";
 import { demoTools } from "../tools/demo-tools";
@@ -38,8 +38,6 @@ export interface ConversationChatProps {
   needsKey?: boolean;
   /** A new number moves the focus to the message box (after "New conversation"). */
   focusRequest?: number;
-  /** A notice shown above the composer (e.g. "Deleted …, Undo"). */
-  notice?: ReactNode;
   /** On the mock API, the starter prompts carry the directives that make the mock show each feature. */
   mock?: boolean;
 }
@@ -97,7 +95,6 @@ export function ConversationChat({
   onCloseOptions,
   needsKey = false,
   focusRequest = 0,
-  notice,
   mock = false,
 }: ConversationChatProps) {
   const requestOptions = chatRequestOptions(conversation.options);
@@ -345,7 +342,6 @@ export function ConversationChat({
             {statusLabel(chat.status)}
           </span>
         </div>
-        {notice}
         {needsKey ? (
           <p className="chat-notice" role="note">
             Direct mode needs your API key to send: <a href={routeHref("settings")}>type it in Settings</a>.

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import type { StoredConversation } from "../conversations/conversation-store";
 
 export interface ConversationListProps {
@@ -12,6 +12,8 @@ export interface ConversationListProps {
   onSelect: (id: string) => void;
   onDelete: (id: string) => void;
   onRename: (id: string, title: string) => void;
+  /** A notice about the list, shown under the search (e.g. "Deleted …, Undo"), where the action was taken. */
+  notice?: ReactNode;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -45,6 +47,33 @@ export function searchConversations<C extends StoredConversation>(
   });
 }
 
+/** A small button acting on one conversation, named "<verb> conversation: <title>" for assistive tech. */
+function ConversationAction({
+  verb,
+  title,
+  symbol,
+  className,
+  onClick,
+}: {
+  verb: "Rename" | "Delete";
+  title: string;
+  symbol: string;
+  className?: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `conversation-action ${className}` : "conversation-action"}
+      aria-label={`${verb} conversation: ${title}`}
+      title={verb}
+      onClick={onClick}
+    >
+      {symbol}
+    </button>
+  );
+}
+
 /** The saved conversations: search, select, start, rename and delete them. */
 export function ConversationList({
   id,
@@ -56,6 +85,7 @@ export function ConversationList({
   onSelect,
   onDelete,
   onRename,
+  notice,
 }: ConversationListProps) {
   const [query, setQuery] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
@@ -82,6 +112,7 @@ export function ConversationList({
           onChange={(event) => setQuery(event.target.value)}
         />
       </label>
+      {notice}
       {query.trim() !== "" && shown.length === 0 ? (
         <p className="conversation-none" role="status">
           No conversation matches “{query.trim()}”.
@@ -134,24 +165,19 @@ export function ConversationList({
                 <span className="conversation-title">{conversation.title}</span>
                 <span className="conversation-date">{dateFormat.format(conversation.updatedAt)}</span>
               </button>
-              <button
-                type="button"
-                className="conversation-action"
-                aria-label={`Rename conversation: ${conversation.title}`}
-                title="Rename"
+              <ConversationAction
+                verb="Rename"
+                title={conversation.title}
+                symbol="✎"
                 onClick={() => setRenaming({ id: conversation.id, title: conversation.title })}
-              >
-                ✎
-              </button>
-              <button
-                type="button"
-                className="conversation-action conversation-delete"
-                aria-label={`Delete conversation: ${conversation.title}`}
-                title="Delete"
+              />
+              <ConversationAction
+                verb="Delete"
+                title={conversation.title}
+                symbol="×"
+                className="conversation-delete"
                 onClick={() => onDelete(conversation.id)}
-              >
-                ×
-              </button>
+              />
             </li>
           );
         })}
