@@ -4,7 +4,7 @@ import { ErrorNotice, ModelPicker } from "@colloquy/ui";
 import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from "react";
 import { DEFAULT_MODEL } from "../conversations/conversation-store";
 import { browserStorage } from "../shell/browser-storage";
-import { MaxTokensField } from "../shell/fields";
+import { Field, MaxTokensField } from "../shell/fields";
 import { type BatchInputFormat, parseBatchInput } from "./batch-input";
 import { saveBatchPrompts } from "./batch-prompts";
 
@@ -23,13 +23,7 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
   const [maxTokens, setMaxTokens] = useState(256);
   const [system, setSystem] = useState("");
   const create = useCreateBatch();
-  const ids = {
-    text: useId(),
-    file: useId(),
-    format: useId(),
-    system: useId(),
-    summary: useId(),
-  };
+  const summaryId = useId();
 
   const parsed = useMemo(
     () =>
@@ -69,64 +63,62 @@ export function BatchCreateForm({ onCreated }: { onCreated?: (batch: MessageBatc
   return (
     <form className="batch-form" onSubmit={onSubmit} aria-labelledby="batch-form-title">
       <h2 id="batch-form-title">New batch</h2>
-      <div className="field">
-        <label htmlFor={ids.text}>Prompts</label>
-        <textarea
-          id={ids.text}
-          rows={8}
-          value={text}
-          placeholder={EXAMPLE}
-          aria-describedby={ids.summary}
-          onChange={(event) => {
-            setText(event.target.value);
-            setFileName(undefined);
-          }}
-        />
-        <span className="field-hint">
-          One prompt per line, a CSV with a <code>prompt</code> column (optional <code>custom_id</code>,{" "}
-          <code>model</code>, <code>max_tokens</code>, <code>system</code>), or JSONL with <code>prompt</code>{" "}
-          or full <code>params</code> per line.
-        </span>
-      </div>
-      <div className="batch-form-row">
-        <div className="field">
-          <label htmlFor={ids.file}>Upload a CSV or JSONL file</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,.jsonl,.ndjson,.json,.txt,text/csv"
-            onChange={onFile}
+      <Field
+        label="Prompts"
+        hint={
+          <>
+            One prompt per line, a CSV with a <code>prompt</code> column (optional <code>custom_id</code>,{" "}
+            <code>model</code>, <code>max_tokens</code>, <code>system</code>), or JSONL with{" "}
+            <code>prompt</code> or full <code>params</code> per line.
+          </>
+        }
+      >
+        {(id) => (
+          <textarea
+            id={id}
+            rows={8}
+            value={text}
+            placeholder={EXAMPLE}
+            aria-describedby={summaryId}
+            onChange={(event) => {
+              setText(event.target.value);
+              setFileName(undefined);
+            }}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.format}>Format</label>
-          <select
-            id={ids.format}
-            value={format}
-            onChange={(event) => setFormat(event.target.value as BatchInputFormat)}
-          >
-            <option value="auto">Detect</option>
-            <option value="lines">One prompt per line</option>
-            <option value="csv">CSV</option>
-            <option value="jsonl">JSONL</option>
-          </select>
-        </div>
+        )}
+      </Field>
+      <div className="batch-form-row">
+        <Field label="Upload a CSV or JSONL file">
+          {(id) => (
+            <input id={id} type="file" accept=".csv,.jsonl,.ndjson,.json,.txt,text/csv" onChange={onFile} />
+          )}
+        </Field>
+        <Field label="Format">
+          {(id) => (
+            <select
+              id={id}
+              value={format}
+              onChange={(event) => setFormat(event.target.value as BatchInputFormat)}
+            >
+              <option value="auto">Detect</option>
+              <option value="lines">One prompt per line</option>
+              <option value="csv">CSV</option>
+              <option value="jsonl">JSONL</option>
+            </select>
+          )}
+        </Field>
       </div>
       <div className="batch-form-row">
         <ModelPicker value={model} onValueChange={setModel} label="Model" />
         <MaxTokensField value={maxTokens} onChange={setMaxTokens} />
       </div>
-      <div className="field">
-        <label htmlFor={ids.system}>System prompt (optional)</label>
-        <input
-          id={ids.system}
-          type="text"
-          value={system}
-          onChange={(event) => setSystem(event.target.value)}
-        />
-      </div>
+      <Field label="System prompt (optional)">
+        {(id) => (
+          <input id={id} type="text" value={system} onChange={(event) => setSystem(event.target.value)} />
+        )}
+      </Field>
 
-      <p id={ids.summary} className="batch-form-summary" aria-live="polite">
+      <p id={summaryId} className="batch-form-summary" aria-live="polite">
         {text.trim() === ""
           ? "Paste prompts or upload a file."
           : `${parsed.requests.length} request${parsed.requests.length === 1 ? "" : "s"} read as ${parsed.format.toUpperCase()}${fileName ? ` from ${fileName}` : ""}.`}

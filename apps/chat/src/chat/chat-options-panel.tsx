@@ -1,8 +1,7 @@
 import type { ChatUsageTotals } from "@colloquy/react";
 import { ModelPicker, UsageMeter } from "@colloquy/ui";
-import { useId } from "react";
 import type { ChatOptions } from "../conversations/conversation-store";
-import { CheckboxField, MaxTokensField, positiveInteger } from "../shell/fields";
+import { CheckboxField, Field, MaxTokensField, positiveInteger } from "../shell/fields";
 
 export interface ChatOptionsPanelProps {
   id?: string;
@@ -27,10 +26,6 @@ export function ChatOptionsPanel({
   usage,
   contextWindow,
 }: ChatOptionsPanelProps) {
-  const ids = {
-    system: useId(),
-    budget: useId(),
-  };
   const budgetTooHigh = options.thinking && options.thinkingBudget >= options.maxTokens;
 
   return (
@@ -45,16 +40,17 @@ export function ChatOptionsPanel({
       </div>
       <ModelPicker value={options.model} onValueChange={(model) => onChange({ model })} label="Model" />
 
-      <div className="field">
-        <label htmlFor={ids.system}>System prompt</label>
-        <textarea
-          id={ids.system}
-          rows={4}
-          value={options.system}
-          placeholder="You are a helpful assistant."
-          onChange={(event) => onChange({ system: event.target.value })}
-        />
-      </div>
+      <Field label="System prompt">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={4}
+            value={options.system}
+            placeholder="You are a helpful assistant."
+            onChange={(event) => onChange({ system: event.target.value })}
+          />
+        )}
+      </Field>
 
       <MaxTokensField value={options.maxTokens} onChange={(maxTokens) => onChange({ maxTokens })} />
 
@@ -64,30 +60,33 @@ export function ChatOptionsPanel({
         onChange={(thinking) => onChange({ thinking })}
       />
       {options.thinking ? (
-        <div className="field">
-          <label htmlFor={ids.budget}>Thinking budget (tokens)</label>
-          <input
-            id={ids.budget}
-            type="number"
-            min={MIN_THINKING_BUDGET}
-            step={256}
-            value={options.thinkingBudget}
-            onChange={(event) =>
-              onChange({
-                thinkingBudget: positiveInteger(
-                  event.target.value,
-                  options.thinkingBudget,
-                  MIN_THINKING_BUDGET,
-                ),
-              })
-            }
-          />
-          {budgetTooHigh ? (
-            <span className="field-hint">
-              The budget must stay below max tokens: requests use max tokens {options.thinkingBudget + 1}.
-            </span>
-          ) : null}
-        </div>
+        <Field
+          label="Thinking budget (tokens)"
+          hint={
+            budgetTooHigh
+              ? `The budget must stay below max tokens: requests use max tokens ${options.thinkingBudget + 1}.`
+              : null
+          }
+        >
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={MIN_THINKING_BUDGET}
+              step={256}
+              value={options.thinkingBudget}
+              onChange={(event) =>
+                onChange({
+                  thinkingBudget: positiveInteger(
+                    event.target.value,
+                    options.thinkingBudget,
+                    MIN_THINKING_BUDGET,
+                  ),
+                })
+              }
+            />
+          )}
+        </Field>
       ) : null}
 
       <CheckboxField
