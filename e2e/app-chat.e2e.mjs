@@ -2,7 +2,7 @@
 import {
   BOTH_VIEWPORTS,
   check,
-  DESKTOP_VIEWPORT,
+  closeDrawer,
   openConversationSettings,
   openConversations,
   screenshotPath,
@@ -37,7 +37,7 @@ async function watchReply(page) {
   }
 }
 
-/** The figures of the "This conversation" meter in the settings panel, as numbers. */
+/** The figures of the "This conversation" meter in the settings panel, as numbers (drawer closed again). */
 async function conversationTotals(page) {
   await openConversationSettings(page);
   const meter = page.locator(".chat-options .cq-usage-meter");
@@ -51,6 +51,7 @@ async function conversationTotals(page) {
     );
     figures[name.toLowerCase()] = Number(text.replace(/[^\d]/g, ""));
   }
+  await closeDrawer(page);
   return figures;
 }
 
@@ -67,19 +68,7 @@ async function startLongReply(page, text) {
   );
 }
 
-// Not yet at 390×844: these fail there today (drawer covering the control, focus, settings in a drawer);
-// they run at 1280×800 only until fixed.
-const desktopOnlyForNow = new Set([
-  "chat: Escape stops a streaming reply wherever the focus is",
-  "chat: a reply cut at max_tokens shows the stop reason and Continue extends it",
-  "chat: a thinking reply shows its thinking block before the answer",
-  "chat: an HTTP 529 that outlasts the client's retries shows the error, and Retry succeeds",
-  "chat: conversations survive a reload and can be created and deleted",
-  "chat: editing a message in place resends from there and keeps the old version as a branch",
-  "chat: the conversation's totals count every stored reply, stopped ones included",
-]);
-
-// Every other test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
+// Every test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
 export const tests = [
   {
     name: "chat: switching to Batches while a reply streams keeps the question and the partial reply",
@@ -249,7 +238,7 @@ export const tests = [
       await send(page, "[[mock: words=600 slow=30]] Another long one");
       await assistant(page).last().locator(".cq-text-block").waitFor();
       // Move the focus out of the composer first: the page-level shortcut must still stop the reply.
-      await page.locator(".chat-options h2").click();
+      await page.getByRole("heading", { level: 1 }).click();
       check(
         !(await composer(page).evaluate((element) => element === document.activeElement)),
         "focus should have moved",
@@ -323,8 +312,11 @@ export const tests = [
       await openChat(page);
       await send(page, '[[mock: reply="Answer A"]] Original question');
       await assistant(page).filter({ hasText: "Answer A" }).waitFor();
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       await send(page, '[[mock: reply="Answer B"]] Follow-up');
       await assistant(page).filter({ hasText: "Answer B" }).waitFor();
+      // Edit is enabled once the reply settles; the thread moves then, so click only after that.
+      await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       const first = page.locator('article.cq-message[data-role="user"]').first();
       await first.getByRole("button", { name: "Edit message 1" }).click();
       const field = first.getByRole("textbox", { name: "Edited message" });
@@ -402,7 +394,8 @@ export const tests = [
     name: "chat: a thinking reply shows its thinking block before the answer",
     async run({ page }) {
       await openChat(page);
-      await page.getByLabel("Extended thinking").check();
+      await (await openConversationSettings(page)).getByLabel("Extended thinking").check();
+      await closeDrawer(page);
       await send(page, "[[mock: words=20]] Think about it");
       const thinking = assistant(page).last().locator(".cq-thinking-block");
       await thinking.waitFor();
@@ -461,7 +454,8 @@ export const tests = [
     name: "chat: a reply cut at max_tokens shows the stop reason and Continue extends it",
     async run({ page, mockUrl }) {
       await openChat(page);
-      await page.getByLabel("Max tokens").fill("30");
+      await (await openConversationSettings(page)).getByLabel("Max tokens").fill("30");
+      await closeDrawer(page);
       await send(page, "[[mock: words=200]] Tell me everything");
       const notice = page.locator(".cq-stop-reason-notice[data-state='max_tokens']");
       await notice.waitFor();
@@ -489,9 +483,10 @@ export const tests = [
   },
   {
     name: "chat: an HTTP 529 that outlasts the client's retries shows the error, and Retry succeeds",
-    async run({ page }) {
+    async run({ page, viewport }) {
       await openChat(page);
-      await send(page, "[[mock: error=529 fail-times=3]] Are you there?");
+      // The mock counts fail-times per identical request: each size asks its own question.
+      await send(page, `[[mock: error=529 fail-times=3]] Are you there at ${viewport.width} px?`);
       const notice = page.locator(".cq-error-notice");
       await notice.waitFor();
       check(
@@ -566,22 +561,25 @@ export const tests = [
       const list = await openConversations(page);
       await list.getByRole("button", { name: /^Remember me/ }).waitFor();
 
-      await (await openConversations(page))
-        .getByRole("button", { name: "New conversation", exact: true })
-        .click();
+      await list.getByRole("button", { name: "New conversation", exact: true }).click();
       check((await assistant(page).count()) === 0, "a new conversation should start empty");
-      check((await list.locator("li").count()) === 2, "there should be two conversations");
+      check(
+        (await (await openConversations(page)).locator("li").count()) === 2,
+        "there should be two conversations",
+      );
       await list.getByRole("button", { name: /^Remember me/ }).click();
       await assistant(page).filter({ hasText: "Remembered reply" }).waitFor();
-      await list.getByRole("button", { name: "Delete conversation: Remember me" }).click();
+      await (await openConversations(page))
+        .getByRole("button", { name: "Delete conversation: Remember me" })
+        .click();
       check((await list.locator("li").count()) === 1, "the conversation should be deleted");
       await page.reload();
       await composer(page).waitFor();
-      check((await list.locator("li").count()) === 1, "the deletion should persist");
+      check(
+        (await (await openConversations(page)).locator("li").count()) === 1,
+        "the deletion should persist",
+      );
       check((await assistant(page).count()) === 0, "the deleted conversation should be gone");
     },
   },
-].map((test) => ({
-  viewports: desktopOnlyForNow.has(test.name) ? [DESKTOP_VIEWPORT] : BOTH_VIEWPORTS,
-  ...test,
-}));
+].map((test) => ({ viewports: BOTH_VIEWPORTS, ...test }));

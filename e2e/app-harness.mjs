@@ -137,12 +137,25 @@ function expandByViewport(tests) {
 }
 
 /**
+ * At phone size, closes the open drawer (conversations or settings) with its Close button, as a user would
+ * before reaching what it covers. Nothing to do at desktop size, where no drawer is ever open.
+ */
+export async function closeDrawer(page) {
+  const opener = page.locator(".chat-drawer-button[aria-expanded='true']");
+  if ((await opener.count()) === 0) return;
+  const drawer = page.locator(`#${await opener.getAttribute("aria-controls")}`);
+  await drawer.getByRole("button", { name: "Close", exact: true }).click();
+  await drawer.waitFor({ state: "hidden" });
+}
+
+/**
  * Conversations list is in a drawer at phone size: opens it (with the "Conversations" button above the
- * thread) unless it is already shown, and returns the list.
+ * thread, closing the settings drawer first) unless it is already shown, and returns the list.
  */
 export async function openConversations(page) {
   const list = page.getByRole("navigation", { name: "Conversations" });
   if (!(await list.isVisible())) {
+    await closeDrawer(page);
     await page.getByRole("button", { name: "Conversations", exact: true }).click();
     await list.waitFor();
   }
@@ -153,6 +166,7 @@ export async function openConversations(page) {
 export async function openConversationSettings(page) {
   const settings = page.getByRole("complementary", { name: "Conversation settings" });
   if (!(await settings.isVisible())) {
+    await closeDrawer(page);
     await page.getByRole("button", { name: "Conversation settings", exact: true }).click();
     await settings.waitFor();
   }

@@ -3,7 +3,7 @@
 import {
   BOTH_VIEWPORTS,
   check,
-  DESKTOP_VIEWPORT,
+  openConversationSettings,
   openConversations,
   screenshotPath,
   shownText,
@@ -24,17 +24,7 @@ async function chat(page, text) {
   await page.locator(".chat-status", { hasText: "Done" }).waitFor();
 }
 
-// Not yet at 390×844: these fail there today (drawer covering the control, focus, settings in a drawer);
-// they run at 1280×800 only until fixed.
-const desktopOnlyForNow = new Set([
-  "shell: Ctrl+Shift+O starts a conversation and Shift+Escape focuses the message box",
-  "shell: New conversation reuses the empty one and puts the focus in the message box",
-  "shell: a deleted conversation comes back with Undo",
-  "shell: conversations can be renamed and searched by title or message text; titles are plain text",
-  "shell: starter prompts on an empty conversation run a tool, thinking and markdown",
-]);
-
-// Every other test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
+// Every test runs at 1280×800 and at 390×844 (where the list and settings are drawers).
 export const tests = [
   {
     name: "shell: New conversation reuses the empty one and puts the focus in the message box",
@@ -47,22 +37,17 @@ export const tests = [
             .getByRole("button", { name: "New conversation", exact: true })
             .click(),
       };
+      // The focus is checked before looking at the list (at phone size, opening it moves the focus).
+      const entries = async () => (await conversationList(page)).locator("li").count();
       await newButton.click();
       await newButton.click();
-      const entries = (await conversationList(page)).locator("li");
-      check(
-        (await entries.count()) === 1,
-        `clicking New twice should keep one entry, got ${await entries.count()}`,
-      );
       check(await isFocused(composer(page)), "the message box should have the focus after New conversation");
+      check((await entries()) === 1, `clicking New twice should keep one entry, got ${await entries()}`);
       await chat(page, '[[mock: reply="Sure"]] Something to keep');
       await newButton.click();
       await newButton.click();
-      check(
-        (await entries.count()) === 2,
-        `expected the kept one and one new entry, got ${await entries.count()}`,
-      );
       check(await isFocused(composer(page)), "the message box should have the focus again");
+      check((await entries()) === 2, `expected the kept one and one new entry, got ${await entries()}`);
     },
   },
   {
@@ -215,7 +200,9 @@ export const tests = [
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       await page.locator(".cq-thinking-block, [data-block='thinking']").first().waitFor();
       check(
-        await page.getByRole("checkbox", { name: "Extended thinking" }).isChecked(),
+        await (await openConversationSettings(page))
+          .getByRole("checkbox", { name: "Extended thinking" })
+          .isChecked(),
         "the thinking starter should switch extended thinking on",
       );
 
@@ -235,11 +222,14 @@ export const tests = [
     async run({ page }) {
       await openChat(page);
       await chat(page, '[[mock: reply="Kept"]] Before the shortcut');
-      await page.locator(".chat-options h2").click();
+      // Move the focus out of the message box (the title is shown at both sizes).
+      await page.getByRole("heading", { level: 1 }).click();
+      check(!(await isFocused(composer(page))), "the focus should have left the message box");
       await page.keyboard.press("Control+Shift+O");
       await page.getByRole("heading", { level: 1, name: "New conversation" }).waitFor();
       check(await isFocused(composer(page)), "the message box should have the focus in the new conversation");
-      await page.locator(".chat-options h2").click();
+      await page.getByRole("heading", { level: 1 }).click();
+      check(!(await isFocused(composer(page))), "the focus should have left the message box again");
       await page.keyboard.press("Shift+Escape");
       check(await isFocused(composer(page)), "Shift+Escape should focus the message box");
       await page.getByRole("button", { name: "Help", exact: true }).click();
@@ -269,7 +259,7 @@ export const tests = [
       await field.press("Enter");
       await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
       await page.reload();
-      await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
+      await (await conversationList(page)).getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
 
       const search = list.getByRole("searchbox", { name: "Search conversations" });
       await search.fill("loop");
@@ -383,7 +373,4 @@ export const tests = [
       await question.locator(".cq-document-block", { hasText: "report.pdf" }).waitFor();
     },
   },
-].map((test) => ({
-  viewports: desktopOnlyForNow.has(test.name) ? [DESKTOP_VIEWPORT] : BOTH_VIEWPORTS,
-  ...test,
-}));
+].map((test) => ({ viewports: BOTH_VIEWPORTS, ...test }));
