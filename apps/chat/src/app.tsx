@@ -85,17 +85,20 @@ export function App() {
         </button>
       </header>
       {mode === "direct" ? (
-        <p className="app-warning" role="note">
-          Direct mode: your API key is used by this browser tab and sent straight to{" "}
-          {connection.settings.directBaseURL}. Anyone who can run script in this page can read it. Use it only
-          on your own machine, with a key you can revoke.
-          {connection.hasDirectKey ? null : (
-            <>
-              {" "}
-              No key is set yet: <a href={routeHref("settings")}>type one in Settings</a>.
-            </>
-          )}
-        </p>
+        // A labelled region: every part of the page is in a landmark (axe `region`).
+        <section aria-label="Connection warning">
+          <p className="app-warning" role="note">
+            Direct mode: your API key is used by this browser tab and sent straight to{" "}
+            {connection.settings.directBaseURL}. Anyone who can run script in this page can read it. Use it
+            only on your own machine, with a key you can revoke.
+            {connection.hasDirectKey ? null : (
+              <>
+                {" "}
+                No key is set yet: <a href={routeHref("settings")}>type one in Settings</a>.
+              </>
+            )}
+          </p>
+        </section>
       ) : null}
       <div className="app-body">
         {helpOpen ? <HelpPanel id="help-panel" onClose={closeHelp} /> : null}

@@ -305,28 +305,32 @@ export function ConversationChat({
           toolStatuses={toolStatuses}
           renderMessageActions={messageActions}
           emptyState={
-            <div className="chat-empty">
-              <p>Ask Claude anything, or start with one of these:</p>
-              <ul className="chat-starters" aria-label="Starter prompts">
-                {STARTER_PROMPTS.map((prompt) => (
-                  <li key={prompt.label}>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      disabled={needsKey}
-                      onClick={() => startWith(prompt)}
-                    >
-                      {prompt.label}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              {mock ? (
-                <p className="chat-empty-hint">
-                  On the mock API, Help lists every trigger a message can carry.
+            needsKey ? (
+              // No starters without a key (they could not be sent); the way to a key instead.
+              <div className="chat-empty">
+                <p>
+                  Type your API key in <a href={routeHref("settings")}>Settings</a> to start a conversation.
                 </p>
-              ) : null}
-            </div>
+              </div>
+            ) : (
+              <div className="chat-empty">
+                <p>Ask Claude anything, or start with one of these:</p>
+                <ul className="chat-starters" aria-label="Starter prompts">
+                  {STARTER_PROMPTS.map((prompt) => (
+                    <li key={prompt.label}>
+                      <button type="button" className="button-secondary" onClick={() => startWith(prompt)}>
+                        {prompt.label}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                {mock ? (
+                  <p className="chat-empty-hint">
+                    On the mock API, Help lists every trigger a message can carry.
+                  </p>
+                ) : null}
+              </div>
+            )
           }
           footer={
             chat.status === "error" && chat.error ? (
