@@ -2,6 +2,7 @@
 import {
   BOTH_VIEWPORTS,
   check,
+  checkNoAxeViolations,
   closeDrawer,
   openConversationSettings,
   openConversations,
@@ -325,6 +326,8 @@ export const tests = [
         "the edit field takes the focus",
       );
       check((await field.inputValue()).includes("Original question"), "the field starts with the message");
+      await checkNoAxeViolations(page, "a message edited in place");
+      await page.screenshot({ path: screenshotPath(`chat-edit-in-place-${page.viewportSize().width}`) });
       await field.fill('[[mock: reply="Edited answer"]] Edited question');
       const request = page.waitForRequest(
         (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
@@ -349,6 +352,7 @@ export const tests = [
       // "‹ 2/2 ›": the earlier version, with both its turns, is one click away, and back.
       const versions = page.getByRole("group", { name: "Versions of message 1" });
       check((await shownText(versions)).includes("2/2"), `expected 2/2, got ${await shownText(versions)}`);
+      await checkNoAxeViolations(page, "a message with two versions");
       await versions.getByRole("button", { name: "Previous version" }).click();
       await assistant(page).filter({ hasText: "Answer B" }).waitFor();
       check((await assistant(page).count()) === 2, "the first version has both replies");
@@ -459,6 +463,7 @@ export const tests = [
       await send(page, "[[mock: words=200]] Tell me everything");
       const notice = page.locator(".cq-stop-reason-notice[data-state='max_tokens']");
       await notice.waitFor();
+      await checkNoAxeViolations(page, "a reply cut at max_tokens, with Continue");
       const before = (await shownText(assistant(page).last().locator(".cq-text-block"))).length;
       const request = page.waitForRequest(
         (candidate) => candidate.method() === "POST" && candidate.url() === `${mockUrl}/v1/messages`,
@@ -494,6 +499,8 @@ export const tests = [
         "a 529 should be an OverloadedError",
       );
       check((await shownText(notice)).includes("HTTP 529"), "the notice should show the status");
+      await checkNoAxeViolations(page, "the error notice with Retry");
+      await page.screenshot({ path: screenshotPath(`chat-error-${page.viewportSize().width}`) });
       await notice.getByRole("button", { name: "Retry" }).click();
       await page.locator(".chat-status", { hasText: "Done" }).waitFor();
       check((await notice.count()) === 0, "the error should be gone");

@@ -247,3 +247,9 @@ export async function axeViolations(page) {
   });
   return violations;
 }
+
+/** Fails when axe-core finds a violation of any impact on the page as it is now; `what` names that state. */
+export async function checkNoAxeViolations(page, what) {
+  const violations = await axeViolations(page);
+  check(violations.length === 0, `axe found problems (${what}):\n${violations.join("\n")}`);
+}

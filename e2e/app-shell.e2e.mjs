@@ -3,6 +3,7 @@
 import {
   BOTH_VIEWPORTS,
   check,
+  checkNoAxeViolations,
   openConversationSettings,
   openConversations,
   screenshotPath,
@@ -60,6 +61,8 @@ export const tests = [
         .click();
       const notice = page.getByRole("status").filter({ hasText: "Deleted “Precious notes”" });
       await notice.waitFor();
+      await checkNoAxeViolations(page, "the Deleted notice with Undo");
+      await page.screenshot({ path: screenshotPath(`chat-deleted-undo-${page.viewportSize().width}`) });
       check(
         (await (await conversationList(page)).getByRole("button", { name: /^Precious notes/ }).count()) === 0,
         "the conversation should be gone from the list",
@@ -160,6 +163,8 @@ export const tests = [
         "a link to Settings",
       );
       check(await page.getByRole("button", { name: "Send" }).isDisabled(), "Send should be disabled");
+      await checkNoAxeViolations(page, "the chat in direct mode without a key");
+      await page.screenshot({ path: screenshotPath(`page-chat-direct-no-key-${page.viewportSize().width}`) });
     },
   },
   {
@@ -255,6 +260,7 @@ export const tests = [
       await list.getByRole("button", { name: "Rename conversation: Geography question" }).click();
       const field = list.getByRole("textbox", { name: "New title for Geography question" });
       check(await isFocused(field), "the title field should take the focus");
+      await checkNoAxeViolations(page, "a conversation being renamed");
       await field.fill("Capitals of Europe");
       await field.press("Enter");
       await list.getByRole("button", { name: /^Capitals of Europe/ }).waitFor();
@@ -276,6 +282,8 @@ export const tests = [
       );
       await search.fill("nothing like this");
       await list.getByRole("status").filter({ hasText: "No conversation matches" }).waitFor();
+      await checkNoAxeViolations(page, "a search that matches nothing");
+      await page.screenshot({ path: screenshotPath(`chat-search-none-${page.viewportSize().width}`) });
     },
   },
   {
